@@ -1,0 +1,35 @@
+# Two commands do everything on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint demo bench clean token
+
+$(STAMP): requirements-dev.txt contracts/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/phoihop run
+
+demo: $(STAMP)
+	$(BIN)/python -m petitions.demo
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy contracts/src chassis/src services/petitions/src
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+token: $(STAMP)
+	$(BIN)/phoihop token --agency hdnd --role staff
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,64 @@
+"""The eventsourcing Application base every service's application extends.
+
+It records with a process recorder (the event table plus tracking), so the outbox relay
+can store its position in the same store; it tells listeners when events were saved, so
+the relay wakes at once; and it gives every aggregate its history and its past states.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.application import Application
+from eventsourcing.domain import Aggregate, DomainEventProtocol
+from eventsourcing.persistence import ProcessRecorder, Recording
+
+from chassis.problems import NotFoundProblem
+
+SaveListener = Callable[[int], None]  # called with the highest notification id saved
+
+
+class ServiceApplication(Application[UUID]):
+    """Base of each service's Application: outbox-ready store, history and ``as_of``."""
+
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        super().__init__(env)
+        self.recorder: ProcessRecorder
+        self._save_listeners: list[SaveListener] = []
+        self._listeners_lock = threading.Lock()
+
+    def construct_recorder(self) -> ProcessRecorder:
+        return self.factory.process_recorder()
+
+    def add_save_listener(self, listener: SaveListener) -> None:
+        with self._listeners_lock:
+            self._save_listeners.append(listener)
+
+    def _notify(self, recordings: list[Recording[UUID]]) -> None:
+        if not recordings:
+            return
+        highest = max(r.notification.id for r in recordings)
+        for listener in list(self._save_listeners):
+            listener(highest)
+
+    def history(self, aggregate_id: UUID) -> list[DomainEventProtocol[UUID]]:
+        """Every stored event of one aggregate, oldest first."""
+        events = list(self.events.get(aggregate_id))
+        if not events:
+            raise NotFoundProblem(f"no record with id {aggregate_id}")
+        return events
+
+    def state_as_of(self, aggregate_id: UUID, moment: datetime) -> Aggregate:
+        """The aggregate as it stood at ``moment``: its events up to then, replayed."""
+        aggregate: Any = None
+        for event in self.history(aggregate_id):
+            if event.timestamp > moment:
+                break
+            aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]
+        if aggregate is None:
+            raise NotFoundProblem(f"{aggregate_id} did not exist at {moment.isoformat()}")
+        return aggregate  # type: ignore[no-any-return]

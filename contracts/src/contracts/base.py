@@ -1,0 +1,58 @@
+"""The base of every integration event and the registry that maps CloudEvents types to models."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+_REGISTRY: dict[str, type[IntegrationEvent]] = {}
+
+
+class IntegrationEvent(BaseModel):
+    """A fact one service publishes for any other system to read.
+
+    Subclasses set ``service`` and ``major``; the class name is the event name.
+    Consumers ignore fields they do not know (``extra="ignore"``), so adding an
+    optional field keeps the major version.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    service: ClassVar[str]
+    major: ClassVar[int] = 1
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if hasattr(cls, "service") and not cls.__name__.startswith("_"):
+            type_name = cls.cloudevent_type()
+            if type_name in _REGISTRY:
+                raise TypeError(f"two integration events claim the type {type_name}")
+            _REGISTRY[type_name] = cls
+
+    @classmethod
+    def event_name(cls) -> str:
+        return cls.__name__
+
+    @classmethod
+    def cloudevent_type(cls) -> str:
+        return f"vn.phoihop.{cls.service}.{cls.event_name()}.v{cls.major}"
+
+    @classmethod
+    def schema_path(cls) -> str:
+        """Where the committed JSON Schema lives, relative to ``contracts/schemas``."""
+        return f"{cls.service}/v{cls.major}/{cls.event_name()}.json"
+
+
+def event_class_for_type(cloudevent_type: str) -> type[IntegrationEvent] | None:
+    return _REGISTRY.get(cloudevent_type)
+
+
+def registered_events() -> list[type[IntegrationEvent]]:
+    """Every integration event of every service, in a stable order."""
+    _import_all_event_modules()
+    return sorted(_REGISTRY.values(), key=lambda cls: cls.cloudevent_type())
+
+
+def _import_all_event_modules() -> None:
+    import contracts.petitions.v1  # noqa: F401  (registers on import)

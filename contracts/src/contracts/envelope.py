@@ -1,0 +1,131 @@
+"""CloudEvents 1.0 in structured JSON mode, with phoihop's naming rules (ARCHITECTURE.md §3).
+
+Encoding and decoding are hand-rolled over ``json`` because they are on the relay's hot
+path; a test proves that the official ``cloudevents`` SDK reads and writes the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from contracts.base import IntegrationEvent, event_class_for_type
+
+SPECVERSION = "1.0"
+SCHEMA_BASE_URI = "https://phoihop.vn/contracts/schemas/"
+SEQUENCE_WIDTH = 20  # zero-padded: CloudEvents compares `sequence` as a string
+
+
+class CloudEventError(ValueError):
+    """A message that is not a phoihop CloudEvent, or whose data breaks its schema."""
+
+
+def event_subject(jurisdiction: str, service: str, name: str, major: int) -> str:
+    """The NATS subject, e.g. ``phoihop.tien-giang.petitions.PetitionForwarded.v1``."""
+    return f"phoihop.{jurisdiction}.{service}.{name}.v{major}"
+
+
+def stream_subjects(jurisdiction: str, service: str) -> str:
+    return f"phoihop.{jurisdiction}.{service}.>"
+
+
+def event_type(event: type[IntegrationEvent] | IntegrationEvent) -> str:
+    return event.cloudevent_type()
+
+
+def event_source(jurisdiction: str, service: str) -> str:
+    return f"urn:phoihop:{jurisdiction}:{service}"
+
+
+def cloudevent_id(jurisdiction: str, service: str, sequence: int) -> str:
+    """Deterministic, so a re-publish of the same notification is dropped by JetStream."""
+    return f"{jurisdiction}:{service}:{sequence}"
+
+
+def encode_cloudevent(
+    event: IntegrationEvent,
+    *,
+    jurisdiction: str,
+    sequence: int,
+    subject: str,
+    time: datetime,
+    traceparent: str | None = None,
+) -> tuple[str, str, bytes]:
+    """Returns ``(nats_subject, cloudevent_id, body)`` for one integration event."""
+    service = event.service
+    ce_id = cloudevent_id(jurisdiction, service, sequence)
+    attributes: dict[str, Any] = {
+        "specversion": SPECVERSION,
+        "id": ce_id,
+        "source": event_source(jurisdiction, service),
+        "type": event.cloudevent_type(),
+        "subject": subject,
+        "time": _rfc3339(time),
+        "datacontenttype": "application/json",
+        "dataschema": SCHEMA_BASE_URI + event.schema_path(),
+        "sequence": str(sequence).zfill(SEQUENCE_WIDTH),
+        "data": event.model_dump(mode="json"),
+    }
+    if traceparent:
+        attributes["traceparent"] = traceparent
+    nats_subject = event_subject(jurisdiction, service, event.event_name(), event.major)
+    body = json.dumps(attributes, ensure_ascii=False, separators=(",", ":")).encode()
+    return nats_subject, ce_id, body
+
+
+@dataclass(frozen=True)
+class ReceivedEvent:
+    """A decoded CloudEvent: its envelope attributes and its validated data."""
+
+    id: str
+    source: str
+    type: str
+    subject: str
+    time: datetime
+    sequence: int
+    data: IntegrationEvent
+    traceparent: str | None = None
+
+
+def decode_cloudevent(body: bytes) -> ReceivedEvent:
+    """Parses and validates a structured-mode CloudEvent; raises ``CloudEventError``."""
+    try:
+        attributes = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CloudEventError(f"not JSON: {error}") from error
+    if not isinstance(attributes, dict):
+        raise CloudEventError("not a JSON object")
+    if attributes.get("specversion") != SPECVERSION:
+        raise CloudEventError(f"specversion must be {SPECVERSION}")
+    missing = [k for k in ("id", "source", "type", "subject", "time", "sequence") if k not in attributes]
+    if missing:
+        raise CloudEventError(f"missing attributes: {', '.join(missing)}")
+    model = event_class_for_type(str(attributes["type"]))
+    if model is None:
+        raise CloudEventError(f"unknown event type {attributes['type']!r}")
+    try:
+        data = model.model_validate(attributes.get("data"))
+        sequence = int(attributes["sequence"])
+        time = datetime.fromisoformat(str(attributes["time"]).replace("Z", "+00:00"))
+    except (ValidationError, ValueError) as error:
+        raise CloudEventError(f"invalid {attributes['type']}: {error}") from error
+    return ReceivedEvent(
+        id=str(attributes["id"]),
+        source=str(attributes["source"]),
+        type=str(attributes["type"]),
+        subject=str(attributes["subject"]),
+        time=time,
+        sequence=sequence,
+        data=data,
+        traceparent=attributes.get("traceparent"),
+    )
+
+
+def _rfc3339(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
