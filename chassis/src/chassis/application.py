@@ -56,7 +56,7 @@ class ServiceApplication(Application[UUID]):
         """The aggregate as it stood at ``moment``: its events up to then, replayed."""
         aggregate: Any = None
         for event in self.history(aggregate_id):
-            if event.timestamp > moment:
+            if event.timestamp > moment:  # type: ignore[attr-defined]
                 break
             aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]
         if aggregate is None:

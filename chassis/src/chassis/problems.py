@@ -18,7 +18,7 @@ PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
 
 
-class Problem(Exception):  # noqa: N818  (named after the RFC's term)
+class Problem(Exception):
     """An error the client can act on. Subclasses set ``status`` and ``title``."""
 
     status: int = 400

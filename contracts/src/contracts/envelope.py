@@ -17,6 +17,7 @@ from contracts.base import IntegrationEvent, event_class_for_type
 
 SPECVERSION = "1.0"
 SCHEMA_BASE_URI = "https://phoihop.vn/contracts/schemas/"
+REQUIRED_ATTRIBUTES = ("id", "source", "type", "subject", "time", "sequence")
 SEQUENCE_WIDTH = 20  # zero-padded: CloudEvents compares `sequence` as a string
 
 
@@ -101,7 +102,7 @@ def decode_cloudevent(body: bytes) -> ReceivedEvent:
         raise CloudEventError("not a JSON object")
     if attributes.get("specversion") != SPECVERSION:
         raise CloudEventError(f"specversion must be {SPECVERSION}")
-    missing = [k for k in ("id", "source", "type", "subject", "time", "sequence") if k not in attributes]
+    missing = [k for k in REQUIRED_ATTRIBUTES if k not in attributes]
     if missing:
         raise CloudEventError(f"missing attributes: {', '.join(missing)}")
     model = event_class_for_type(str(attributes["type"]))

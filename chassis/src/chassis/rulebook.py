@@ -1,0 +1,129 @@
+"""Legal deadlines and thresholds as data (rulebook.toml), and the working-day calendar.
+
+The rule in force on a date applies: several versions of a rule may stand in the book,
+each with its effective date, so a petition forwarded in 2024 keeps the 2024 deadline.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import holidays
+
+Unit = Literal["days", "working_days", "share_exclusive", "share_inclusive", "count"]
+Confidence = Literal["H", "M", "L"]
+
+
+class RuleNotFoundError(LookupError):
+    """No rule with that id is in force on that date."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One deadline or threshold, with where it comes from."""
+
+    id: str
+    title: str
+    value: float
+    unit: Unit
+    legal_source: str
+    effective_from: date
+    confidence: Confidence
+
+    def is_met_by(self, part: int, whole: int) -> bool:
+        """For a share rule: does ``part`` of ``whole`` reach it (e.g. yes of all deputies)."""
+        if self.unit == "share_exclusive":
+            return whole > 0 and part / whole > self.value
+        if self.unit == "share_inclusive":
+            # 2/3 is stored rounded; compare with a tolerance so exactly 2/3 counts.
+            return whole > 0 and part / whole >= self.value - 1e-4
+        raise ValueError(f"rule {self.id} is not a share (unit {self.unit})")
+
+
+class WorkingCalendar:
+    """Working days: Monday to Friday, less Vietnam's public holidays and announced days off."""
+
+    def __init__(self, extra_days_off: set[date], working_despite_library: set[date]) -> None:
+        self._extra = extra_days_off
+        self._working = working_despite_library
+        self._public = holidays.country_holidays("VN")
+
+    def is_working_day(self, day: date) -> bool:
+        if day in self._working:
+            return True
+        return day.weekday() < 5 and day not in self._public and day not in self._extra
+
+    def add_working_days(self, start: date, count: int) -> date:
+        """The ``count``-th working day after ``start`` (``start`` itself never counts)."""
+        day = start
+        remaining = count
+        while remaining > 0:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+
+class Rulebook:
+    """Looks rules up by id and date, and computes due dates from them."""
+
+    def __init__(self, rules: list[Rule], calendar: WorkingCalendar) -> None:
+        self._rules: dict[str, list[Rule]] = {}
+        for rule in sorted(rules, key=lambda r: r.effective_from):
+            self._rules.setdefault(rule.id, []).append(rule)
+        self.calendar = calendar
+
+    def rule(self, rule_id: str, on: date) -> Rule:
+        """The version of ``rule_id`` in force on ``on``."""
+        in_force = [r for r in self._rules.get(rule_id, []) if r.effective_from <= on]
+        if not in_force:
+            raise RuleNotFoundError(f"no rule {rule_id!r} in force on {on.isoformat()}")
+        return in_force[-1]
+
+    def rules(self) -> list[Rule]:
+        return [rule for versions in self._rules.values() for rule in versions]
+
+    def due_date(self, rule_id: str, start: date) -> tuple[date, Rule]:
+        """When something started on ``start`` falls due under the rule in force that day."""
+        rule = self.rule(rule_id, start)
+        if rule.unit == "days":
+            return start + timedelta(days=int(rule.value)), rule
+        if rule.unit == "working_days":
+            return self.calendar.add_working_days(start, int(rule.value)), rule
+        raise ValueError(f"rule {rule_id} is not a deadline (unit {rule.unit})")
+
+
+def load_rulebook(text: str) -> Rulebook:
+    data = tomllib.loads(text)
+    rules = [_rule_from(entry) for entry in data.get("rule", [])]
+    calendar = data.get("calendar", {})
+    return Rulebook(
+        rules,
+        WorkingCalendar(
+            set(calendar.get("extra_days_off", [])),
+            set(calendar.get("working_days_despite_library", [])),
+        ),
+    )
+
+
+@cache
+def default_rulebook() -> Rulebook:
+    """The rulebook shipped with phoihop (``chassis/rulebook.toml``)."""
+    return load_rulebook(resources.files("chassis").joinpath("rulebook.toml").read_text("utf-8"))
+
+
+def _rule_from(entry: dict[str, Any]) -> Rule:
+    return Rule(
+        id=entry["id"],
+        title=entry["title"],
+        value=float(entry["value"]),
+        unit=entry["unit"],
+        legal_source=entry["legal_source"],
+        effective_from=entry["effective_from"],
+        confidence=entry["confidence"],
+    )
