@@ -1,0 +1,49 @@
+"""The ``phoihop`` command: ``run`` the embedded system, print a development ``token``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from chassis.auth import ROLES, issue_token
+from chassis.settings import ServiceSettings
+from contracts.vocabulary import Agency
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="phoihop", description="phoihop: Quy chế phối hợp")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    token = commands.add_parser("token", help="print a bearer token for the local key")
+    token.add_argument("--agency", required=True, choices=[a.value for a in Agency])
+    token.add_argument("--role", default="staff", choices=ROLES)
+    token.add_argument("--unit", default=None, help="department or unit, e.g. so-gtvt")
+    token.add_argument("--subject", default=None, help="user id (default: agency-role)")
+    token.add_argument("--hours", type=float, default=12.0, help="lifetime in hours")
+
+    run = commands.add_parser("run", help="run NATS and every service locally")
+    run.add_argument("--nats-port", type=int, default=4230)
+
+    args = parser.parse_args(argv)
+    if args.command == "token":
+        return _print_token(args)
+    from chassis.launcher import run_system
+
+    return run_system(nats_port=args.nats_port)
+
+
+def _print_token(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    settings = ServiceSettings()
+    print(
+        issue_token(
+            settings, agency=Agency(args.agency), role=args.role, unit=args.unit,
+            subject=args.subject, lifetime=timedelta(hours=args.hours),
+        )
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

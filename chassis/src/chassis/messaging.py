@@ -1,0 +1,92 @@
+"""A service's link to NATS: the connection, its stream, the outbox relay and its consumers.
+
+Started in the FastAPI lifespan. The HTTP API serves even while NATS is unreachable:
+commands are saved in the store (the outbox) and the relay publishes once NATS is back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager, suppress
+from typing import Any
+
+import nats
+from fastapi import FastAPI
+from nats.aio.client import Client as NatsClient
+from nats.js import JetStreamContext
+
+from chassis.settings import ServiceSettings
+
+log = logging.getLogger(__name__)
+
+Worker = Callable[[JetStreamContext], Awaitable[None]]  # runs until cancelled
+
+
+class ServiceMessaging:
+    """Connects to NATS (retrying until it can), then runs the service's workers."""
+
+    def __init__(self, settings: ServiceSettings, service: str) -> None:
+        self.settings = settings
+        self.service = service
+        self.client: NatsClient | None = None
+        self._workers: list[tuple[str, Worker]] = []
+        self._tasks: list[asyncio.Task[Any]] = []
+
+    def add_worker(self, name: str, worker: Worker) -> None:
+        """Adds a long-running task (relay, consumer) started once NATS is connected."""
+        self._workers.append((name, worker))
+
+    async def readiness(self) -> str | None:
+        if self.client is None or not self.client.is_connected:
+            return f"NATS at {self.settings.nats_url} is not connected"
+        return None
+
+    @asynccontextmanager
+    async def lifespan(self, app: FastAPI) -> AsyncIterator[None]:
+        starter = asyncio.create_task(self._connect_and_start(), name=f"{self.service}-nats")
+        try:
+            yield
+        finally:
+            starter.cancel()
+            for task in self._tasks:
+                task.cancel()
+            for task in [starter, *self._tasks]:
+                with suppress(asyncio.CancelledError, Exception):
+                    await task
+            if self.client is not None and not self.client.is_closed:
+                await self.client.drain()
+
+    async def _connect_and_start(self) -> None:
+        delay = 0.2
+        while self.client is None:
+            try:
+                self.client = await nats.connect(
+                    self.settings.nats_url,
+                    name=f"phoihop-{self.service}",
+                    max_reconnect_attempts=-1,
+                    reconnect_time_wait=0.5,
+                )
+            except Exception as error:  # the server may not be up yet: keep trying
+                log.warning("cannot reach NATS at %s (%s); retrying", self.settings.nats_url, error)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+        js = self.client.jetstream()
+        for name, worker in self._workers:
+            self._tasks.append(asyncio.create_task(_supervised(name, worker, js), name=name))
+
+
+async def _supervised(name: str, worker: Worker, js: JetStreamContext) -> None:
+    """Restarts a worker that fails, with a growing pause, so one error never stops it for good."""
+    delay = 0.5
+    while True:
+        try:
+            await worker(js)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            log.exception("%s failed; restarting in %.1fs", name, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
