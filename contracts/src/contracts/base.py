@@ -55,4 +55,16 @@ def registered_events() -> list[type[IntegrationEvent]]:
 
 
 def _import_all_event_modules() -> None:
-    import contracts.petitions.v1  # noqa: F401  (registers on import)
+    """Imports every ``contracts.<service>.v<major>`` module; importing registers the events."""
+    import importlib
+    import pkgutil
+
+    import contracts
+
+    for service in pkgutil.iter_modules(contracts.__path__):
+        if not service.ispkg:
+            continue
+        package = importlib.import_module(f"contracts.{service.name}")
+        for version in pkgutil.iter_modules(package.__path__):
+            if version.name.startswith("v") and version.name[1:].isdigit():
+                importlib.import_module(f"contracts.{service.name}.{version.name}")
