@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
@@ -45,6 +46,9 @@ class IntegrationEvent(BaseModel):
 
 
 def event_class_for_type(cloudevent_type: str) -> type[IntegrationEvent] | None:
+    # Registration happens on import: without this, a consumer that never imported an
+    # event's module would reject that event as unknown.
+    _import_all_event_modules()
     return _REGISTRY.get(cloudevent_type)
 
 
@@ -54,6 +58,7 @@ def registered_events() -> list[type[IntegrationEvent]]:
     return sorted(_REGISTRY.values(), key=lambda cls: cls.cloudevent_type())
 
 
+@cache
 def _import_all_event_modules() -> None:
     """Imports every ``contracts.<service>.v<major>`` module; importing registers the events."""
     import importlib
