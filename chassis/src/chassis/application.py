@@ -7,8 +7,9 @@ the relay wakes at once; and it gives every aggregate its history and its past s
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -62,3 +63,16 @@ class ServiceApplication(Application[UUID]):
         if aggregate is None:
             raise NotFoundProblem(f"{aggregate_id} did not exist at {moment.isoformat()}")
         return aggregate  # type: ignore[no-any-return]
+
+
+def store_readiness(app: ServiceApplication) -> Callable[[], Awaitable[str | None]]:
+    """A ``/readyz`` check: the store answers a read."""
+
+    async def check() -> str | None:
+        try:
+            await asyncio.to_thread(app.recorder.max_notification_id)
+        except Exception as error:  # any failure means not ready; say which
+            return f"store unreachable: {error}"
+        return None
+
+    return check

@@ -12,12 +12,15 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from typing import Any
 
-import nats
 from fastapi import FastAPI
 from nats.aio.client import Client as NatsClient
 from nats.js import JetStreamContext
 
+from chassis.application import ServiceApplication
+from chassis.nats_connection import connect
+from chassis.relay import OutboxRelay, Translate
 from chassis.settings import ServiceSettings
+from chassis.streams import ensure_stream
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,20 @@ class ServiceMessaging:
     def add_worker(self, name: str, worker: Worker) -> None:
         """Adds a long-running task (relay, consumer) started once NATS is connected."""
         self._workers.append((name, worker))
+
+    def add_outbox(self, app: ServiceApplication, translate: Translate) -> None:
+        """Publishes the service's events: its stream, then the relay over its notification log."""
+
+        async def relay(js: JetStreamContext) -> None:
+            settings = self.settings
+            await ensure_stream(js, settings.jurisdiction, self.service, settings.stream_replicas)
+            await OutboxRelay(
+                app, service=self.service, jurisdiction=settings.jurisdiction,
+                translate=translate, js=js, batch_size=settings.relay_batch_size,
+                poll_interval=settings.relay_poll_seconds,
+            ).run()
+
+        self.add_worker(f"{self.service}-relay", relay)
 
     async def readiness(self) -> str | None:
         if self.client is None or not self.client.is_connected:
@@ -62,12 +79,7 @@ class ServiceMessaging:
         delay = 0.2
         while self.client is None:
             try:
-                self.client = await nats.connect(
-                    self.settings.nats_url,
-                    name=f"phoihop-{self.service}",
-                    max_reconnect_attempts=-1,
-                    reconnect_time_wait=0.5,
-                )
+                self.client = await connect(self.settings.nats_url, f"phoihop-{self.service}")
             except Exception as error:  # the server may not be up yet: keep trying
                 log.warning("cannot reach NATS at %s (%s); retrying", self.settings.nats_url, error)
                 await asyncio.sleep(delay)

@@ -30,6 +30,7 @@ class ServiceSettings(BaseSettings):
     jwt_signing_key: str = DEVELOPMENT_SIGNING_KEY
     jwt_audience: str = "phoihop"
     max_body_bytes: int = 256 * 1024
+    stream_replicas: int = Field(default=1, ge=1, le=5, description="3 in production")
     relay_batch_size: int = 500
     relay_poll_seconds: float = 0.5
 
