@@ -110,8 +110,8 @@ def decode_cloudevent(body: bytes) -> ReceivedEvent:
         raise CloudEventError(f"unknown event type {attributes['type']!r}")
     try:
         data = model.model_validate(attributes.get("data"))
-        sequence = int(attributes["sequence"])
-        time = datetime.fromisoformat(str(attributes["time"]).replace("Z", "+00:00"))
+        sequence = _parse_sequence(attributes["sequence"])
+        time = _parse_time(attributes["time"])
     except (ValidationError, ValueError) as error:
         raise CloudEventError(f"invalid {attributes['type']}: {error}") from error
     return ReceivedEvent(
@@ -124,6 +124,21 @@ def decode_cloudevent(body: bytes) -> ReceivedEvent:
         data=data,
         traceparent=attributes.get("traceparent"),
     )
+
+
+def _parse_sequence(value: object) -> int:
+    # int() alone would also take "-3", " 7" or "1_000": none of them is a notification id.
+    text = str(value)
+    if not (text.isascii() and text.isdigit()):
+        raise ValueError(f"sequence must be a string of digits, got {value!r}")
+    return int(text)
+
+
+def _parse_time(value: object) -> datetime:
+    moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    if moment.tzinfo is None:  # RFC 3339 requires an offset; a naive time cannot be compared
+        raise ValueError(f"time must carry a UTC offset (RFC 3339), got {value!r}")
+    return moment
 
 
 def _rfc3339(moment: datetime) -> str:
