@@ -1,0 +1,205 @@
+"""Idempotent commands: a repeat with the same ``Idempotency-Key`` gets the first response.
+
+One mechanism for every service. The first response to a keyed command is stored as an
+``IdempotencyRecord`` aggregate whose id is derived from who asked and the key, and it is
+saved in the same ``save`` (one transaction) as the command's own events: either both are
+stored or neither. A repeat with the same request gets the stored response and stores
+nothing; the same key with a different request is refused (422, as the IETF draft on the
+header says). When two same-key requests race, both run the command, but only one save can
+create the record (its version 1 exists already for the other), so the loser's events are
+not stored and it answers with the winner's response.
+
+To use it, an Application mixes in ``IdempotentCommands`` (its ``save`` can then be held
+back while a command runs) and a route calls ``execute_idempotently``. A command run this
+way must not read back what it saved: its saves happen only after it has returned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from uuid import UUID, uuid5
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate, DomainEventProtocol, MutableOrImmutableAggregate
+from eventsourcing.persistence import IntegrityError, Recording
+from fastapi import Header, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from chassis.problems import Problem, UnprocessableProblem
+
+NAMESPACE = UUID("3d0f1a6e-52c4-5b8e-9a57-6c1f0e2d7b44")
+MAX_KEY_LENGTH = 255
+REPLAYED_HEADER = "Idempotent-Replayed"
+T = TypeVar("T")
+
+
+class InvalidIdempotencyKeyProblem(Problem):
+    status, title, type_slug = 400, "Invalid Idempotency-Key", "invalid-idempotency-key"
+
+
+class IdempotencyKeyReusedProblem(UnprocessableProblem):
+    title, type_slug = "Idempotency-Key reused", "idempotency-key-reused"
+
+
+class IdempotencyRecord(Aggregate):
+    """The first response to one keyed command, and a fingerprint of its request."""
+
+    if TYPE_CHECKING:  # declared for type checkers only: runtime annotations become fields
+        fingerprint: str
+        status_code: int
+        body: str
+
+    class Stored(Aggregate.Created):
+        fingerprint: str
+        status_code: int
+        body: str  # the response body as JSON text, replayed byte for byte
+
+        def apply(self, record: IdempotencyRecord) -> None:
+            record.fingerprint = self.fingerprint
+            record.status_code = self.status_code
+            record.body = self.body
+
+
+@dataclass(frozen=True)
+class IdempotentRequest:
+    """A keyed command: who sent it (``scope``), the key, and a fingerprint of the request."""
+
+    scope: str
+    key: str
+    fingerprint: str
+
+    @property
+    def record_id(self) -> UUID:
+        return uuid5(NAMESPACE, f"{self.scope}\n{self.key}")
+
+    @classmethod
+    def of(cls, *, scope: str, key: str, method: str, path: str, body: Any) -> IdempotentRequest:
+        if not 1 <= len(key) <= MAX_KEY_LENGTH or not key.isascii() or not key.isprintable():
+            raise InvalidIdempotencyKeyProblem(
+                f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} printable ASCII characters"
+            )
+        canonical = json.dumps(
+            {"method": method.upper(), "path": path, "body": body},
+            sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+        )
+        return cls(scope, key, hashlib.sha256(canonical.encode("utf-8")).hexdigest())
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status_code: int
+    body: Any  # a JSON value
+    replayed: bool
+
+
+@dataclass
+class _Deferral:
+    app: Application[UUID]
+    objects: list[Any] = field(default_factory=list)
+    kwargs: dict[str, Any] = field(default_factory=dict)
+
+
+_deferral: ContextVar[_Deferral | None] = ContextVar("phoihop_idempotency_deferral", default=None)
+
+
+class IdempotentCommands(Application[UUID]):
+    """Mix into an Application (before its base) so keyed commands save atomically."""
+
+    def save(
+        self,
+        *objs: MutableOrImmutableAggregate[UUID] | DomainEventProtocol[UUID] | None,
+        **kwargs: Any,
+    ) -> list[Recording[UUID]]:
+        deferral = _deferral.get()
+        if deferral is not None and deferral.app is self:
+            deferral.objects.extend(objs)
+            deferral.kwargs.update(kwargs)
+            return []
+        return super().save(*objs, **kwargs)
+
+
+def execute_idempotently(
+    app: IdempotentCommands,
+    request: IdempotentRequest | None,
+    command: Callable[[], T],
+    render: Callable[[T], Any],
+    *,
+    status_code: int = 200,
+) -> StoredResponse:
+    """Run ``command`` once per request key; ``render`` makes its JSON response body."""
+    if request is None:
+        return StoredResponse(status_code, render(command()), replayed=False)
+    stored = stored_response(app, request)
+    if stored is not None:
+        return stored
+    deferral = _Deferral(app)
+    token = _deferral.set(deferral)
+    try:
+        result = command()
+    finally:
+        _deferral.reset(token)
+    body = render(result)
+    record = IdempotencyRecord._create(
+        IdempotencyRecord.Stored, id=request.record_id, fingerprint=request.fingerprint,
+        status_code=status_code, body=json.dumps(body, ensure_ascii=False),
+    )
+    try:
+        app.save(*deferral.objects, record, **deferral.kwargs)
+    except IntegrityError:
+        # Either a same-key request won the race (answer as it did) or the command's own
+        # aggregates changed meanwhile (a real conflict: let it propagate).
+        stored = stored_response(app, request)
+        if stored is None:
+            raise
+        return stored
+    return StoredResponse(status_code, body, replayed=False)
+
+
+def stored_response(app: Application[UUID], request: IdempotentRequest) -> StoredResponse | None:
+    """The response stored for this key, if any; refuses a key reused for another request."""
+    try:
+        record: object = app.repository.get(request.record_id)
+    except AggregateNotFoundError:
+        return None
+    if not isinstance(record, IdempotencyRecord):
+        raise IdempotencyKeyReusedProblem("this Idempotency-Key cannot be used")
+    if record.fingerprint != request.fingerprint:
+        raise IdempotencyKeyReusedProblem(
+            "this Idempotency-Key was already used for a different request"
+        )
+    return StoredResponse(record.status_code, json.loads(record.body), replayed=True)
+
+
+# -- FastAPI side ---------------------------------------------------------------------------
+
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Makes the command safe to retry: a repeat with the same key and body "
+        "returns the first response and changes nothing (khóa chống lặp lệnh).",
+    ),
+]
+
+
+def idempotent_request(
+    scope: str, key: str | None, request: Request, body: BaseModel | None
+) -> IdempotentRequest | None:
+    """The keyed request for a route, or None when the client sent no key."""
+    if key is None:
+        return None
+    payload = body.model_dump(mode="json") if body is not None else None
+    return IdempotentRequest.of(
+        scope=scope, key=key, method=request.method, path=request.url.path, body=payload
+    )
+
+
+def json_response(stored: StoredResponse) -> JSONResponse:
+    headers = {REPLAYED_HEADER: "true"} if stored.replayed else None
+    return JSONResponse(stored.body, status_code=stored.status_code, headers=headers)

@@ -1,0 +1,73 @@
+"""JetStream streams: one per producing service (ARCHITECTURE.md decision 4).
+
+A stream holds every integration event one service published in one jurisdiction. It is
+the system's durable record of what was said: file storage, nothing may be deleted or
+purged, and a re-published event (same ``Nats-Msg-Id``) is dropped within the window.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from nats.js import JetStreamContext
+from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig, StreamInfo
+from nats.js.errors import NotFoundError
+
+from contracts import stream_subjects
+
+log = logging.getLogger(__name__)
+
+# Two hours, not JetStream's default two minutes: a relay re-publishes the batch whose
+# position it had not recorded when it crashed or lost NATS, and it may come back only
+# after a pod restart, a node drain or a NATS outage of many minutes. Within the window
+# JetStream drops those re-publishes by id; beyond it consumers' tracking absorbs them.
+# The server keeps the window's ids in memory: a few thousand an hour per service here.
+DUPLICATE_WINDOW_SECONDS = 2 * 60 * 60
+
+
+def stream_name(jurisdiction: str, service: str) -> str:
+    """The stream's name, e.g. ``PHOIHOP_TIEN_GIANG_PETITIONS``."""
+    return f"PHOIHOP_{jurisdiction}_{service}".upper().replace("-", "_")
+
+
+def stream_config(jurisdiction: str, service: str, replicas: int = 1) -> StreamConfig:
+    """The configuration every service stream has."""
+    return StreamConfig(
+        name=stream_name(jurisdiction, service),
+        description=f"Integration events of {service} in {jurisdiction}",
+        subjects=[stream_subjects(jurisdiction, service)],
+        retention=RetentionPolicy.LIMITS,
+        discard=DiscardPolicy.OLD,
+        storage=StorageType.FILE,
+        num_replicas=replicas,
+        duplicate_window=DUPLICATE_WINDOW_SECONDS,
+        deny_delete=True,
+        deny_purge=True,
+        # Direct get lets audits read a message by sequence from any replica.
+        allow_direct=True,
+    )
+
+
+async def ensure_stream(
+    js: JetStreamContext, jurisdiction: str, service: str, replicas: int = 1
+) -> StreamInfo:
+    """Creates the service's stream, or updates it to the wanted configuration."""
+    config = stream_config(jurisdiction, service, replicas)
+    assert config.name is not None
+    try:
+        info = await js.stream_info(config.name)
+    except NotFoundError:
+        log.info("creating stream %s", config.name)
+        return await js.add_stream(config)
+    if _differs(info.config, config):
+        log.info("updating stream %s", config.name)
+        return await js.update_stream(config)
+    return info
+
+
+def _differs(current: StreamConfig, wanted: StreamConfig) -> bool:
+    fields = (
+        "subjects", "storage", "num_replicas", "duplicate_window",
+        "deny_delete", "deny_purge", "allow_direct",
+    )
+    return any(getattr(current, name) != getattr(wanted, name) for name in fields)

@@ -1,0 +1,216 @@
+"""The petitions application: its use cases (commands) and queries.
+
+Each command loads the aggregates it needs, calls the domain, saves them together (one
+transaction) and returns what the caller shows. Dates come from an injectable clock, due
+dates from the rulebook, lists from the read model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from chassis.application import ServiceApplication
+from chassis.idempotency import IdempotentCommands
+from chassis.rulebook import Rulebook, RuleNotFoundError, default_rulebook
+from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from petitions.application.readmodel import Page, PetitionQuery, PetitionReadModel, PetitionSummary
+from petitions.domain import consolidation
+from petitions.domain.errors import MeetingNotFoundError, NoDeadlineRuleError, PetitionNotFoundError
+from petitions.domain.meeting import VoterContactMeeting
+from petitions.domain.petition import Petition
+from petitions.domain.values import Actor, Deadline
+from petitions.similarity import DEFAULT_THRESHOLD
+
+Clock = Callable[[], date]
+VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time
+
+
+def vietnam_today() -> date:
+    return datetime.now(VIETNAM).date()
+
+
+class DateAsISO(Transcoding):
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
+
+
+class Petitions(IdempotentCommands, ServiceApplication):
+    """Voters' petitions and voter-contact meetings of one jurisdiction."""
+
+    def __init__(
+        self, env: dict[str, str] | None = None, *, clock: Clock = vietnam_today,
+        rulebook: Rulebook | None = None, similarity_threshold: float = DEFAULT_THRESHOLD,
+    ) -> None:
+        super().__init__(env)
+        self.today = clock
+        self.rulebook = rulebook or default_rulebook()
+        self.read_model = PetitionReadModel(self, similarity_threshold)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
+
+    # -- voter-contact meetings ---------------------------------------------------------------
+
+    def plan_meeting(
+        self, actor: Actor, *, title: str, scheduled_on: date, place: str, commune: str,
+        deputies: list[str],
+    ) -> VoterContactMeeting:
+        meeting = VoterContactMeeting.plan(actor, title=title, scheduled_on=scheduled_on,
+                                           place=place, commune=commune, deputies=deputies)
+        self.save(meeting)
+        return meeting
+
+    def mark_meeting_held(
+        self, actor: Actor, meeting_id: UUID, *, held_on: date, attendance: int,
+        deputies_present: list[str] | None = None,
+    ) -> VoterContactMeeting:
+        meeting = self.meeting(meeting_id)
+        meeting.mark_held(actor, held_on=held_on, attendance=attendance, today=self.today(),
+                          deputies_present=deputies_present)
+        self.save(meeting)
+        return meeting
+
+    # -- petitions ------------------------------------------------------------------------------
+
+    def record_petition(
+        self, actor: Actor, *, text: str, channel: str, commune: str | None = None,
+        meeting_id: UUID | None = None, deputy: str | None = None,
+    ) -> Petition:
+        meeting = self.meeting(meeting_id) if meeting_id is not None else None
+        petition = Petition.record(actor, text=text, commune=commune, channel=channel,
+                                   meeting=meeting, deputy=deputy)
+        self.save(petition)
+        return petition
+
+    def consolidate(self, actor: Actor, petition_ids: list[UUID], text: str) -> Petition:
+        merged = [self.petition(petition_id) for petition_id in petition_ids]
+        consolidated = consolidation.consolidate(actor, text, merged)
+        self.save(consolidated, *merged)
+        return consolidated
+
+    def split(self, actor: Actor, petition_id: UUID, reason: str) -> Petition:
+        consolidated = self.petition(petition_id)
+        merged = [self.petition(merged_id) for merged_id in consolidated.merged_petition_ids]
+        consolidation.split(actor, consolidated, merged, reason)
+        self.save(consolidated, *merged)
+        return consolidated
+
+    def classify(
+        self, actor: Actor, petition_id: UUID, *, field: PolicyField, level: JurisdictionLevel,
+        agency: Agency, unit: str | None = None, committee: str | None = None,
+    ) -> Petition:
+        petition = self.petition(petition_id)
+        petition.classify(actor, field=field, level=level, agency=agency, unit=unit,
+                          committee=committee)
+        self.save(petition)
+        return petition
+
+    def forward(self, actor: Actor, petition_id: UUID) -> Petition:
+        petition = self.petition(petition_id)
+        petition.forward(actor, forwarded_on=self.today(), deadlines=self.deadline)
+        self.save(petition)
+        return petition
+
+    def reforward(
+        self, actor: Actor, petition_id: UUID, *, to_agency: Agency | None, to_unit: str | None,
+        level: JurisdictionLevel | None, reason: str,
+    ) -> Petition:
+        petition = self.petition(petition_id)
+        petition.reforward(actor, to_agency=to_agency, to_unit=to_unit, level=level,
+                           reason=reason, forwarded_on=self.today(), deadlines=self.deadline)
+        self.save(petition)
+        return petition
+
+    def answer(self, actor: Actor, petition_id: UUID, text: str) -> Petition:
+        petition = self.petition(petition_id)
+        petition.give_answer(actor, text=text, answered_on=self.today())
+        self.save(petition)
+        return petition
+
+    def publish_answer(self, actor: Actor, petition_id: UUID) -> Petition:
+        petition = self.petition(petition_id)
+        petition.publish_answer(actor, published_on=self.today())
+        self.save(petition)
+        return petition
+
+    def update_resolution(
+        self, actor: Actor, petition_id: UUID, *, status: ResolutionStatus,
+        roadmap_date: date | None = None, note: str | None = None,
+    ) -> Petition:
+        petition = self.petition(petition_id)
+        petition.update_resolution(actor, status=status, roadmap_date=roadmap_date, note=note,
+                                   updated_on=self.today())
+        self.save(petition)
+        return petition
+
+    def deadline(self, rule_id: str, start: date) -> Deadline:
+        """The rulebook's due date for ``rule_id`` started on ``start`` (a DeadlinePolicy)."""
+        try:
+            due, rule = self.rulebook.due_date(rule_id, start=start)
+        except RuleNotFoundError as error:
+            raise NoDeadlineRuleError(str(error)) from error
+        return Deadline(due, rule.id, rule.legal_source)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def petition(self, petition_id: UUID) -> Petition:
+        found = self._get(petition_id)
+        if not isinstance(found, Petition):
+            raise PetitionNotFoundError(f"no petition with id {petition_id}")
+        return found
+
+    def meeting(self, meeting_id: UUID) -> VoterContactMeeting:
+        found = self._get(meeting_id)
+        if not isinstance(found, VoterContactMeeting):
+            raise MeetingNotFoundError(f"no voter-contact meeting with id {meeting_id}")
+        return found
+
+    def current_id(self, petition_id: UUID) -> UUID:
+        """The petition that now carries ``petition_id``: itself, or what it was merged into."""
+        petition = self.petition(petition_id)
+        while petition.merged_into is not None:
+            petition = self.petition(petition.merged_into)
+        return petition.id
+
+    def petition_as_of(self, petition_id: UUID, moment: datetime) -> Petition:
+        self.petition(petition_id)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        found = self.state_as_of(petition_id, moment)
+        assert isinstance(found, Petition)
+        return found
+
+    def petition_history(self, petition_id: UUID) -> list[DomainEventProtocol[UUID]]:
+        self.petition(petition_id)
+        return self.history(petition_id)
+
+    def list_petitions(self, query: PetitionQuery) -> Page[PetitionSummary]:
+        return self.read_model.query(query, self.today())
+
+    def similar_to_text(
+        self, text: str, limit: int = 5, exclude: tuple[UUID, ...] = ()
+    ) -> list[tuple[PetitionSummary, float]]:
+        return self.read_model.similar(text, limit, exclude)
+
+    def similar_to(self, petition_id: UUID, limit: int = 5) -> list[tuple[PetitionSummary, float]]:
+        petition = self.petition(petition_id)
+        return self.read_model.similar(petition.text, limit, exclude=(petition.id,))
+
+    def _get(self, aggregate_id: UUID) -> object:
+        try:
+            found: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        return found

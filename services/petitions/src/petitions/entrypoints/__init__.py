@@ -1,0 +1,1 @@
+"""How the world reaches the petitions service: its HTTP API."""

@@ -1,0 +1,40 @@
+"""The petitions service's HTTP API, on the chassis's FastAPI application."""
+
+from __future__ import annotations
+
+from eventsourcing.persistence import IntegrityError
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from chassis.http import Lifespan, create_service_app
+from chassis.problems import problem_response
+from chassis.settings import ServiceSettings
+from petitions.application import Petitions
+from petitions.entrypoints import meeting_routes, petition_commands, petition_queries
+
+DESCRIPTION = """Kiến nghị cử tri: from the voter-contact meeting (tiếp xúc cử tri) to the
+answer made known to the people. Commands need a bearer token and accept an
+`Idempotency-Key`; errors are `application/problem+json` documents."""
+
+
+def create_http_app(
+    settings: ServiceSettings, petitions: Petitions, lifespan: Lifespan | None = None
+) -> FastAPI:
+    app = create_service_app(
+        settings, service="petitions", title="Kiến nghị cử tri (petitions)",
+        description=DESCRIPTION, lifespan=lifespan,
+    )
+    app.state.petitions = petitions
+    app.add_exception_handler(IntegrityError, _on_concurrent_change)  # type: ignore[arg-type]
+    app.include_router(meeting_routes.router)
+    app.include_router(petition_queries.router)  # before commands: /petitions/overdue first
+    app.include_router(petition_commands.router)
+    return app
+
+
+async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
+    # Another request changed the same record between our read and our save.
+    return problem_response(
+        409, "Conflict", "the record was changed by another request meanwhile; retry",
+        "concurrent-change", request.url.path,
+    )

@@ -1,0 +1,94 @@
+"""Routes that read petitions: the list, overdue ones, one petition (now or as of a past
+time), its history and similar petitions. Reads are public: voters' petitions and their
+answers are public records; only commands need a token."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query
+
+from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
+from petitions.application import PetitionQuery
+from petitions.domain.values import PetitionStatus
+from petitions.entrypoints.deps import PetitionsDep, problems
+from petitions.entrypoints.views import (
+    EventPublic,
+    HistoryPublic,
+    PetitionPublic,
+    PetitionsPublic,
+    SimilarPetitionPublic,
+)
+
+router = APIRouter(prefix="/petitions", tags=["petitions (kiến nghị cử tri)"])
+
+Limit = Annotated[int, Query(ge=1, le=200, description="Số dòng mỗi trang — page size.")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Bỏ qua — rows to skip.")]
+AgencyFilter = Annotated[Agency | None, Query(description="Cơ quan có thẩm quyền — agency.")]
+
+
+@router.get("", response_model=PetitionsPublic, responses=problems(422))
+def list_petitions(
+    petitions: PetitionsDep,
+    status: Annotated[PetitionStatus | None, Query(
+        description="Trạng thái — status. Without it, petitions merged into another "
+        "(consolidated) or withdrawn are left out.")] = None,
+    agency: AgencyFilter = None,
+    field: Annotated[PolicyField | None, Query(description="Lĩnh vực — field.")] = None,
+    level: Annotated[JurisdictionLevel | None, Query(description="Cấp — level.")] = None,
+    commune: Annotated[str | None, Query(max_length=200, description="Xã, phường.")] = None,
+    overdue: Annotated[bool | None, Query(description="Quá hạn — overdue only.")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Tìm trong nội dung, không "
+                                   "phân biệt dấu — text search, accent-insensitive.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> PetitionsPublic:
+    """List petitions, newest first, with filters and pagination."""
+    query = PetitionQuery(status=status, agency=agency, field=field, level=level,
+                          commune=commune, overdue=overdue, text=q, limit=limit, offset=offset)
+    return PetitionsPublic.of(petitions.list_petitions(query), petitions.today())
+
+
+@router.get("/overdue", response_model=PetitionsPublic, responses=problems(422))
+def list_overdue(
+    petitions: PetitionsDep, agency: AgencyFilter = None, limit: Limit = 50, offset: Offset = 0,
+) -> PetitionsPublic:
+    """Petitions forwarded and past their due date without an answer (quá hạn)."""
+    query = PetitionQuery(overdue=True, agency=agency, limit=limit, offset=offset)
+    return PetitionsPublic.of(petitions.list_petitions(query), petitions.today())
+
+
+@router.get("/{petition_id}", response_model=PetitionPublic, responses=problems(404, 422))
+def get_petition(
+    petition_id: UUID, petitions: PetitionsDep,
+    as_of: Annotated[datetime | None, Query(
+        description="Trạng thái tại thời điểm — the petition as it stood then (ISO 8601; "
+        "UTC if no offset).")] = None,
+) -> PetitionPublic:
+    """One petition. A merged id answers with that petition, its merged_into and current_id."""
+    if as_of is not None:
+        then = petitions.petition_as_of(petition_id, as_of)
+        return PetitionPublic.of(then, today=as_of.date(), current_id=then.id)
+    petition = petitions.petition(petition_id)
+    return PetitionPublic.of(petition, today=petitions.today(),
+                             current_id=petitions.current_id(petition_id))
+
+
+@router.get("/{petition_id}/history", response_model=HistoryPublic, responses=problems(404, 422))
+def petition_history(petition_id: UUID, petitions: PetitionsDep) -> HistoryPublic:
+    """Every stored event of a petition, oldest first (audit)."""
+    events = petitions.petition_history(petition_id)
+    return HistoryPublic(id=petition_id, events=[EventPublic.of(e) for e in events])
+
+
+@router.get("/{petition_id}/similar", response_model=list[SimilarPetitionPublic],
+            responses=problems(404, 422))
+def similar_petitions(
+    petition_id: UUID, petitions: PetitionsDep,
+    limit: Annotated[int, Query(ge=1, le=50, description="Tối đa — at most.")] = 5,
+) -> list[SimilarPetitionPublic]:
+    """Active petitions worded like this one: candidates to consolidate."""
+    return [SimilarPetitionPublic.of(row, score)
+            for row, score in petitions.similar_to(petition_id, limit)]

@@ -1,0 +1,118 @@
+"""Application: the petitions list (read model) and similar-petition suggestions."""
+
+from __future__ import annotations
+
+from petitions_testkit import HDND, MEMORY, MTTQ, UBND, SettableClock
+
+from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
+from petitions.application import PetitionQuery, Petitions
+from petitions.application.readmodel import fold
+from petitions.domain.petition import Petition
+from petitions.domain.values import PetitionStatus
+
+ROAD = "Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Phú bị xuống cấp nghiêm trọng"
+ROAD_AGAIN = "Cử tri phản ánh đường tỉnh 864 qua xã Tân Phú xuống cấp, đề nghị sửa chữa"
+SCHOOL = "Đề nghị xây thêm phòng học cho trường tiểu học Mỹ Phong"
+FLOOD = "Kênh Xáng bị bồi lắng gây ngập úng ruộng lúa, đề nghị nạo vét"
+
+
+def record(app: Petitions, text: str, commune: str = "Tân Phú") -> Petition:
+    return app.record_petition(UBND, text=text, channel="deputy", commune=commune)
+
+
+def ids(app: Petitions, **filters: object) -> list[object]:
+    page = app.list_petitions(PetitionQuery(**filters))  # type: ignore[arg-type]
+    return [row.id for row in page.items]
+
+
+def test_fold_ignores_accents_case_and_spacing() -> None:
+    assert fold("  Đường  TỈNH ") == "duong tinh"
+    assert fold("Nạo vét kênh") == fold("nao vet KENH")
+
+
+def test_reads_see_their_own_writes(petitions: Petitions) -> None:
+    first = record(petitions, ROAD)
+    assert ids(petitions) == [first.id]
+    second = record(petitions, SCHOOL, "Mỹ Phong")
+    assert ids(petitions) == [second.id, first.id]  # newest first
+
+
+def test_filters_by_status_agency_field_level_commune_and_text(petitions: Petitions) -> None:
+    road, school, flood = (record(petitions, ROAD), record(petitions, SCHOOL, "Mỹ Phong"),
+                           record(petitions, FLOOD, "Mỹ Phong"))
+    petitions.classify(HDND, road.id, field=PolicyField.TRANSPORT,
+                       level=JurisdictionLevel.PROVINCE, agency=Agency.UBND)
+    petitions.classify(HDND, school.id, field=PolicyField.EDUCATION,
+                       level=JurisdictionLevel.COMMUNE, agency=Agency.UBND)
+    petitions.forward(HDND, road.id)
+    assert ids(petitions, status=PetitionStatus.FORWARDED) == [road.id]
+    assert ids(petitions, status=PetitionStatus.RECORDED) == [flood.id]
+    assert ids(petitions, agency=Agency.UBND) == [school.id, road.id]
+    assert ids(petitions, field=PolicyField.EDUCATION) == [school.id]
+    assert ids(petitions, level=JurisdictionLevel.PROVINCE) == [road.id]
+    assert ids(petitions, commune="my phong") == [flood.id, school.id]
+    assert ids(petitions, text="NAO VET kenh") == [flood.id]  # accent-insensitive
+    assert ids(petitions, text="đường 864") == [road.id]
+    assert ids(petitions, text="duong 999") == []
+
+
+def test_pagination_reports_the_total(petitions: Petitions) -> None:
+    made = [record(petitions, f"Kiến nghị số {n}").id for n in range(7)]
+    page = petitions.list_petitions(PetitionQuery(limit=3, offset=3))
+    assert page.total == 7 and (page.limit, page.offset) == (3, 3)
+    assert [row.id for row in page.items] == list(reversed(made))[3:6]
+    assert petitions.list_petitions(PetitionQuery(limit=3, offset=6)).items[0].id == made[0]
+
+
+def test_overdue_follows_the_clock_and_ends_with_the_answer(
+    petitions: Petitions, clock: SettableClock
+) -> None:
+    petition = record(petitions, ROAD)
+    petitions.classify(HDND, petition.id, field=PolicyField.TRANSPORT,
+                       level=JurisdictionLevel.PROVINCE, agency=Agency.UBND)
+    petitions.forward(HDND, petition.id)
+    assert ids(petitions, overdue=True) == []
+    clock.advance(30)
+    assert ids(petitions, overdue=True) == []  # due today is not late yet
+    clock.advance(1)
+    assert ids(petitions, overdue=True) == [petition.id]
+    assert ids(petitions, overdue=False) == []
+    petitions.answer(UBND, petition.id, "Trả lời muộn")
+    assert ids(petitions, overdue=True) == []
+
+
+def test_merged_petitions_leave_the_list_and_come_back_on_split(petitions: Petitions) -> None:
+    one, two = record(petitions, ROAD), record(petitions, ROAD_AGAIN)
+    merged = petitions.consolidate(MTTQ, [one.id, two.id], ROAD)
+    assert ids(petitions) == [merged.id]
+    assert set(ids(petitions, status=PetitionStatus.CONSOLIDATED)) == {one.id, two.id}
+    [row] = petitions.list_petitions(PetitionQuery()).items
+    assert (row.source_count, row.communes) == (2, ["Tân Phú"])
+    petitions.split(MTTQ, merged.id, "Khác nội dung")
+    assert ids(petitions) == [two.id, one.id]
+    assert ids(petitions, status=PetitionStatus.WITHDRAWN) == [merged.id]
+
+
+def test_similar_petitions_are_suggested_best_first(petitions: Petitions) -> None:
+    road, _, _ = (record(petitions, ROAD), record(petitions, SCHOOL), record(petitions, FLOOD))
+    found = petitions.similar_to_text(ROAD_AGAIN)
+    assert [row.id for row, _ in found] == [road.id]
+    assert 0.6 <= found[0][1] <= 1.0
+    assert petitions.similar_to(road.id) == []  # never itself
+
+
+def test_the_similarity_index_follows_consolidation_and_split(petitions: Petitions) -> None:
+    one, two = record(petitions, ROAD), record(petitions, ROAD_AGAIN)
+    assert [row.id for row, _ in petitions.similar_to(one.id)] == [two.id]
+    merged = petitions.consolidate(HDND, [one.id, two.id], ROAD)
+    assert [row.id for row, _ in petitions.similar_to_text(ROAD)] == [merged.id]
+    petitions.split(HDND, merged.id, "Tách")
+    found = {row.id for row, _ in petitions.similar_to_text(ROAD)}
+    assert found == {one.id, two.id}
+
+
+def test_the_threshold_is_configurable(clock: SettableClock) -> None:
+    app = Petitions(MEMORY, clock=clock, similarity_threshold=1.0)
+    record(app, ROAD)
+    assert app.similar_to_text(ROAD_AGAIN) == []
+
