@@ -24,7 +24,7 @@ wrk.headers["Authorization"] = "Bearer __TOKEN__"
 request = function()
   counter = counter + 1
   local text = texts[(counter % #texts) + 1] .. " (lần " .. counter .. ")"
-  local body = '{"text":"' .. text .. '","commune":"Tân Phú","channel":"meeting"}'
+  local body = '{"text":"' .. text .. '","commune":"Tân Phú","channel":"mail"}'
   return wrk.format(nil, "__PATH__", nil, body)
 end
 """
@@ -64,7 +64,9 @@ def _parse(output: str) -> LoadResult:
     rps = float(_find(r"Requests/sec:\s+([\d.]+)", output))
     requests = int(_find(r"(\d+) requests in", output))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
     errors = int(non2xx.group(1)) if non2xx else 0
     if socket_errors:
         errors += sum(int(n) for n in socket_errors.groups())

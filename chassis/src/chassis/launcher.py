@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chassis.embedded_nats import EmbeddedNats
+from chassis.messaging import redacted
 from chassis.services import ServiceSpec, installed_services
 from chassis.settings import ServiceSettings
 
@@ -96,7 +97,8 @@ def _restart_if_dead(child: _Child, nats_url: str, data_dir: Path) -> None:
 def _announce(
     children: list[_Child], nats_url: str, embedded: bool, settings: ServiceSettings
 ) -> None:
-    print(f"NATS JetStream: {nats_url}" + (" (embedded, data in var/nats)" if embedded else ""))
+    where = redacted(nats_url)
+    print(f"NATS JetStream: {where}" + (" (embedded, data in var/nats)" if embedded else ""))
     for child in children:
         url = f"http://{settings.http_host}:{child.port}"
         print(f"  {child.spec.title}: {url}  (API docs: {url}/docs)")

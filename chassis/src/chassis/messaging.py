@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import FastAPI
 from nats.aio.client import Client as NatsClient
@@ -57,7 +58,7 @@ class ServiceMessaging:
 
     async def readiness(self) -> str | None:
         if self.client is None or not self.client.is_connected:
-            return f"NATS at {self.settings.nats_url} is not connected"
+            return f"NATS at {redacted(self.settings.nats_url)} is not connected"
         return None
 
     @asynccontextmanager
@@ -81,7 +82,8 @@ class ServiceMessaging:
             try:
                 self.client = await connect(self.settings.nats_url, f"phoihop-{self.service}")
             except Exception as error:  # the server may not be up yet: keep trying
-                log.warning("cannot reach NATS at %s (%s); retrying", self.settings.nats_url, error)
+                where = redacted(self.settings.nats_url)
+                log.warning("cannot reach NATS at %s (%s); retrying", where, error)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 5.0)
         js = self.client.jetstream()
@@ -102,3 +104,12 @@ async def _supervised(name: str, worker: Worker, js: JetStreamContext) -> None:
             log.exception("%s failed; restarting in %.1fs", name, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, for logs and health documents."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username}:***@{parts.hostname}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
