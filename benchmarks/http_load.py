@@ -9,22 +9,31 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-# Each request carries a different petition text, so no cache or similarity shortcut helps.
+# Each request carries a different petition, drawn from a vocabulary of topics, places and
+# asks, so the similarity index sees a realistic spread rather than one text repeated.
 LUA_TEMPLATE = """
 local counter = 0
-local texts = {
-  "Đề nghị sửa chữa đường liên xã bị xuống cấp nghiêm trọng",
-  "Cử tri phản ánh tình trạng ô nhiễm nước thải từ cơ sở chế biến",
-  "Kiến nghị xem xét hỗ trợ hộ nghèo xây dựng nhà ở",
-  "Đề nghị bổ sung giáo viên cho trường tiểu học",
-}
+local asks = {"Đề nghị", "Cử tri kiến nghị", "Cử tri phản ánh và đề nghị", "Kiến nghị xem xét"}
+local topics = {
+  "sửa chữa đường liên xã bị xuống cấp", "nạo vét kênh thủy lợi bị bồi lắng",
+  "xử lý ô nhiễm nước thải từ cơ sở chế biến", "hỗ trợ hộ nghèo xây dựng nhà ở",
+  "bổ sung giáo viên cho trường tiểu học", "lắp đặt đèn chiếu sáng công cộng",
+  "cấp giấy chứng nhận quyền sử dụng đất", "xây dựng trạm y tế mới",
+  "chi trả kịp thời trợ cấp người có công", "xử lý sạt lở bờ sông",
+  "mở rộng chợ nông thôn", "kiểm soát giá phân bón", "cấp nước sạch nông thôn",
+  "bảo đảm an ninh trật tự khu dân cư", "thu gom rác thải sinh hoạt",
+  "giải quyết hồ sơ bảo hiểm y tế"}
+local places = {"Tân Phú", "Phú Mỹ", "Long Hưng", "Bình Đức", "Mỹ Tho", "Gò Công", "Cai Lậy",
+  "Cái Bè", "Chợ Gạo", "Tân Hiệp", "Vĩnh Kim", "Hòa Khánh", "Thạnh Phú", "An Hữu"}
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer __TOKEN__"
 request = function()
   counter = counter + 1
-  local text = texts[(counter % #texts) + 1] .. " (lần " .. counter .. ")"
-  local body = '{"text":"' .. text .. '","commune":"Tân Phú","channel":"mail"}'
+  local text = asks[(counter % #asks) + 1] .. " " .. topics[(counter % #topics) + 1]
+    .. " tại ấp " .. ((counter * 7) % 97 + 1) .. " xã " .. places[(counter % #places) + 1]
+  local body = '{"text":"' .. text .. '","commune":"' .. places[(counter % #places) + 1]
+    .. '","channel":"mail"}'
   return wrk.format(nil, "__PATH__", nil, body)
 end
 """

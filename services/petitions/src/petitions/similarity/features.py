@@ -1,0 +1,202 @@
+"""From petition text to the features that are compared.
+
+One left-to-right pass over the syllables sorts each of them into:
+- *places*: what tells two otherwise alike petitions apart (commune, hamlet, road
+  code, kilometre, a capitalised name), by kind, as folded values;
+- *content*: what is asked, with paraphrases collapsed to concept tokens
+  ("nâng cấp" and "sửa chữa" both become "~repair") and boilerplate dropped;
+- nothing: stop words and bare quantities ("hơn 200 hộ").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from petitions.similarity import lexicon
+from petitions.similarity.normalise import Token, is_accented, tokenize
+from petitions.similarity.tables import DROP, content_table, marker_table, road_table
+
+NAME = "name"  # kind of a capitalised name not introduced by a marker word
+_NUMBER = re.compile(r"^\d+[a-z]?$")
+# A syllable outside the lexicon is half a word at best ("cán", "bộ"); a concept
+# token stands for a whole phrase. Tuned on the dev half of the labelled pairs.
+SYLLABLE_WEIGHT = 0.5
+_MAX_NAME_SYLLABLES = 4
+_LOWERCASE_NAME_SYLLABLES = 2
+# Kinds whose marker word is itself part of what is asked ("cầu", "chợ", "đường").
+_CONTENT_MARKER_KINDS = frozenset({"street", "landmark"})
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Features:
+    content: tuple[str, ...]  # content tokens in text order
+    weights: Mapping[str, float]  # content token -> weight
+    total: float  # sum of weights
+    bigrams: frozenset[str]  # adjacent content tokens
+    sorted_text: str  # content tokens sorted, for character-level comparison
+    places: Mapping[str, frozenset[str]]  # kind -> values
+    place_syllables: frozenset[str]  # every syllable of every place value
+
+
+@lru_cache(maxsize=16384)
+def extract(text: str) -> Features:
+    """Features of `text`; cached because the same text is compared many times."""
+    tokens = tokenize(text)
+    state = _Pass(tokens, accented=is_accented(text), cased=_is_cased(tokens))
+    state.run()
+    places = {kind: frozenset(values) for kind, values in state.places.items()}
+    return build(tuple(state.content), places)
+
+
+def build(content: Sequence[str], places: Mapping[str, frozenset[str]]) -> Features:
+    """Features from an already analysed content sequence and places."""
+    weights = {token: token_weight(token) for token in content}
+    bigrams = frozenset(f"{a} {b}" for a, b in pairwise(content))
+    syllables = frozenset(s for values in places.values() for v in values for s in v.split())
+    return Features(
+        tuple(content), weights, sum(weights.values()), bigrams, " ".join(sorted(content)),
+        places, syllables,
+    )
+
+
+def token_weight(token: str) -> float:
+    if token.startswith("~"):
+        return lexicon.LOW_WEIGHT.get(token, 1.0)
+    return SYLLABLE_WEIGHT
+
+
+def _is_cased(tokens: Sequence[Token]) -> bool:
+    """Whether capitals mean names here: some capital appears inside a sentence."""
+    return any(t.capitalised and not t.sentence_start for t in tokens)
+
+
+class _Pass:
+    def __init__(self, tokens: Sequence[Token], accented: bool, cased: bool) -> None:
+        self.tokens, self.accented, self.cased = tokens, accented, cased
+        self.content: list[str] = []
+        self.places: dict[str, set[str]] = {}
+
+    def run(self) -> None:
+        i = 0
+        while i < len(self.tokens):
+            i = self._step(i)
+
+    def _step(self, i: int) -> int:
+        road = self._road_code(i)
+        if road is not None:
+            return road
+        phrase = content_table().match(self.tokens, i, self.accented)
+        marker = marker_table().match(self.tokens, i, self.accented)
+        if marker is not None and (phrase is None or marker.length >= phrase.length):
+            after = self._place_after(i + marker.length, marker.target)
+            if after is not None:
+                if marker.target in _CONTENT_MARKER_KINDS:
+                    self._add_content(i, marker.length)
+                return after
+        if phrase is not None:
+            self.content.extend(phrase.target.split())
+            return self._place_after_phrase(i + phrase.length)
+        token = self.tokens[i]
+        if self.cased and token.capitalised and not token.sentence_start:
+            end = self._capitalised_run(i)
+            if end > i:
+                self._add_place(NAME, self.tokens[i:end])
+                return end
+        if not token.folded.isdigit():
+            self.content.append(token.folded)
+        return i + 1
+
+    def _place_after_phrase(self, end: int) -> int:
+        """A phrase may end in a marker word ("nạo vét kênh 8"): read the place after it."""
+        last = marker_table().match(self.tokens[end - 1 : end], 0, self.accented)
+        if last is None:
+            return end
+        after = self._place_after(end, last.target)
+        return end if after is None else after
+
+    def _add_content(self, start: int, length: int) -> None:
+        phrase = content_table().match(self.tokens[start : start + length], 0, self.accented)
+        if phrase is not None:
+            self.content.extend(phrase.target.split())
+
+    def _road_code(self, i: int) -> int | None:
+        prefix = road_table().match(self.tokens, i, accented=False)
+        if prefix is None:
+            return None
+        j = i + prefix.length
+        if j < len(self.tokens) and _NUMBER.match(self.tokens[j].folded):
+            self._add_value("road", prefix.target + self.tokens[j].folded)
+            return j + 1
+        return None
+
+    def _place_after(self, j: int, kind: str) -> int | None:
+        """Record the number or name after a marker; return where the pass resumes."""
+        if j < len(self.tokens) and self.tokens[j].folded == "so":  # "đường số 5"
+            j += 1
+        if j >= len(self.tokens):
+            return None
+        if _NUMBER.match(self.tokens[j].folded):
+            self._add_value(kind, self.tokens[j].folded)
+            return j + 1
+        if self.cased:
+            end = self._capitalised_run(j, after_marker=True)
+        elif kind in lexicon.LOWERCASE_NAME_KINDS:
+            end = self._lowercase_name(j)
+        else:
+            return None
+        if end == j:
+            return None
+        self._add_place(kind, self.tokens[j:end])
+        return end
+
+    def _capitalised_run(self, start: int, after_marker: bool = False) -> int:
+        end = start
+        while end < len(self.tokens) and end - start < _MAX_NAME_SYLLABLES:
+            token = self.tokens[end]
+            if not token.capitalised or (end > start and token.boundary):
+                break
+            if not after_marker and end == start and token.sentence_start:
+                break
+            end += 1
+        # After a marker word the run is a place whatever it spells ("xã Đoàn Kết").
+        if end > start and not after_marker and self._institution_at(start):
+            return start
+        return end
+
+    def _institution_at(self, start: int) -> bool:
+        """ "Công an", "Sở Giao thông": capitalised, but an institution, not a place."""
+        for length in (1, 2, 3):
+            words = " ".join(t.folded for t in self.tokens[start : start + length])
+            if words in lexicon.NOT_PLACE_WORDS:
+                return True
+        return False
+
+    def _lowercase_name(self, start: int) -> int:
+        """Up to two syllables that are not vocabulary: "xa tan phu bi ngap" -> "tan phu"."""
+        end = start
+        while end < len(self.tokens) and end - start < _LOWERCASE_NAME_SYLLABLES:
+            token = self.tokens[end]
+            if token.folded.isdigit() or (end > start and token.boundary):
+                break
+            if self._is_vocabulary(end, first=end == start):
+                break
+            end += 1
+        return end
+
+    def _is_vocabulary(self, i: int, first: bool) -> bool:
+        if marker_table().match(self.tokens[i : i + 1], 0, self.accented) is not None:
+            return True
+        phrase = content_table().match(self.tokens, i, self.accented)
+        # The first syllable of a name may look like a word ("An", "Phú"); only a
+        # stop word ends it there. Later syllables end at any known word.
+        return phrase is not None and (phrase.target == DROP or not first)
+
+    def _add_place(self, kind: str, tokens: Sequence[Token]) -> None:
+        self._add_value(kind, " ".join(t.folded for t in tokens))
+
+    def _add_value(self, kind: str, value: str) -> None:
+        self.places.setdefault(kind, set()).add(value)
