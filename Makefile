@@ -22,7 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy contracts/src chassis/src services/petitions/src
+	$(BIN)/mypy contracts/src chassis/src services/*/src
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -10,6 +10,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
 
+from sessions_contract_examples import SESSIONS_EXAMPLES
+
 from contracts import IntegrationEvent
 from contracts.petitions.v1 import PetitionSource
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
@@ -125,6 +127,9 @@ _EXAMPLES: dict[str, dict[str, Any]] = {
 }
 
 
+_EXAMPLES.update(SESSIONS_EXAMPLES)
+
+
 def example_fields(model: type[IntegrationEvent]) -> dict[str, Any]:
     """Every field of ``model`` with a realistic value; KeyError names a missing example."""
     try:
@@ -148,7 +153,9 @@ def minimal_example(model: type[IntegrationEvent]) -> IntegrationEvent:
 
 def subject_of(event: IntegrationEvent) -> str:
     """The CloudEvents ``subject``: the id of the aggregate the event is about."""
-    for name in ("petition_id", "meeting_id"):
+    aggregate_ids = ("petition_id", "meeting_id", "rating_id", "matter_id", "explanation_id",
+                     "entry_id", "session_id", "resolution_id")
+    for name in aggregate_ids:
         if (value := getattr(event, name, None)) is not None:
             return str(value)
     raise AssertionError(f"{type(event).__name__}: say which field is its aggregate id")

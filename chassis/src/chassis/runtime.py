@@ -8,7 +8,10 @@ from collections.abc import Callable
 import uvicorn
 from fastapi import FastAPI
 
+from chassis.application import ServiceApplication, store_readiness
 from chassis.logs import configure_logging
+from chassis.messaging import ServiceMessaging
+from chassis.relay import Translate
 from chassis.services import ServiceSpec
 from chassis.settings import ServiceSettings
 
@@ -29,3 +32,18 @@ def serve(spec: ServiceSpec, build_app: Callable[[ServiceSettings], FastAPI]) ->
         app, host=settings.http_host, port=settings.http_port,
         log_config=None, access_log=False, lifespan="on",
     )
+
+
+def producing_service_app(
+    settings: ServiceSettings,
+    spec: ServiceSpec,
+    application: ServiceApplication,
+    translate: Translate,
+    create_http_app: Callable[..., FastAPI],
+) -> FastAPI:
+    """The HTTP app of a service that publishes its events through the outbox relay."""
+    messaging = ServiceMessaging(settings, spec.name)
+    messaging.add_outbox(application, translate)
+    http = create_http_app(settings, application, lifespan=messaging.lifespan)
+    http.state.readiness += [store_readiness(application), messaging.readiness]
+    return http

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from chassis.application import store_readiness
-from chassis.messaging import ServiceMessaging
+from chassis.runtime import producing_service_app
 from chassis.services import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.store import store_environment
@@ -20,8 +19,4 @@ SERVICE = ServiceSpec(
 
 def build_app(settings: ServiceSettings) -> FastAPI:
     petitions = Petitions(env=store_environment(settings, SERVICE.name))
-    messaging = ServiceMessaging(settings, SERVICE.name)
-    messaging.add_outbox(petitions, translate)
-    http = create_http_app(settings, petitions, lifespan=messaging.lifespan)
-    http.state.readiness += [store_readiness(petitions), messaging.readiness]
-    return http
+    return producing_service_app(settings, SERVICE, petitions, translate, create_http_app)

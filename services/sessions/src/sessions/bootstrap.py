@@ -1,0 +1,22 @@
+"""The composition root: the only place that builds the sessions service's infrastructure."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from chassis.runtime import producing_service_app
+from chassis.services import ServiceSpec
+from chassis.settings import ServiceSettings
+from chassis.store import store_environment
+from sessions.application import Sessions, translate
+from sessions.entrypoints.http import create_http_app
+
+SERVICE = ServiceSpec(
+    name="sessions", default_port=8002, module="sessions",
+    title="Kỳ họp HĐND (sessions)",
+)
+
+
+def build_app(settings: ServiceSettings) -> FastAPI:
+    sessions = Sessions(env=store_environment(settings, SERVICE.name))
+    return producing_service_app(settings, SERVICE, sessions, translate, create_http_app)

@@ -1,0 +1,1 @@
+"""The sessions domain: aggregates, values, rules and errors; no infrastructure."""

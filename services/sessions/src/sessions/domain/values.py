@@ -1,0 +1,92 @@
+"""Values of the sessions domain: who acts, kinds and statuses, and the local calendar day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from contracts.vocabulary import Agency
+from sessions.domain.errors import InvalidCommandError
+
+# Dates in the records are Vietnamese calendar days, whatever the server's timezone.
+VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class Actor(Protocol):
+    """Who issues a command: a person or system acting for one agency (and maybe a unit)."""
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def agency(self) -> Agency: ...
+
+    @property
+    def unit(self) -> str | None: ...
+
+
+def actor_ref(actor: Actor) -> str:
+    """How an actor is written into events, for audit: ``agency/subject``."""
+    return f"{actor.agency.value}/{actor.subject}"
+
+
+def local_day(moment: datetime) -> date:
+    """The calendar day in Vietnam at ``moment``."""
+    return moment.astimezone(VIETNAM).date()
+
+
+def check_not_future(day: date, at: datetime, what: str) -> None:
+    """A fact is recorded on or after the day it happened."""
+    if day > local_day(at):
+        raise InvalidCommandError(f"{what} ({day}) is in the future (today is {local_day(at)})")
+
+
+def check_positive_text(value: str, what: str) -> str:
+    cleaned = value.strip()
+    if not cleaned:
+        raise InvalidCommandError(f"{what} must not be empty")
+    return cleaned
+
+
+class SessionKind(StrEnum):
+    REGULAR = "regular"  # kỳ họp thường lệ
+    THEMATIC = "thematic"  # kỳ họp chuyên đề
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"  # đang chuẩn bị
+    CONVENED = "convened"  # đã khai mạc
+    CLOSED = "closed"  # đã bế mạc
+
+
+class ThematicCaller(StrEnum):
+    """Who may call a thematic session (NQ 104/2025/UBTVQH15)."""
+
+    STANDING_COMMITTEE = "standing_committee"  # Thường trực HĐND
+    UBND_CHAIR = "ubnd_chair"  # Chủ tịch UBND
+    DEPUTIES = "deputies"  # ít nhất một phần ba tổng số đại biểu
+
+
+class DocumentKind(StrEnum):
+    SUBMISSION = "submission"  # tờ trình
+    REPORT = "report"  # báo cáo
+    SCHEME = "scheme"  # đề án
+    DRAFT_RESOLUTION = "draft_resolution"  # dự thảo nghị quyết
+
+
+class OrganiserKind(StrEnum):
+    """Bodies whose meetings share one calendar so they do not clash (seed 003)."""
+
+    STANDING_COMMITTEE = "standing_committee"  # Thường trực HĐND
+    COMMITTEE = "committee"  # các Ban HĐND
+    UBND = "ubnd"  # UBND
+
+
+class ConfidenceOutcome(StrEnum):
+    """What a confidence rating leads to (NQ 96/2023/QH15)."""
+
+    NONE = "none"
+    MAY_RESIGN = "may_resign"  # > 1/2 low: may resign, else faces a confidence vote
+    DISMISSAL_REQUIRED = "dismissal_required"  # ≥ 2/3 low: dismissal must be proposed

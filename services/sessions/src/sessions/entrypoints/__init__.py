@@ -1,0 +1,1 @@
+"""How the world reaches the sessions service: its HTTP API (``entrypoints.http``)."""

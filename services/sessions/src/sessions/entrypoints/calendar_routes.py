@@ -1,0 +1,100 @@
+"""Routes of the shared meeting calendar of the Standing Committee, the committees and
+UBND: enter and cancel meetings (each body its own), list them, list the clashes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import AwareDatetime
+
+from chassis.auth import CurrentPrincipal
+from chassis.idempotency import IdempotencyKeyHeader
+from sessions.application import Sessions
+from sessions.domain.calendar import CalendarEntry
+from sessions.entrypoints.council_views import CalendarEntryPublic, ClashPublic, HistoryPublic
+from sessions.entrypoints.deps import (
+    COMMAND_PROBLEMS,
+    QUERY_PROBLEMS,
+    AsOf,
+    SessionsDep,
+    history,
+    run_command,
+)
+from sessions.entrypoints.requests import MeetingCancel, MeetingCreate
+
+router = APIRouter(prefix="/calendar", tags=["calendar (lịch họp)"])
+
+
+def render(sessions: Sessions, entry: CalendarEntry,
+           as_of: datetime | None = None) -> CalendarEntryPublic:
+    """An entry; a clash is active while the other meeting still stands (then, or now)."""
+    standing = {e.id: e.is_active for e in sessions.records(CalendarEntry, as_of)}
+    # An entry not stored yet is the one this very command is scheduling: it stands.
+    return CalendarEntryPublic.of(entry, lambda other_id: standing.get(other_id, True))
+
+
+@router.post("", status_code=201, response_model=CalendarEntryPublic, responses=COMMAND_PROBLEMS)
+def schedule_meeting(body: MeetingCreate, principal: CurrentPrincipal, sessions: SessionsDep,
+                     request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """Enter a meeting (hdnd for its bodies, ubnd for UBND); clashes are recorded."""
+    # Held until the save, which a keyed command defers until the use case has returned.
+    with sessions.calendar_lock:
+        return run_command(
+            "schedule_meeting", sessions, principal, key, request, body,
+            lambda: sessions.schedule_meeting(principal, **body.model_dump()),
+            lambda entry: render(sessions, entry), 201,
+        )
+
+
+@router.post("/{entry_id}/cancel", response_model=CalendarEntryPublic,
+             responses=COMMAND_PROBLEMS)
+def cancel_meeting(entry_id: UUID, body: MeetingCancel, principal: CurrentPrincipal,
+                   sessions: SessionsDep, request: Request,
+                   key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """Take a meeting off the calendar (the body that holds it); its clashes end."""
+    with sessions.calendar_lock:
+        return run_command(
+            "cancel_meeting", sessions, principal, key, request, body,
+            lambda: sessions.cancel_meeting(principal, entry_id, reason=body.reason),
+            lambda entry: render(sessions, entry),
+        )
+
+
+@router.get("", response_model=list[CalendarEntryPublic], responses=QUERY_PROBLEMS)
+def list_calendar(
+    sessions: SessionsDep,
+    starts_from: Annotated[AwareDatetime | None, Query(alias="from",
+                                                       description="Từ — from.")] = None,
+    until: Annotated[AwareDatetime | None, Query(description="Đến — until.")] = None,
+    organiser: Annotated[str | None, Query(max_length=200, description="Cơ quan họp.")] = None,
+    include_cancelled: bool = False,
+    as_of: AsOf = None,
+) -> list[CalendarEntryPublic]:
+    """Meetings in time order, with filters."""
+    found = sessions.list_calendar(starts_from=starts_from, until=until, organiser=organiser,
+                                   include_cancelled=include_cancelled, as_of=as_of)
+    return [render(sessions, entry, as_of) for entry in found]
+
+
+@router.get("/clashes", response_model=list[ClashPublic], responses=QUERY_PROBLEMS)
+def list_clashes(sessions: SessionsDep, include_resolved: bool = False,
+                 as_of: AsOf = None) -> list[ClashPublic]:
+    """Meetings that clash: same body, or someone booked twice, at overlapping times."""
+    return [ClashPublic.of_view(v) for v in sessions.clashes(include_resolved=include_resolved,
+                                                             as_of=as_of)]
+
+
+@router.get("/{entry_id}", response_model=CalendarEntryPublic, responses=QUERY_PROBLEMS)
+def get_meeting(entry_id: UUID, sessions: SessionsDep, as_of: AsOf = None
+                ) -> CalendarEntryPublic:
+    entry = sessions.record(CalendarEntry, entry_id, "calendar entry", as_of)
+    return render(sessions, entry, as_of)
+
+
+@router.get("/{entry_id}/history", response_model=HistoryPublic, responses=QUERY_PROBLEMS)
+def meeting_history(entry_id: UUID, sessions: SessionsDep) -> HistoryPublic:
+    return history(sessions, CalendarEntry, entry_id, "calendar entry")

@@ -1,0 +1,210 @@
+"""Routes of the Standing Committee's work: explanation sessions (phiên giải trình),
+matters decided between sessions, and confidence ratings (lấy phiếu tín nhiệm)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from chassis.auth import CurrentPrincipal
+from chassis.idempotency import IdempotencyKeyHeader
+from sessions.domain.confidence import ConfidenceRating
+from sessions.domain.council import BetweenSessionMatter, ExplanationSession
+from sessions.domain.values import ConfidenceOutcome
+from sessions.entrypoints.council_views import (
+    ExplanationPublic,
+    HistoryPublic,
+    MatterPublic,
+    RatingPublic,
+)
+from sessions.entrypoints.deps import (
+    COMMAND_PROBLEMS,
+    QUERY_PROBLEMS,
+    AsOf,
+    SessionsDep,
+    Year,
+    history,
+    run_command,
+)
+from sessions.entrypoints.requests import (
+    ConfidenceVoteCreate,
+    ExplanationCreate,
+    ExplanationHeldCreate,
+    MatterCreate,
+    MatterReportCreate,
+    RatingCreate,
+    ResignationCreate,
+)
+
+router = APIRouter()
+EXPLANATIONS = "/explanation-sessions"
+MATTERS = "/between-session-matters"
+RATINGS = "/confidence-ratings"
+Held = Annotated[bool | None, Query(description="Đã tổ chức — held or not.")]
+Reported = Annotated[bool | None, Query(description="Đã báo cáo kỳ họp — reported or not.")]
+
+
+# -- explanation sessions ------------------------------------------------------------------
+
+@router.post(EXPLANATIONS, status_code=201, response_model=ExplanationPublic,
+             responses=COMMAND_PROBLEMS, tags=["explanation sessions (phiên giải trình)"])
+def schedule_explanation(body: ExplanationCreate, principal: CurrentPrincipal,
+                         sessions: SessionsDep, request: Request,
+                         key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """Schedule an explanation session of the Standing Committee (hdnd)."""
+    return run_command(
+        "schedule_explanation", sessions, principal, key, request, body,
+        lambda: sessions.schedule_explanation(principal, **body.model_dump()),
+        ExplanationPublic.of, 201,
+    )
+
+
+@router.post(EXPLANATIONS + "/{explanation_id}/held", response_model=ExplanationPublic,
+             responses=COMMAND_PROBLEMS, tags=["explanation sessions (phiên giải trình)"])
+def hold_explanation(explanation_id: UUID, body: ExplanationHeldCreate,
+                     principal: CurrentPrincipal, sessions: SessionsDep, request: Request,
+                     key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """Record that it was held, with conclusions and commitments (hdnd)."""
+    return run_command(
+        "hold_explanation", sessions, principal, key, request, body,
+        lambda: sessions.hold_explanation(principal, explanation_id, **body.model_dump()),
+        ExplanationPublic.of,
+    )
+
+
+@router.get(EXPLANATIONS, response_model=list[ExplanationPublic], responses=QUERY_PROBLEMS,
+            tags=["explanation sessions (phiên giải trình)"])
+def list_explanations(sessions: SessionsDep, year: Year = None, held: Held = None,
+                      as_of: AsOf = None) -> list[ExplanationPublic]:
+    """List explanation sessions by scheduled date."""
+    found = sessions.list_explanations(year=year, held=held, as_of=as_of)
+    return [ExplanationPublic.of(e) for e in found]
+
+
+@router.get(EXPLANATIONS + "/{explanation_id}", response_model=ExplanationPublic,
+            responses=QUERY_PROBLEMS, tags=["explanation sessions (phiên giải trình)"])
+def get_explanation(explanation_id: UUID, sessions: SessionsDep,
+                    as_of: AsOf = None) -> ExplanationPublic:
+    return ExplanationPublic.of(
+        sessions.record(ExplanationSession, explanation_id, "explanation session", as_of))
+
+
+# -- matters decided between sessions ------------------------------------------------------
+
+@router.post(MATTERS, status_code=201, response_model=MatterPublic, responses=COMMAND_PROBLEMS,
+             tags=["between-session matters (giữa hai kỳ họp)"])
+def decide_matter(body: MatterCreate, principal: CurrentPrincipal, sessions: SessionsDep,
+                  request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """The Standing Committee decided a matter arising between sessions (hdnd)."""
+    return run_command(
+        "decide_matter", sessions, principal, key, request, body,
+        lambda: sessions.decide_matter(principal, **body.model_dump()), MatterPublic.of, 201,
+    )
+
+
+@router.post(MATTERS + "/{matter_id}/report", response_model=MatterPublic,
+             responses=COMMAND_PROBLEMS, tags=["between-session matters (giữa hai kỳ họp)"])
+def report_matter(matter_id: UUID, body: MatterReportCreate, principal: CurrentPrincipal,
+                  sessions: SessionsDep, request: Request,
+                  key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """Report the decision to the next session (hdnd)."""
+    return run_command(
+        "report_matter", sessions, principal, key, request, body,
+        lambda: sessions.report_matter(principal, matter_id, **body.model_dump()),
+        MatterPublic.of,
+    )
+
+
+@router.get(MATTERS, response_model=list[MatterPublic], responses=QUERY_PROBLEMS,
+            tags=["between-session matters (giữa hai kỳ họp)"])
+def list_matters(sessions: SessionsDep, year: Year = None, reported: Reported = None,
+                 as_of: AsOf = None) -> list[MatterPublic]:
+    """List matters by date decided (seed 003: 14 in a year)."""
+    return [MatterPublic.of(m) for m in sessions.list_matters(year=year, reported=reported,
+                                                              as_of=as_of)]
+
+
+@router.get(MATTERS + "/{matter_id}", response_model=MatterPublic, responses=QUERY_PROBLEMS,
+            tags=["between-session matters (giữa hai kỳ họp)"])
+def get_matter(matter_id: UUID, sessions: SessionsDep, as_of: AsOf = None) -> MatterPublic:
+    return MatterPublic.of(
+        sessions.record(BetweenSessionMatter, matter_id, "between-session matter", as_of))
+
+
+# -- confidence ratings --------------------------------------------------------------------
+
+@router.post(RATINGS, status_code=201, response_model=RatingPublic, responses=COMMAND_PROBLEMS,
+             tags=["confidence ratings (lấy phiếu tín nhiệm)"])
+def rate_confidence(body: RatingCreate, principal: CurrentPrincipal, sessions: SessionsDep,
+                    request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """Record a rating; its outcome follows NQ 96/2023/QH15's thresholds (hdnd)."""
+    return run_command(
+        "rate_confidence", sessions, principal, key, request, body,
+        lambda: sessions.rate_confidence(principal, **body.model_dump()), RatingPublic.of, 201,
+    )
+
+
+@router.post(RATINGS + "/{rating_id}/confidence-vote", response_model=RatingPublic,
+             responses=COMMAND_PROBLEMS, tags=["confidence ratings (lấy phiếu tín nhiệm)"])
+def hold_confidence_vote(rating_id: UUID, body: ConfidenceVoteCreate,
+                         principal: CurrentPrincipal, sessions: SessionsDep, request: Request,
+                         key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """The vote faced after more than half low ballots, without resigning (hdnd)."""
+    return run_command(
+        "hold_confidence_vote", sessions, principal, key, request, body,
+        lambda: sessions.hold_confidence_vote(principal, rating_id, **body.model_dump()),
+        RatingPublic.of,
+    )
+
+
+@router.post(RATINGS + "/{rating_id}/resignation", response_model=RatingPublic,
+             responses=COMMAND_PROBLEMS, tags=["confidence ratings (lấy phiếu tín nhiệm)"])
+def record_resignation(rating_id: UUID, body: ResignationCreate, principal: CurrentPrincipal,
+                       sessions: SessionsDep, request: Request,
+                       key: IdempotencyKeyHeader = None) -> JSONResponse:
+    """The official resigned after a low rating (hdnd)."""
+    return run_command(
+        "record_resignation", sessions, principal, key, request, body,
+        lambda: sessions.record_resignation(principal, rating_id, **body.model_dump()),
+        RatingPublic.of,
+    )
+
+
+@router.get(RATINGS, response_model=list[RatingPublic], responses=QUERY_PROBLEMS,
+            tags=["confidence ratings (lấy phiếu tín nhiệm)"])
+def list_ratings(
+    sessions: SessionsDep,
+    session_id: Annotated[UUID | None, Query(description="Kỳ họp — session.")] = None,
+    outcome: Annotated[ConfidenceOutcome | None, Query(description="Kết quả — outcome.")] = None,
+    as_of: AsOf = None,
+) -> list[RatingPublic]:
+    found = sessions.list_ratings(session_id=session_id, outcome=outcome, as_of=as_of)
+    return [RatingPublic.of(r) for r in found]
+
+
+@router.get(RATINGS + "/{rating_id}", response_model=RatingPublic, responses=QUERY_PROBLEMS,
+            tags=["confidence ratings (lấy phiếu tín nhiệm)"])
+def get_rating(rating_id: UUID, sessions: SessionsDep, as_of: AsOf = None) -> RatingPublic:
+    return RatingPublic.of(
+        sessions.record(ConfidenceRating, rating_id, "confidence rating", as_of))
+
+
+@router.get(EXPLANATIONS + "/{record_id}/history", response_model=HistoryPublic,
+            responses=QUERY_PROBLEMS, tags=["explanation sessions (phiên giải trình)"])
+def explanation_history(record_id: UUID, sessions: SessionsDep) -> HistoryPublic:
+    return history(sessions, ExplanationSession, record_id, "explanation session")
+
+
+@router.get(MATTERS + "/{record_id}/history", response_model=HistoryPublic,
+            responses=QUERY_PROBLEMS, tags=["between-session matters (giữa hai kỳ họp)"])
+def matter_history(record_id: UUID, sessions: SessionsDep) -> HistoryPublic:
+    return history(sessions, BetweenSessionMatter, record_id, "between-session matter")
+
+
+@router.get(RATINGS + "/{record_id}/history", response_model=HistoryPublic,
+            responses=QUERY_PROBLEMS, tags=["confidence ratings (lấy phiếu tín nhiệm)"])
+def rating_history(record_id: UUID, sessions: SessionsDep) -> HistoryPublic:
+    return history(sessions, ConfidenceRating, record_id, "confidence rating")

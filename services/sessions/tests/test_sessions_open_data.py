@@ -1,0 +1,84 @@
+"""Open data: the Popolo / OCD export validates against the published Popolo schemas."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from jsonschema import Draft3Validator, FormatChecker
+from referencing import Registry
+from referencing.jsonschema import DRAFT3
+from sessions_api_steps import Auth, ok, session_with_votes
+
+pytestmark = pytest.mark.integration
+
+# The repository's root is four levels up: services/sessions/tests/<this file>.
+POPOLO = Path(__file__).resolve().parents[3] / "../shared/standards/popolo"
+
+
+def rfc3339(value: object) -> bool:
+    """Popolo's `date-time`, checked (jsonschema checks it only with an optional package)."""
+    if not isinstance(value, str) or "T" not in value:
+        return False
+    try:
+        return datetime.fromisoformat(value).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def popolo_validators() -> dict[str, Draft3Validator]:
+    if not POPOLO.is_dir():
+        pytest.skip(f"the Popolo schemas are not at {POPOLO.resolve()} (see its NOTICE.md)")
+    schemas = {p.name: json.loads(p.read_text("utf-8")) for p in POPOLO.glob("*.json")}
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["id"], DRAFT3.create_resource(schema))
+        for schema in schemas.values()
+    )
+    checker = FormatChecker()
+    checker.checks("date-time")(rfc3339)
+    return {name: Draft3Validator(schema, registry=registry, format_checker=checker)
+            for name, schema in schemas.items()}
+
+
+def check(validator: Draft3Validator, record: dict[str, Any]) -> None:
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(record)]
+    assert errors == [], f"{record.get('id')}: {errors}"
+
+
+def test_the_validator_catches_a_broken_record() -> None:
+    validators = popolo_validators()
+    broken = {"id": "x", "counts": [{"option": "yes"}], "start_date": "2025-07-16"}
+    assert len(list(validators["vote_event.json"].iter_errors(broken))) == 2
+
+
+def test_the_popolo_export_validates_and_says_what_happened(client: TestClient,
+                                                            auth: Auth) -> None:
+    validators = popolo_validators()
+    run = session_with_votes(client, auth)
+    data = ok(client.get("/open-data/popolo"))
+    for name, key in (("organization.json", "organizations"), ("event.json", "events"),
+                      ("motion.json", "motions"), ("vote_event.json", "vote_events")):
+        assert data[key], key
+        for record in data[key]:
+            check(validators[name], record)
+
+    [event] = data["events"]
+    assert (event["id"], event["status"]) == (f"ocd-event/{run['id']}", "passed")
+    [item] = event["agenda"]
+    assert item["related_entities"][0]["entity_id"] == f"ocd-bill/{run['land']['document_id']}"
+    motions = {m["id"]: m for m in data["motions"]}
+    land = motions[f"ocd-bill/{run['land']['document_id']}"]
+    assert (land["classification"], land["result"], land["identifier"]) == (
+        "resolution", "passed", "15/2025/NQ-HĐND")
+    assert motions[f"ocd-bill/{run['fees']['document_id']}"]["result"] == "failed"
+    votes = {v["motion_id"]: v for v in data["vote_events"]}
+    passed = votes[land["id"]]
+    assert passed["result"] == "pass"
+    assert {c["option"]: c["value"] for c in passed["counts"]} == {
+        "yes": 45, "no": 2, "abstain": 1, "absent": 2}
+    rejected = votes[f"ocd-bill/{run['fees']['document_id']}"]
+    assert (rejected["result"], rejected["counts"][0]["value"]) == ("fail", 25)
