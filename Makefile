@@ -18,11 +18,11 @@ run: $(STAMP)
 	$(BIN)/phoihop run
 
 demo: $(STAMP)
-	$(BIN)/python -m petitions.demo
+	$(BIN)/python -m demo
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy contracts/src chassis/src services/*/src
+	$(BIN)/mypy contracts/src chassis/src services/*/src demo
 	$(BIN)/pytest
 
 bench: $(STAMP)
