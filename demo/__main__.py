@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from demo import petitions_year
+from demo import petitions_year, sessions_year
 from demo.client import DemoError, answers
 from demo.progress import Progress
 
@@ -33,7 +33,8 @@ class Part:
     run: PartRun
 
 
-PARTS = (Part("petitions", "http://127.0.0.1:8001", petitions_year.run),)
+PARTS = (Part("petitions", "http://127.0.0.1:8001", petitions_year.run),
+         Part("sessions", "http://127.0.0.1:8002", sessions_year.run))
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -51,7 +52,8 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=petitions_year.DEFAULT_SEED,
                         help="seed of the made-up year (default %(default)s)")
     parser.add_argument("--scale", type=_scale, default=1.0,
-                        help="multiply the volume (default 1: ~12 meetings, ~80 petitions)")
+                        help="multiply the volume (default 1: ~12 meetings, ~80 petitions; "
+                        "8 sessions, ~97 resolutions)")
     parser.add_argument("--year", type=int, default=None,
                         help="calendar year to play, already over (default: last year)")
     return parser.parse_args(argv)

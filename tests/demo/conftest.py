@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from chassis.embedded_nats import free_port
+from demo.__main__ import PARTS
 from tests.e2e.processes import ServiceProcess
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,12 +27,27 @@ def petitions_service(
 
 
 @pytest.fixture
+def sessions_service(
+    nats_url: str, jurisdiction: str, tmp_path: Path
+) -> Iterator[ServiceProcess]:
+    """The sessions service as its own process, on SQLite, with a fresh jurisdiction."""
+    service = ServiceProcess("sessions", tmp_path, nats_url, jurisdiction).start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
 def run_demo() -> DemoRun:
-    """Runs ``python -m demo`` from the repository root, as `make demo` does."""
+    """Runs ``python -m demo`` from the repository root, as `make demo` does.
+
+    A part whose URL the test does not give points at a free port, so the test never
+    writes into services a `make run` may have running at the default ports."""
     def run(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("PHOIHOP_")}
+        nowhere = [arg for part in PARTS if f"--{part.service}-url" not in args
+                   for arg in (f"--{part.service}-url", f"http://127.0.0.1:{free_port()}")]
         return subprocess.run(
-            [sys.executable, "-m", "demo", *args], cwd=ROOT, env=env, capture_output=True,
-            text=True, timeout=timeout, check=False,
+            [sys.executable, "-m", "demo", *args, *nowhere], cwd=ROOT, env=env,
+            capture_output=True, text=True, timeout=timeout, check=False,
         )
     return run
