@@ -25,6 +25,7 @@ from nats.js.api import PubAck
 
 from chassis.application import ServiceApplication
 from chassis.metrics import EVENTS_RELAYED, RELAY_LAG
+from chassis.nats_connection import retry_is_pointless
 from chassis.streams import stream_name
 from contracts import IntegrationEvent, encode_cloudevent
 
@@ -135,6 +136,8 @@ class OutboxRelay:
                 await self.publish_pending()
                 backoff = 0.1
             except Exception as error:  # NATS or store trouble: retry from the recorded position
+                if retry_is_pointless(error):
+                    raise
                 self._position = None
                 log.warning("relay %s: %s; retrying in %.1fs", self.service, error, backoff)
                 await asyncio.sleep(backoff)
