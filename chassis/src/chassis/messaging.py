@@ -18,10 +18,12 @@ from nats.aio.client import Client as NatsClient
 from nats.js import JetStreamContext
 
 from chassis.application import ServiceApplication
+from chassis.consumer import ConsumingApplication, TrackedConsumer, tracking_name
 from chassis.nats_connection import connect
 from chassis.relay import OutboxRelay, Translate
 from chassis.settings import ServiceSettings
-from chassis.streams import ensure_stream
+from chassis.streams import ensure_stream, stream_name
+from contracts import event_source, stream_subjects
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,31 @@ class ServiceMessaging:
             ).run()
 
         self.add_worker(f"{self.service}-relay", relay)
+
+    def add_consumer(
+        self, app: ConsumingApplication, upstream: str, purpose: str, max_attempts: int = 5
+    ) -> None:
+        """Applies ``upstream``'s events to ``app`` exactly once, durable ``<service>-<purpose>``.
+
+        Across NATS accounts the upstream stream is reached through the API prefix its
+        account exports (``PHOIHOP_JS_API_PREFIXES``, e.g. ``{"petitions": "$JS.MTTQ.API"}``).
+        """
+
+        async def consume(js: JetStreamContext) -> None:
+            jurisdiction = self.settings.jurisdiction
+            prefix = self.settings.js_api_prefixes.get(upstream)
+            if prefix and self.client is not None:
+                js = self.client.jetstream(prefix=prefix)
+            source = event_source(jurisdiction, upstream)
+            await TrackedConsumer(
+                app, js, stream=stream_name(jurisdiction, upstream),
+                durable=f"{self.service}-{purpose}",
+                filter_subject=stream_subjects(jurisdiction, upstream),
+                tracking_name=tracking_name(source, purpose), max_attempts=max_attempts,
+                expected_source=source,
+            ).run()
+
+        self.add_worker(f"{self.service}-{purpose}", consume)
 
     async def readiness(self) -> str | None:
         if self.client is None or not self.client.is_connected:

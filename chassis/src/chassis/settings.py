@@ -31,6 +31,9 @@ class ServiceSettings(BaseSettings):
     jwt_audience: str = "phoihop"
     max_body_bytes: int = 256 * 1024
     stream_replicas: int = Field(default=1, ge=1, le=5, description="3 in production")
+    js_api_prefixes: dict[str, str] = Field(
+        default_factory=dict, description="JetStream API prefix per upstream service account"
+    )
     relay_batch_size: int = 500
     relay_poll_seconds: float = 0.5
 

@@ -1,0 +1,58 @@
+"""HTTP for a consuming service's dead letters: see them, retry them, close them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from chassis.auth import CurrentPrincipal, Principal
+from chassis.consumer import ConsumingApplication
+from chassis.problems import ForbiddenProblem
+
+OPERATOR_ROLES = ("admin", "system")
+
+
+class DeadLetterResolve(BaseModel):
+    """Đóng thư lỗi mà không xử lý — close a dead letter without applying it."""
+
+    note: str = Field(min_length=1, max_length=2000, description="Lý do — why it is closed.")
+
+
+def _require_operator(principal: Principal) -> None:
+    if principal.role not in OPERATOR_ROLES:
+        raise ForbiddenProblem("only an operator (role admin or system) may handle dead letters")
+
+
+def dead_letter_router(app: ConsumingApplication) -> APIRouter:
+    """``/dead-letters`` routes over ``app``'s dead-letter store."""
+    router = APIRouter(prefix="/dead-letters", tags=["dead letters"])
+
+    @router.get("", summary="Thư lỗi (dead letters), oldest first")
+    def list_dead_letters(
+        principal: CurrentPrincipal,
+        status: Literal["parked", "retried", "resolved"] | None = None,
+    ) -> list[dict[str, Any]]:
+        _require_operator(principal)
+        return [letter.summary() for letter in app.dead_letters(status)]
+
+    @router.get("/{letter_id}", summary="One dead letter")
+    def get_dead_letter(letter_id: UUID, principal: CurrentPrincipal) -> dict[str, Any]:
+        _require_operator(principal)
+        return app.dead_letter(letter_id).summary()
+
+    @router.post("/{letter_id}/retry", summary="Apply a parked message again, once")
+    def retry_dead_letter(letter_id: UUID, principal: CurrentPrincipal) -> dict[str, Any]:
+        _require_operator(principal)
+        return app.retry_dead_letter(letter_id).summary()
+
+    @router.post("/{letter_id}/resolve", summary="Close a parked message without applying it")
+    def resolve_dead_letter(
+        letter_id: UUID, body: DeadLetterResolve, principal: CurrentPrincipal
+    ) -> dict[str, Any]:
+        _require_operator(principal)
+        return app.resolve_dead_letter(letter_id, body.note).summary()
+
+    return router
