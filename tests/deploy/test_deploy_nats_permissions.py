@@ -214,8 +214,17 @@ async def test_live_events_reach_the_importing_accounts(bus: int) -> None:
     try:
         subscription = await reader.client.subscribe(f"phoihop.{JURISDICTION}.>")
         await reader.client.flush()
-        await owner.client.publish(f"phoihop.{JURISDICTION}.petitions.Live.v1", b"{}")
-        message = await subscription.next_msg(timeout=5)
+        # The import's interest may reach the exporting account a moment after the SUB:
+        # publish again until one arrives, within a bounded time.
+        message = None
+        for _ in range(50):
+            await owner.client.publish(f"phoihop.{JURISDICTION}.petitions.Live.v1", b"{}")
+            try:
+                message = await subscription.next_msg(timeout=0.2)
+                break
+            except nats.errors.TimeoutError:
+                continue
+        assert message is not None, "no live event reached the importing account in 10 s"
         assert message.subject == f"phoihop.{JURISDICTION}.petitions.Live.v1"
     finally:
         await reader.client.close()

@@ -10,17 +10,30 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
-from eventsourcing.persistence import ProcessRecorder, Recording
+from eventsourcing.persistence import JSONTranscoder, ProcessRecorder, Recording, Transcoding
 
 from chassis.problems import NotFoundProblem
 
 SaveListener = Callable[[int], None]  # called with the highest notification id saved
+
+
+class DateAsISO(Transcoding):
+    """Stores calendar days (due dates, meeting days) as ISO strings."""
+
+    type = date
+    name = "date_iso"  # written into stored events: never rename
+
+    def encode(self, obj: date) -> str:
+        return obj.isoformat()
+
+    def decode(self, data: str) -> date:
+        return date.fromisoformat(data)
 
 
 class ServiceApplication(Application[UUID]):
@@ -34,6 +47,10 @@ class ServiceApplication(Application[UUID]):
 
     def construct_recorder(self) -> ProcessRecorder:
         return self.factory.process_recorder()
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        transcoder.register(DateAsISO())
 
     def add_save_listener(self, listener: SaveListener) -> None:
         with self._listeners_lock:

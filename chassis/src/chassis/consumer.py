@@ -147,20 +147,25 @@ class TrackedConsumer:
     async def run(self) -> None:
         """Consumes until cancelled; gets over NATS restarts by itself (resubscribes, rewinds)."""
         backoff = 0.1
-        while True:
-            try:
-                if await self.process_next():
-                    self._idle_fetches = 0
-                else:
-                    await self._after_idle_fetch()
-                backoff = 0.1
-            except Exception as error:  # connection lost, server restarting, consumer gone...
-                if retry_is_pointless(error):
-                    raise
-                log.warning("consumer %s: %r; again in %.1fs", self.durable, error, backoff)
-                await self._drop_subscription()
-                await asyncio.sleep(backoff)
-                backoff = min(backoff * 2, 5.0)
+        try:
+            while True:
+                try:
+                    if await self.process_next():
+                        self._idle_fetches = 0
+                    else:
+                        await self._after_idle_fetch()
+                    backoff = 0.1
+                except Exception as error:  # connection lost, server restarting, consumer gone
+                    if retry_is_pointless(error):
+                        raise
+                    log.warning("consumer %s: %r; again in %.1fs", self.durable, error, backoff)
+                    await self._drop_subscription()
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, 5.0)
+        finally:
+            # nats-py's fetch never marks its queue's messages done: a subscription left
+            # behind makes the connection's drain wait out its whole timeout at shutdown.
+            await self._drop_subscription()
 
     async def stop(self) -> None:
         """Unsubscribes, after ``run`` was cancelled (the durable stays on the server)."""

@@ -50,7 +50,11 @@ class EmbeddedNats:
             "-js", "-sd", str(self.store_dir),
         ]
         output = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115
-        self.process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        # Its own session: Ctrl-C in a terminal must not stop NATS before the services
+        # that drain into it; ``stop`` ends it last.
+        self.process = subprocess.Popen(
+            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
         self._wait_until_listening(timeout)
         return self
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
-from typing import Any
 
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chassis.metrics import REQUEST_SECONDS
-from chassis.problems import install_problem_handlers, problem_response
+from chassis.problems import install_problem_handlers, problem_response, problem_responses
 from chassis.settings import ServiceSettings
 
 ReadinessCheck = Callable[[], Awaitable[str | None]]  # None when ready, else why not
@@ -33,6 +34,7 @@ def create_service_app(
     app.state.service = service
     app.state.readiness = list(readiness or [])
     install_problem_handlers(app)
+    app.add_exception_handler(_BodyTooLarge, _on_body_too_large)  # type: ignore[arg-type]
     app.add_middleware(_BodyLimitAndTiming, max_body_bytes=settings.max_body_bytes, service=service)
     _add_operational_routes(app)
     return app
@@ -43,7 +45,8 @@ def _add_operational_routes(app: FastAPI) -> None:
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @app.get("/readyz", tags=["operations"], summary="The store and NATS are reachable")
+    @app.get("/readyz", tags=["operations"], summary="The store and NATS are reachable",
+             responses=problem_responses(503))
     async def readyz() -> Response:
         failures = [why for check in app.state.readiness if (why := await check())]
         if failures:
@@ -52,32 +55,86 @@ def _add_operational_routes(app: FastAPI) -> None:
             )
         return Response('{"status":"ready"}', media_type="application/json")
 
-    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics")
+    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics",
+             response_class=PlainTextResponse)
     async def metrics() -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
-class _BodyLimitAndTiming(BaseHTTPMiddleware):
-    """Refuses oversized bodies with 413 before they are read, and times each request."""
+class _BodyTooLarge(StarletteHTTPException):
+    """Raised from `receive` when a body without a Content-Length outgrows the limit.
 
-    def __init__(self, app: Any, max_body_bytes: int, service: str) -> None:
-        super().__init__(app)
+    An HTTPException, because FastAPI turns any other error raised while it reads a
+    body into a 400; a class of its own, so that its handler answers with the same
+    problem document as the Content-Length check.
+    """
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(413, f"the body may be at most {limit} bytes")
+
+
+async def _on_body_too_large(request: Request, error: _BodyTooLarge) -> Response:
+    return _too_large(str(error.detail), request.url.path)
+
+
+def _too_large(detail: str, path: str) -> Response:
+    return problem_response(413, "Payload too large", detail, "payload-too-large", path)
+
+
+class _BodyLimitAndTiming:
+    """Refuses oversized bodies with 413, and times each request.
+
+    A plain ASGI middleware: Starlette's BaseHTTPMiddleware runs every request through
+    an extra task and memory streams, which cost more than the route itself on a
+    cheap command. A declared Content-Length over the limit is refused before the body
+    is read; a chunked body is counted as it is received and refused once it passes
+    the limit.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int, service: str) -> None:
+        self.app = app
         self.max_body_bytes = max_body_bytes
         self.service = service
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
-            return problem_response(
-                413, "Payload too large",
-                f"the body may be at most {self.max_body_bytes} bytes", "payload-too-large",
-                request.url.path,
-            )
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.max_body_bytes
+        length = _header(scope, b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            detail = f"the body may be at most {limit} bytes"
+            await _too_large(detail, scope["path"])(scope, receive, send)
+            return
         started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        REQUEST_SECONDS.labels(
-            self.service, request.method, getattr(route, "path", "unmatched")
-        ).observe(time.perf_counter() - started)
-        return response
+        try:
+            await self.app(scope, receive if length is not None else _counted(receive, limit),
+                           send)
+        finally:
+            route = getattr(scope.get("route"), "path", "unmatched")
+            REQUEST_SECONDS.labels(self.service, scope["method"], route).observe(
+                time.perf_counter() - started
+            )
 
+
+def _counted(receive: Receive, limit: int) -> Receive:
+    """`receive` that raises _BodyTooLarge once more than `limit` body bytes came in."""
+    received = 0
+
+    async def counted() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                raise _BodyTooLarge(limit)
+        return message
+
+    return counted
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None

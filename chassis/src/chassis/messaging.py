@@ -101,7 +101,10 @@ class ServiceMessaging:
                 with suppress(asyncio.CancelledError, Exception):
                     await task
             if self.client is not None and not self.client.is_closed:
-                await self.client.drain()
+                try:
+                    await self.client.drain()
+                except Exception as error:  # NATS already gone: nothing left to flush
+                    log.warning("NATS drain at shutdown failed: %r", error)
 
     async def _connect_and_start(self) -> None:
         delay = 0.2
@@ -128,6 +131,9 @@ async def _supervised(name: str, worker: Worker, js: JetStreamContext) -> None:
         except asyncio.CancelledError:
             raise
         except Exception:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise  # nats-py turns a cancellation on a closing connection into an error
             log.exception("%s failed; restarting in %.1fs", name, delay)
             await asyncio.sleep(delay)
             delay = min(delay * 2, 30.0)

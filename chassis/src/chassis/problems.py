@@ -1,7 +1,9 @@
 """RFC 9457 problem documents for every error a service returns.
 
 Domain errors subclass ``Problem`` with a status and a title; anything a client sent
-wrong becomes a 4xx here, never a 500.
+wrong becomes a 4xx here, never a 500. The OpenAPI document declares the problems the
+chassis itself answers with on every route (see ``declare_problems``), so a client, or a
+schema-driven fuzzer, never meets an undocumented status.
 """
 
 from __future__ import annotations
@@ -16,6 +18,18 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
+
+MEMBERS = frozenset({"type", "title", "status", "detail", "instance"})  # RFC 9457's own
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "Problem document (RFC 9457); extensions such as `errors` may follow.",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"}, "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"}, "instance": {"type": "string"},
+    },
+}
 
 
 class Problem(Exception):
@@ -58,25 +72,89 @@ class PayloadTooLargeProblem(Problem):
 
 
 def problem_response(
-    status: int, title: str, detail: str, type_slug: str, instance: str, **extensions: Any
+    status: int, title: str, detail: str, type_slug: str, instance: str, /, **extensions: Any
 ) -> JSONResponse:
+    """A problem document. Extensions never replace its RFC 9457 members: one named
+    ``status`` (say, a record's state) once collided with the argument and crashed the
+    handler, and would otherwise turn the integer status into a string. Such an
+    extension is left out (and logged); the detail states the same fact in words."""
+    clashing = MEMBERS & extensions.keys()
+    if clashing:
+        log.warning("problem %s: extensions %s are RFC 9457 members, left out",
+                    type_slug, sorted(clashing))
     body = {
         "type": f"https://phoihop.vn/problems/{type_slug}",
         "title": title,
         "status": status,
         "detail": detail,
         "instance": instance,
-        **extensions,
+        **{name: value for name, value in extensions.items() if name not in MEMBERS},
     }
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries for the problems a route may answer with."""
+    return {status: _problem_response(status) for status in statuses}
+
+
+def _problem_response(status: int) -> dict[str, Any]:
+    response: dict[str, Any] = {
+        "description": "Problem document (RFC 9457)",
+        "content": {PROBLEM_JSON: {"schema": PROBLEM_SCHEMA}},
+    }
+    if status == 401:
+        response["headers"] = {"WWW-Authenticate": {
+            "description": "The scheme to authenticate with", "schema": {"type": "string"}}}
+    return response
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    """Answer every error with a problem document, and declare those in OpenAPI."""
+    declare_problems(app)
     app.add_exception_handler(Problem, _on_problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_validation)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _on_http)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+def declare_problems(app: FastAPI) -> None:
+    """Adds to each operation of ``app.openapi()`` the problems the chassis answers with.
+
+    Routes declare their own domain problems (404, 409, ...). What the chassis and FastAPI
+    add on every route is declared here once: 413 from the body limit (on any request),
+    400 for malformed JSON or a bad Idempotency-Key, 422 from validation (replacing
+    FastAPI's default 422, which is not a problem document), 401 and 403 where a bearer
+    token is required (a missing or bad token, or one for another jurisdiction).
+    """
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            for path_item in build().get("paths", {}).values():
+                for operation in path_item.values():
+                    _declare_operation_problems(operation)
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _declare_operation_problems(operation: dict[str, Any]) -> None:
+    parameters = operation.get("parameters", [])
+    has_body = "requestBody" in operation
+    statuses = {413}
+    if has_body or parameters:
+        statuses.add(422)
+    if has_body or any(p.get("name") == "Idempotency-Key" for p in parameters):
+        statuses.add(400)
+    if operation.get("security"):
+        statuses |= {401, 403}
+    responses = operation.setdefault("responses", {})
+    for status in sorted(statuses):
+        declared = responses.get(str(status), {})
+        if PROBLEM_JSON not in declared.get("content", {}):
+            responses[str(status)] = _problem_response(status)
 
 
 async def _on_problem(request: Request, error: Problem) -> JSONResponse:

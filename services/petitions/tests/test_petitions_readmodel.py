@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from typing import Any
+
+import pytest
 from petitions_testkit import HDND, MEMORY, MTTQ, UBND, SettableClock
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery, Petitions
-from petitions.application.readmodel import fold
+from petitions.application.readmodel import PetitionReadModel, fold
 from petitions.domain.petition import Petition
 from petitions.domain.values import PetitionStatus
 
@@ -28,6 +33,7 @@ def ids(app: Petitions, **filters: object) -> list[object]:
 def test_fold_ignores_accents_case_and_spacing() -> None:
     assert fold("  Đường  TỈNH ") == "duong tinh"
     assert fold("Nạo vét kênh") == fold("nao vet KENH")
+    assert fold("a \u0301 Đường\u00a0\tXÃ") == "a duong xa"  # a lone accent is no word
 
 
 def test_reads_see_their_own_writes(petitions: Petitions) -> None:
@@ -116,3 +122,61 @@ def test_the_threshold_is_configurable(clock: SettableClock) -> None:
     record(app, ROAD)
     assert app.similar_to_text(ROAD_AGAIN) == []
 
+
+
+def test_queries_queued_behind_one_read_of_the_log_share_it(
+    petitions: Petitions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Queries that asked while another read of the log was under way are served by one
+    read begun after they asked, which sees every write committed before it: still
+    their own writes."""
+    first = record(petitions, ROAD)
+    model = petitions.read_model
+    reads: list[int] = []
+    select = petitions.recorder.select_notifications
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        reads.append(1)
+        return select(*args, **kwargs)
+
+    monkeypatch.setattr(petitions.recorder, "select_notifications", counted)
+    results: list[list[object]] = []
+    with model._reading:  # someone else is reading the log: the queries below queue
+        second = record(petitions, SCHOOL, "Mỹ Phong")
+        asked_before = _tickets_taken(model)
+        workers = [threading.Thread(target=lambda: results.append(ids(petitions)))
+                   for _ in range(3)]
+        for worker in workers:
+            worker.start()
+        deadline = time.monotonic() + 10
+        while _tickets_taken(model) < asked_before + 3:
+            assert time.monotonic() < deadline, "the queries did not ask"
+            time.sleep(0.01)
+    for worker in workers:
+        worker.join(10)
+    assert results == [[second.id, first.id]] * 3
+    assert len(reads) == 1
+    ids(petitions)  # asked after the latest read began: reads again
+    assert len(reads) == 2
+
+
+def _tickets_taken(model: PetitionReadModel) -> int:
+    return int(repr(model._tickets)[len("count("):-1]) - 1
+
+
+def test_the_model_lock_is_free_while_the_log_is_read(
+    petitions: Petitions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading the store releases the GIL: it must not happen under the model's lock."""
+    record(petitions, ROAD)
+    model = petitions.read_model
+    held: list[bool] = []
+    select = petitions.recorder.select_notifications
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        held.append(model._lock.locked())
+        return select(*args, **kwargs)
+
+    monkeypatch.setattr(petitions.recorder, "select_notifications", watched)
+    assert [row.id for row, _ in petitions.similar_to_text(ROAD_AGAIN)]
+    assert held == [False]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
+from petitions.similarity.evaluation import load_pairs
 from petitions.similarity.features import extract
 from petitions.similarity.normalise import canonical_syllable, fold, is_accented, tokenize
+from petitions.similarity.tables import content_table, marker_table, road_table
 
 
 def test_fold_strips_every_diacritic_and_writes_d_for_dj() -> None:
@@ -97,3 +100,27 @@ def test_importing_the_package_builds_nothing() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.split() == ["0", "0"]
+
+
+def test_phrase_lookup_finds_the_longest_phrase_at_each_position() -> None:
+    """The prefix-pruned scan agrees with trying every window, longest first."""
+    pairs = load_pairs(Path(__file__).with_name("pairs.tsv"))
+    texts = sorted({t for p in pairs for t in (p.text_a, p.text_b)})
+    checked = 0
+    for table in (content_table(), marker_table(), road_table()):
+        entries = {False: table._folded, True: table._accented}
+        longest = max(len(key) for key in table._accented)
+        for text in texts:
+            tokens = tokenize(text)
+            for accented in (False, True):
+                for start in range(len(tokens)):
+                    expected = None
+                    for end in range(min(len(tokens), start + longest), start, -1):
+                        key = tuple(t.text if accented else t.folded for t in tokens[start:end])
+                        if key in entries[accented]:
+                            expected = (entries[accented][key], end - start)
+                            break
+                    found = table.match(tokens, start, accented)
+                    assert (None if found is None else (found.target, found.length)) == expected
+                    checked += expected is not None
+    assert checked > 1000

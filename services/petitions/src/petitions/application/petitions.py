@@ -13,7 +13,6 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import DomainEventProtocol
-from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from chassis.application import ServiceApplication
 from chassis.idempotency import IdempotentCommands
@@ -35,16 +34,6 @@ def vietnam_today() -> date:
     return datetime.now(VIETNAM).date()
 
 
-class DateAsISO(Transcoding):
-    type = date
-    name = "date_iso"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
-
 
 class Petitions(IdempotentCommands, ServiceApplication):
     """Voters' petitions and voter-contact meetings of one jurisdiction."""
@@ -57,10 +46,6 @@ class Petitions(IdempotentCommands, ServiceApplication):
         self.today = clock
         self.rulebook = rulebook or default_rulebook()
         self.read_model = PetitionReadModel(self, similarity_threshold)
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        transcoder.register(DateAsISO())
 
     # -- voter-contact meetings ---------------------------------------------------------------
 

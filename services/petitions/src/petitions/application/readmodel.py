@@ -2,19 +2,34 @@
 
 It keeps a replica of every petition (rebuilt by the aggregate's own events), a summary
 row per petition for filtering, and the similar-petition index. Before each query it
-catches up with the log under a lock, so a client reads its own writes. A restart
-rebuilds it from the log (about 60,000 events/s on SQLite).
+catches up with the log, so a client reads its own writes: every write committed before
+the query was asked is applied. A restart rebuilds it from the log (about 60,000
+events/s on SQLite).
+
+Two locks, because of the GIL. A thread that releases the GIL (as a read of the store
+does) while holding a lock others wait for gets it back only after up to the interpreter's
+switch interval (5 ms), and every waiter waits with it. So the store is read, and its
+events decoded, under a `_reading` lock that queries do not need, and the model's `_lock`
+is held only for pure-Python work: applying decoded events, and answering. Reads are
+shared: queries that asked while another read was under way, and are then served by a
+read begun after they asked, need no read of their own: under load one read of the log
+serves every query queued behind it.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 from uuid import UUID
+
+from eventsourcing.domain import DomainEventProtocol
+from eventsourcing.persistence import Notification
 
 from chassis.application import ServiceApplication
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
@@ -29,9 +44,14 @@ T = TypeVar("T")
 
 def fold(text: str) -> str:
     """Lower case without accents, so "đường" matches "Duong" (tìm không dấu)."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
+    return " ".join(word for word in map(_fold_word, text.split()) if word)
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    # Per word, and cached: every petition text is folded as the read model follows the log.
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)
@@ -112,16 +132,21 @@ class PetitionReadModel:
 
     def __init__(self, app: ServiceApplication, threshold: float = DEFAULT_THRESHOLD) -> None:
         self._app = app
-        self._lock = threading.Lock()
-        self._position = 0
+        self._lock = threading.Lock()  # the model below; never held across I/O
+        self._reading = threading.Lock()  # one read of the log at a time
+        self._position = 0  # changed under both locks
+        # Tickets order "a query was asked" against "a read of the log began"; taking one
+        # is atomic (itertools.count is implemented in C, under the GIL).
+        self._tickets = itertools.count(1)
+        self._read_began = 0  # ticket of the latest read of the log that completed
         self._replicas: dict[UUID, Petition] = {}
         self._rows: dict[UUID, PetitionSummary] = {}
         self._folded: dict[UUID, str] = {}
         self._similar = SimilarityIndex(threshold=threshold)
 
     def query(self, query: PetitionQuery, today: date) -> Page[PetitionSummary]:
+        self._catch_up(next(self._tickets))
         with self._lock:
-            self._catch_up()
             rows = [row for row in reversed(self._rows.values())
                     if self._matches(row, query, today)]
         items = rows[query.offset: query.offset + query.limit]
@@ -131,8 +156,9 @@ class PetitionReadModel:
         self, text: str, limit: int, exclude: tuple[UUID, ...] = ()
     ) -> list[tuple[PetitionSummary, float]]:
         """Active petitions worded like ``text``, best first."""
+        self._catch_up(next(self._tickets))
+        SimilarityIndex.prepare(text)
         with self._lock:
-            self._catch_up()
             found = self._similar.similar(text, limit=limit, exclude=tuple(map(str, exclude)))
             return [(self._rows[UUID(pid)], score) for pid, score in found]
 
@@ -151,19 +177,33 @@ class PetitionReadModel:
             return False
         return not q.text or all(word in self._folded[row.id] for word in fold(q.text).split())
 
-    def _catch_up(self) -> None:
-        recorder, mapper = self._app.recorder, self._app.mapper
-        while True:
-            notifications = recorder.select_notifications(
-                start=self._position, limit=BATCH, inclusive_of_start=False
-            )
-            for notification in notifications:
-                domain_event = mapper.to_domain_event(notification)
-                if isinstance(domain_event, Petition.Event):
-                    self._apply(domain_event)
-                self._position = notification.id
-            if len(notifications) < BATCH:
-                return
+    def _catch_up(self, asked: int) -> None:
+        """Applies the log at least as it stood when ticket ``asked`` was taken."""
+        if self._read_began > asked:
+            return  # a read begun after we asked has seen every write committed before
+        with self._reading:
+            if self._read_began > asked:
+                return  # one was done while we waited
+            began = next(self._tickets)
+            while True:
+                notifications = self._app.recorder.select_notifications(
+                    start=self._position, limit=BATCH, inclusive_of_start=False
+                )
+                events = [self._decode(notification) for notification in notifications]
+                with self._lock:
+                    for notification, domain_event in zip(notifications, events, strict=True):
+                        if isinstance(domain_event, Petition.Event):
+                            self._apply(domain_event)
+                        self._position = notification.id
+                if len(notifications) < BATCH:
+                    self._read_began = began  # only once the read has succeeded
+                    return
+
+    def _decode(self, notification: Notification) -> DomainEventProtocol[UUID]:
+        domain_event = self._app.mapper.to_domain_event(notification)
+        if isinstance(domain_event, Petition.Recorded | Petition.Consolidated):
+            SimilarityIndex.prepare(domain_event.text)  # analysed here, not under the lock
+        return domain_event
 
     def _apply(self, domain_event: Petition.Event) -> None:
         petition_id = domain_event.originator_id

@@ -4,7 +4,6 @@ answers are public records; only commands need a token."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -21,6 +20,7 @@ from petitions.entrypoints.views import (
     PetitionsPublic,
     SimilarPetitionPublic,
 )
+from petitions.entrypoints.wire import Moment
 
 router = APIRouter(prefix="/petitions", tags=["petitions (kiến nghị cử tri)"])
 
@@ -63,7 +63,7 @@ def list_overdue(
 @router.get("/{petition_id}", response_model=PetitionPublic, responses=problems(404, 422))
 def get_petition(
     petition_id: UUID, petitions: PetitionsDep,
-    as_of: Annotated[datetime | None, Query(
+    as_of: Annotated[Moment | None, Query(
         description="Trạng thái tại thời điểm — the petition as it stood then (ISO 8601; "
         "UTC if no offset).")] = None,
 ) -> PetitionPublic:

@@ -6,13 +6,13 @@ page reads well to the people who use it. Every text has a maximum length.
 
 from __future__ import annotations
 
-from datetime import date
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.domain.values import Channel
+from petitions.entrypoints.wire import Day
 
 PETITION_TEXT_MAX = 5_000
 ANSWER_TEXT_MAX = 10_000
@@ -30,7 +30,7 @@ class MeetingCreate(_Body):
 
     title: str = Field(min_length=1, max_length=NAME_MAX,
                        description="Tên hội nghị — title.", examples=["TXCT trước kỳ họp thứ 5"])
-    scheduled_on: date = Field(description="Ngày dự kiến — planned date.")
+    scheduled_on: Day = Field(description="Ngày dự kiến — planned date.")
     place: str = Field(min_length=1, max_length=NAME_MAX, description="Địa điểm — where.",
                        examples=["Hội trường UBND xã Tân Phú"])
     commune: str = Field(min_length=1, max_length=NAME_MAX,
@@ -42,7 +42,7 @@ class MeetingCreate(_Body):
 class MeetingHeld(_Body):
     """Hội nghị đã diễn ra — the meeting took place."""
 
-    held_on: date = Field(description="Ngày tổ chức — date held (not in the future).")
+    held_on: Day = Field(description="Ngày tổ chức — date held (not in the future).")
     attendance: int = Field(ge=0, le=1_000_000, description="Số cử tri dự — voters attending.")
     deputies_present: list[str] | None = Field(
         default=None, max_length=50,
@@ -122,7 +122,7 @@ class PetitionResolutionUpdate(_Body):
     """Kết quả giải quyết — how far the petition has been resolved."""
 
     status: ResolutionStatus = Field(description="Tình trạng giải quyết — resolution status.")
-    roadmap_date: date | None = Field(
+    roadmap_date: Day | None = Field(
         default=None, description="Lộ trình: hạn giải quyết — roadmap date (in_progress only)."
     )
     note: str | None = Field(default=None, min_length=1, max_length=REASON_MAX,

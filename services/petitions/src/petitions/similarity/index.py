@@ -1,10 +1,21 @@
 """An in-memory index of petitions that finds the ones saying the same thing.
 
-Retrieval is two-stage so `similar()` does not score every stored petition:
-an inverted index from content tokens and place values to petition ids gathers
-the petitions sharing something with the query, a cheap overlap estimate keeps
-the best `max_candidates` of them, and only those get the full score. A petition
-sharing no content word with the query is never suggested, whatever the threshold.
+`similar()` fully scores only petitions that can still make the result, in three steps:
+1. gather, from an inverted index, the petitions sharing a content token with the
+   query (a petition sharing no content word is never suggested, whatever the
+   threshold). When the threshold is above CONFLICT_FACTOR, as the default is, a
+   petition whose places conflict with the query's scores at most CONFLICT_FACTOR
+   and so can never be suggested: set operations on the index of place values keep
+   only petitions naming no place, or a place agreeing with one of the query's, less
+   those naming only other values of a kind the query names ("ấp 3" vs "ấp 5").
+   Without this, a token found in half the corpus enumerated half the corpus;
+2. bound: each gathered petition gets an upper bound of its score from cheap parts
+   (shared token weight, sizes, place factor); those below the threshold are dropped;
+3. score best-first, by bound: stop once `limit` results are held and no bound left
+   can beat the worst of them, or after `max_candidates` full scorings.
+Steps 1 and 2 drop only petitions that could not reach the threshold, and step 3
+stops only when no remaining one can enter the result, so `similar` returns what
+`similar_exhaustive` returns unless the `max_candidates` cap is reached.
 
 Thread safety: a SimilarityIndex is NOT thread-safe. It mutates plain dicts and
 sets; the caller must hold one lock around every call, reads included
@@ -15,17 +26,25 @@ it uses (`features.extract`, the phrase tables) are safe to share.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 
-from petitions.similarity.features import Features, extract
-from petitions.similarity.scoring import DICE_SHARE, place_factor, score_features
+from petitions.similarity.features import NAME, Features, extract
+from petitions.similarity.scoring import (
+    CONFLICT_FACTOR,
+    content_bound,
+    place_factor,
+    score_features,
+)
 
 # Chosen on the dev half of tests/similarity/pairs.tsv (best F1; see
 # evaluation.choose_threshold); benchmarks/similarity/evaluate.py re-derives it.
 # An identical text about another place scores 0.5, just below it.
 DEFAULT_THRESHOLD = 0.57
 DEFAULT_MAX_CANDIDATES = 200
-_POOL_FACTOR = 4  # petitions weighed by place agreement for each one fully scored
+# Bounds and scores are sums of floats computed in different orders: a margin keeps
+# rounding from dropping a petition whose score equals its bound.
+_MARGIN = 1e-9
+_PLACELESS = "#"  # key of the petitions that name no place at all
 
 
 class SimilarityIndex:
@@ -43,6 +62,7 @@ class SimilarityIndex:
         self.threshold = threshold
         self.max_candidates = max_candidates
         self._features: dict[str, Features] = {}
+        # Content token -> ids; "@value", "@<affix", "#kind" and "#" -> ids: see _keys.
         self._postings: dict[str, set[str]] = {}
 
     def __len__(self) -> int:
@@ -50,6 +70,12 @@ class SimilarityIndex:
 
     def __contains__(self, petition_id: object) -> bool:
         return petition_id in self._features
+
+    @staticmethod
+    def prepare(text: str) -> None:
+        """Analyses `text` ahead of an `add` or `similar` of it. Needs no lock: the
+        analysis is cached (`features.extract`), so the call made under the lock is cheap."""
+        extract(text)
 
     def add(self, petition_id: str, text: str) -> None:
         """Index `text` under `petition_id`; an id already present is re-indexed."""
@@ -76,79 +102,125 @@ class SimilarityIndex:
         self, text: str, limit: int = 5, exclude: Collection[str] = ()
     ) -> list[tuple[str, float]]:
         """Up to `limit` (id, score) with score >= threshold, best first, ties by id."""
-        return self._best(text, None, limit, frozenset(exclude))
+        _check_limit(limit)
+        query = extract(text)
+        gathered = self._gather(query)
+        gathered.difference_update(exclude)
+        return self._best_first(query, self._bounded(query, gathered), limit)
 
     def similar_exhaustive(
         self, text: str, limit: int = 5, exclude: Collection[str] = ()
     ) -> list[tuple[str, float]]:
         """As `similar`, but scoring every stored petition: slow, the reference
         that tests and the benchmark hold the candidate stage to."""
-        return self._best(text, self._features.keys() - set(exclude), limit)
-
-    def _best(
-        self,
-        text: str,
-        ids: Iterable[str] | None,
-        limit: int,
-        exclude: frozenset[str] = frozenset(),
-    ) -> list[tuple[str, float]]:
-        if limit < 1:
-            raise ValueError(f"limit must be at least 1, got {limit}")
+        _check_limit(limit)
         query = extract(text)
-        candidates = self._candidates(query, exclude) if ids is None else ids
         scored: list[tuple[str, float]] = []
-        for petition_id in candidates:
+        for petition_id in self._features.keys() - set(exclude):
             score = score_features(query, self._features[petition_id])
             if score >= self.threshold:
                 scored.append((petition_id, score))
-        return heapq.nsmallest(limit, scored, key=lambda item: (-item[1], item[0]))
+        return _top(scored, limit)
 
-    def _candidates(self, query: Features, exclude: frozenset[str]) -> list[str]:
-        """The petitions most likely to score high, without scoring them all.
+    def _gather(self, query: Features) -> set[str]:
+        """Ids sharing a content token with the query and able to reach the threshold."""
+        postings = [self._postings[t] for t in query.weights if t in self._postings]
+        if not query.places or self.threshold <= CONFLICT_FACTOR:
+            return set().union(*postings)
+        compatible = self._place_compatible(query)
+        placeless = self._postings.get(_PLACELESS, set())
+        gathered: set[str] = set()
+        for ids in postings:  # `&` walks the smaller set: never a whole large posting
+            gathered |= ids & compatible
+            gathered |= ids & placeless
+        return gathered
 
-        Every petition sharing a content token gets a cheap estimate (the token
-        view of the score). The best `_POOL_FACTOR * max_candidates` of them, and
-        every one sharing a place with the query, are then weighed by place
-        agreement: otherwise hundreds of same-wording petitions from other
-        communes could crowd out a looser match from the query's own commune.
+    def _place_compatible(self, query: Features) -> set[str]:
+        """A superset of the petitions naming places whose place factor is 1.0.
+
+        Such a petition names a value agreeing with one of the query's, and for each
+        kind the query names (names aside), it lacks that kind or names an agreeing value.
         """
-        overlap: dict[str, float] = {}
-        for token, weight in query.weights.items():
-            for petition_id in self._postings.get(token, ()):
-                overlap[petition_id] = overlap.get(petition_id, 0.0) + weight
-        for petition_id in exclude:
-            overlap.pop(petition_id, None)
-        estimates = {pid: self._estimate(query, pid, shared) for pid, shared in overlap.items()}
-        # Ties are broken by id so that results never depend on set iteration order.
-        pool_size = _POOL_FACTOR * self.max_candidates
-        pool = set(heapq.nlargest(pool_size, estimates, key=_ranked(estimates)))
-        for key in _place_keys(query):
-            pool.update(pid for pid in self._postings.get(key, ()) if pid in estimates)
-        weighed = {
-            pid: estimates[pid] * place_factor(query.places, self._features[pid].places)
-            for pid in pool
-        }
-        return heapq.nlargest(self.max_candidates, weighed, key=_ranked(weighed))
+        by_kind = {kind: self._agreeing(values) for kind, values in query.places.items()}
+        compatible = set().union(*by_kind.values())
+        for kind, agreeing in by_kind.items():
+            having = self._postings.get(f"#{kind}")
+            if kind != NAME and having:
+                compatible -= (compatible & having) - agreeing
+        return compatible
 
-    def _estimate(self, query: Features, petition_id: str, shared: float) -> float:
-        total = self._features[petition_id].total
-        dice = 2 * shared / (query.total + total)
-        containment = shared / min(query.total, total)
-        return DICE_SHARE * dice + (1 - DICE_SHARE) * containment
+    def _agreeing(self, values: Iterable[str]) -> set[str]:
+        """Ids naming a place value that `scoring._agree` accepts for one of `values`."""
+        found: set[str] = set()
+        for value in values:
+            keys = [f"@{value}", f"@<{value}", *(f"@{affix}" for affix in _affixes(value))]
+            for key in keys:
+                found |= self._postings.get(key, set())
+        return found
+
+    def _bounded(self, query: Features, ids: Iterable[str]) -> list[tuple[float, str]]:
+        """(bound, id) of the petitions whose bound reaches the threshold, highest first."""
+        floor = self.threshold - _MARGIN
+        weights = list(query.weights.items())
+        bounded: list[tuple[float, str]] = []
+        for petition_id in ids:
+            features = self._features[petition_id]
+            factor = place_factor(query.places, features.places)
+            if factor < floor:  # the content score is at most 1
+                continue
+            shared = sum([w for token, w in weights if token in features.weights])
+            bound = factor * content_bound(query, features, shared)
+            if bound >= floor:
+                bounded.append((bound, petition_id))
+        bounded.sort(key=lambda item: (-item[0], item[1]))
+        return bounded
+
+    def _best_first(
+        self, query: Features, bounded: list[tuple[float, str]], limit: int
+    ) -> list[tuple[str, float]]:
+        scored: list[tuple[str, float]] = []
+        best: list[float] = []  # min-heap of the `limit` best scores so far
+        for count, (bound, petition_id) in enumerate(bounded):
+            if count >= self.max_candidates or (len(best) == limit and bound + _MARGIN < best[0]):
+                break
+            score = score_features(query, self._features[petition_id])
+            if score >= self.threshold:
+                scored.append((petition_id, score))
+                if len(best) < limit:
+                    heapq.heappush(best, score)
+                else:
+                    heapq.heappushpop(best, score)
+        return _top(scored, limit)
 
 
-def _ranked(scores: dict[str, float]) -> Callable[[str], tuple[float, str]]:
-    return lambda petition_id: (scores[petition_id], petition_id)
+def _check_limit(limit: int) -> None:
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
+
+
+def _top(scored: list[tuple[str, float]], limit: int) -> list[tuple[str, float]]:
+    return heapq.nsmallest(limit, scored, key=lambda item: (-item[1], item[0]))
 
 
 def _keys(features: Features) -> Iterable[str]:
+    """Where a petition is posted. "@" and "#" cannot start a content token.
+
+    Place keys are kind-free ("ấp Long Thuận" and "phường Long Thuận" share one), and
+    a value is also posted under each word-prefix and word-suffix ("@<an" for "an
+    binh"), so that every value agreeing with a query's value is found by key.
+    """
     yield from features.weights
-    yield from _place_keys(features)
-
-
-def _place_keys(features: Features) -> Iterable[str]:
-    # "@" cannot start a content token, so place keys never collide with words.
-    # Kind-free: "ấp Long Thuận" and "phường Long Thuận" share a key.
-    for values in features.places.values():
+    if not features.places:
+        yield _PLACELESS
+    for kind, values in features.places.items():
+        yield f"#{kind}"
         for value in values:
             yield f"@{value}"
+            yield from (f"@<{affix}" for affix in _affixes(value))
+
+
+def _affixes(value: str) -> list[str]:
+    """Strict word-prefixes and -suffixes: "an binh dong" -> an, binh dong, an binh, dong."""
+    words = value.split()
+    return [" ".join(part) for i in range(1, len(words))
+            for part in (words[:i], words[i:])]

@@ -36,8 +36,12 @@ class Token:
     sentence_start: bool  # first word of a sentence: its capital means nothing
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower-case `text` and drop every diacritic; đ (and a mistyped ð) become d."""
+    """Lower-case `text` and drop every diacritic; đ (and a mistyped ð) become d.
+
+    Cached: it is called on single syllables, of which a language has a few thousand.
+    """
     lowered = text.lower().replace("đ", "d").replace("ð", "d")
     decomposed = unicodedata.normalize("NFD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -93,23 +97,25 @@ def _ends_sentence(gap: str, previous_raw: str) -> bool:
     return bool(_SENTENCE_END.search(gap))
 
 
-def _expand(raw: str, boundary: bool, sentence_start: bool) -> list[Token]:
+@lru_cache(maxsize=65536)
+def _expand(raw: str, boundary: bool, sentence_start: bool) -> tuple[Token, ...]:
+    # Cached: the same syllables recur in every petition, and Tokens are immutable.
     folded = fold(raw)
     glued = _GLUED_CODE.match(folded)
     if glued:
         prefix, number = glued.groups()
         head = _expand(raw[: len(prefix)], boundary, sentence_start)
-        return [*head, Token(number, number, False, False, False)]
+        return (*head, Token(number, number, False, False, False))
     expansion = ABBREVIATIONS.get(folded)
     if expansion is not None:
         syllables = expansion.split()
-        return [
+        return tuple(
             Token(
                 canonical_syllable(syl), fold(syl), False, boundary and i == 0,
                 sentence_start and i == 0,
             )
             for i, syl in enumerate(syllables)
-        ]
+        )
     acronym = len(raw) > 1 and raw.isupper()
     capitalised = raw[:1].isupper() and not acronym
-    return [Token(canonical_syllable(raw), folded, capitalised, boundary, sentence_start)]
+    return (Token(canonical_syllable(raw), folded, capitalised, boundary, sentence_start),)

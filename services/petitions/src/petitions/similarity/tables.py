@@ -38,18 +38,29 @@ class PhraseTable:
             key = tuple(fold(s) for s in syllables)
             folded[key] = _merge(folded.get(key), target)
         self._folded = {k: v for k, v in folded.items() if v != _AMBIGUOUS}
-        self._longest = max((len(k) for k in self._accented), default=0)
+        # Every proper prefix of a phrase: the scan stops as soon as the syllables read
+        # so far begin no longer phrase, instead of trying every window length.
+        self._accented_prefixes = _proper_prefixes(self._accented)
+        self._folded_prefixes = _proper_prefixes(self._folded)
 
     def match(self, tokens: Sequence[Token], start: int, accented: bool) -> Match | None:
+        """The longest phrase starting at `start`, if any."""
         table = self._accented if accented else self._folded
-        stop = min(len(tokens), start + self._longest)
-        for end in range(stop, start, -1):
-            window = tokens[start:end]
-            key = tuple(t.text if accented else t.folded for t in window)
+        prefixes = self._accented_prefixes if accented else self._folded_prefixes
+        found: Match | None = None
+        key: tuple[str, ...] = ()
+        for end in range(start, len(tokens)):  # indexing: a slice would copy the rest
+            key = (*key, tokens[end].text if accented else tokens[end].folded)
             target = table.get(key)
             if target is not None:
-                return Match(target, end - start)
-        return None
+                found = Match(target, len(key))
+            if key not in prefixes:
+                break
+        return found
+
+
+def _proper_prefixes(phrases: Iterable[tuple[str, ...]]) -> frozenset[tuple[str, ...]]:
+    return frozenset(phrase[:end] for phrase in phrases for end in range(1, len(phrase)))
 
 
 def _merge(existing: str | None, target: str) -> str:

@@ -10,7 +10,6 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from chassis.application import ServiceApplication
 from chassis.idempotency import IdempotentCommands
@@ -26,18 +25,6 @@ A = TypeVar("A", bound=Aggregate)
 def system_clock() -> datetime:
     return datetime.now(UTC)
 
-
-class DateAsISO(Transcoding):
-    """Stores calendar days (ngày họp, ngày thông qua) as ISO strings."""
-
-    type = date
-    name = "date_iso"
-
-    def encode(self, obj: date) -> str:
-        return obj.isoformat()
-
-    def decode(self, data: str) -> date:
-        return date.fromisoformat(data)
 
 
 class SessionsBase(IdempotentCommands, ServiceApplication):
@@ -58,10 +45,6 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
         # One process serves a deployment: held from reading the calendar until the save,
         # it keeps two meetings scheduled at once from missing each other's clash.
         self.calendar_lock = threading.RLock()
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        transcoder.register(DateAsISO())
 
     def now(self) -> datetime:
         moment = self.clock()

@@ -238,7 +238,7 @@ class SessionPreparation(Aggregate):
         if self.status != expected:
             raise errors.IllegalTransitionError(
                 f"cannot {action}: session {self.id} is {self.status.value}, not {expected.value}",
-                status=self.status.value,
+                current_status=self.status.value,
             )
 
     def document(self, document_id: UUID) -> Document:

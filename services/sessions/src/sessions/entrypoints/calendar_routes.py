@@ -9,7 +9,6 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import AwareDatetime
 
 from chassis.auth import CurrentPrincipal
 from chassis.idempotency import IdempotencyKeyHeader
@@ -25,6 +24,7 @@ from sessions.entrypoints.deps import (
     run_command,
 )
 from sessions.entrypoints.requests import MeetingCancel, MeetingCreate
+from sessions.entrypoints.wire import Instant
 
 router = APIRouter(prefix="/calendar", tags=["calendar (lịch họp)"])
 
@@ -67,9 +67,9 @@ def cancel_meeting(entry_id: UUID, body: MeetingCancel, principal: CurrentPrinci
 @router.get("", response_model=list[CalendarEntryPublic], responses=QUERY_PROBLEMS)
 def list_calendar(
     sessions: SessionsDep,
-    starts_from: Annotated[AwareDatetime | None, Query(alias="from",
+    starts_from: Annotated[Instant | None, Query(alias="from",
                                                        description="Từ — from.")] = None,
-    until: Annotated[AwareDatetime | None, Query(description="Đến — until.")] = None,
+    until: Annotated[Instant | None, Query(description="Đến — until.")] = None,
     organiser: Annotated[str | None, Query(max_length=200, description="Cơ quan họp.")] = None,
     include_cancelled: bool = False,
     as_of: AsOf = None,

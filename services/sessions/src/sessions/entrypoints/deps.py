@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 from fastapi import Depends, Query, Request
 from fastapi.responses import JSONResponse
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
 from chassis.auth import Principal
 from chassis.idempotency import execute_idempotently, idempotent_request, json_response
 from chassis.metrics import COMMANDS
-from chassis.problems import PROBLEM_JSON, Problem
+from chassis.problems import Problem, problem_responses
 from sessions.application import Sessions
 from sessions.entrypoints.council_views import HistoryPublic
+from sessions.entrypoints.wire import Instant
 
 T = TypeVar("T")
 
@@ -27,7 +28,7 @@ def get_sessions(request: Request) -> Sessions:
 
 
 SessionsDep = Annotated[Sessions, Depends(get_sessions)]
-AsOf = Annotated[AwareDatetime | None, Query(
+AsOf = Annotated[Instant | None, Query(
     description="Trạng thái tại thời điểm — the state as it stood at this time (RFC 3339, "
     "with its UTC offset).",
 )]
@@ -68,20 +69,7 @@ def history(sessions: Sessions, kind: type[Aggregate], record_id: UUID,
     return HistoryPublic.of(record_id, sessions.history(record_id))
 
 
-PROBLEM_SCHEMA: dict[str, Any] = {
-    "description": "Problem document (RFC 9457)",
-    "content": {PROBLEM_JSON: {"schema": {"type": "object", "properties": {
-        "type": {"type": "string"}, "title": {"type": "string"},
-        "status": {"type": "integer"}, "detail": {"type": "string"},
-        "instance": {"type": "string"},
-    }}}},
-}
-
-
-def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses`` entries for the problems a route may answer with."""
-    return {status: PROBLEM_SCHEMA for status in statuses}
-
-
-COMMAND_PROBLEMS = problems(400, 401, 403, 404, 409, 413, 422)
-QUERY_PROBLEMS = problems(404, 422)
+# The chassis declares 400, 401, 403, 413 and 422 on every route where they can occur;
+# naming them here too keeps each route's own list readable.
+COMMAND_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422)
+QUERY_PROBLEMS = problem_responses(404, 422)

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.vocabulary import Agency, PolicyField
 from sessions.domain.values import DocumentKind, OrganiserKind, SessionKind, ThematicCaller
+from sessions.entrypoints.wire import Day, Instant
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[str, Field(min_length=1, max_length=20_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
 Names = Annotated[list[Name], Field(max_length=500)]
-FactDate = Annotated[date | None, Field(description="Ngày — date; today when left out.")]
+FactDate = Annotated[Day | None, Field(description="Ngày — date; today when left out.")]
 
 
 class Command(BaseModel):
@@ -30,8 +30,8 @@ class SessionCreate(Command):
     term: Name = Field(description="Khóa — the council's term.", examples=["X, 2021–2026"])
     title: Text = Field(description="Tên kỳ họp — title.")
     kind: SessionKind = Field(description="Thường lệ / chuyên đề — regular or thematic.")
-    planned_opening: date = Field(description="Ngày khai mạc dự kiến — planned opening.")
-    planned_closing: date | None = Field(default=None, description="Ngày bế mạc dự kiến.")
+    planned_opening: Day = Field(description="Ngày khai mạc dự kiến — planned opening.")
+    planned_closing: Day | None = Field(default=None, description="Ngày bế mạc dự kiến.")
     place: Text = Field(description="Địa điểm — place.")
     total_deputies: int = Field(ge=1, le=1000, description="Tổng số đại biểu — all deputies.")
     requested_by: ThematicCaller | None = Field(
@@ -41,7 +41,7 @@ class SessionCreate(Command):
 
 
 class AgendaRequestCreate(Command):
-    due_on: date = Field(description="Hạn gửi nội dung — items expected by.")
+    due_on: Day = Field(description="Hạn gửi nội dung — items expected by.")
     note: LongText | None = Field(default=None, description="Nội dung đề nghị — what is asked.")
 
 
@@ -62,10 +62,10 @@ class AgendaItemCreate(Command):
 class JointMeetingCreate(Command):
     """Họp liên tịch — the joint meeting of HĐND, UBND and MTTQ."""
 
-    held_on: date
+    held_on: Day
     attending: list[Agency] = Field(min_length=1, max_length=4)
-    agreed_opening: date
-    agreed_closing: date | None = None
+    agreed_opening: Day
+    agreed_closing: Day | None = None
     agenda: list[AgendaItemCreate] = Field(min_length=1, max_length=200)
     notes: LongText | None = None
 
@@ -143,7 +143,7 @@ class ConferenceCreate(Command):
 class ExplanationCreate(Command):
     topic: Text
     field: PolicyField
-    scheduled_on: date
+    scheduled_on: Day
     explaining: Names = Field(min_length=1)
 
 
@@ -195,8 +195,8 @@ class MeetingCreate(Command):
     organiser_kind: OrganiserKind
     organiser: Name = Field(examples=["Ban Kinh tế - Ngân sách"])
     title: Text
-    starts_at: AwareDatetime
-    ends_at: AwareDatetime
+    starts_at: Instant
+    ends_at: Instant
     place: Text
     participants: Names = Field(default_factory=list)
 

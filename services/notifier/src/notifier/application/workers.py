@@ -1,0 +1,121 @@
+"""The notifier's two workers: deliveries (the log as outbox) and reminders (the clock).
+
+Both derive what to do from the store on every pass, never from memory alone: a restarted
+notifier finds the pending deliveries and active reminders where the last one left them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from uuid import UUID
+
+from notifier.application.notifier import Notifier
+from notifier.application.readmodel import DeliveryJob
+from notifier.application.signals import SaveSignal
+from notifier.channels.base import Channel
+from notifier.domain.delivery import DEAD, Outcome
+from notifier.metrics import DELIVERIES_PARKED, DELIVERY_ATTEMPTS, REMINDERS_SENT
+
+log = logging.getLogger(__name__)
+STORE_TROUBLE_PAUSE = 1.0  # seconds before retrying a delivery whose attempt was not recorded
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class DeliveryWorker:
+    """Performs due deliveries, several at once, and records every attempt.
+
+    Wakes on every save (a new delivery is due at once) and when the next retry falls due.
+    A crash after sending and before recording leaves the delivery pending: it is sent
+    again with the same message id, which receivers de-duplicate by.
+    """
+
+    def __init__(
+        self, app: Notifier, channels: Mapping[str, Channel], signal: SaveSignal, *,
+        concurrency: int = 8, poll_seconds: float = 1.0, now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        self.app = app
+        self.channels = channels
+        self.signal = signal
+        self.concurrency = concurrency
+        self.poll_seconds = poll_seconds
+        self.now = now
+        self._in_flight: dict[UUID, asyncio.Task[None]] = {}
+        self._held: dict[UUID, float] = {}  # delivery id -> monotonic time it may go again
+
+    async def run(self) -> None:
+        try:
+            while True:
+                seen = self.signal.generation
+                next_at = await self.pass_once()
+                await self.signal.wait(seen, self._timeout(next_at))
+        finally:
+            for task in self._in_flight.values():
+                task.cancel()
+            await asyncio.gather(*self._in_flight.values(), return_exceptions=True)
+            for channel in self.channels.values():
+                await channel.close()
+
+    async def pass_once(self) -> datetime | None:
+        """Starts every due delivery not already in flight; returns when the next is due."""
+        jobs, next_at = await asyncio.to_thread(self.app.read_model.due_deliveries, self.now())
+        clock = time.monotonic()
+        for job in jobs:
+            if len(self._in_flight) >= self.concurrency:
+                break
+            if job.delivery_id in self._in_flight or self._held.get(job.delivery_id, 0) > clock:
+                continue
+            task = asyncio.create_task(self._attempt(job), name=f"delivery-{job.delivery_id}")
+            self._in_flight[job.delivery_id] = task
+        return next_at
+
+    def _timeout(self, next_at: datetime | None) -> float:
+        if next_at is None:
+            return self.poll_seconds
+        return min(max((next_at - self.now()).total_seconds(), 0.01), self.poll_seconds)
+
+    async def _attempt(self, job: DeliveryJob) -> None:
+        try:
+            at, started = self.now(), time.monotonic()
+            channel = self.channels.get(job.channel)
+            if channel is None:
+                outcome = Outcome(False, error=f"channel {job.channel} is not configured")
+            else:
+                outcome = await channel.send(job)
+            duration_ms = int((time.monotonic() - started) * 1000)
+            recorded = await asyncio.to_thread(self.app.record_attempt, job.delivery_id,
+                                               outcome, at, duration_ms)
+            DELIVERY_ATTEMPTS.labels(job.channel, "ok" if outcome.ok else "failed").inc()
+            if recorded.status == DEAD:
+                DELIVERIES_PARKED.labels(job.channel).inc()
+            self._held.pop(job.delivery_id, None)
+        except Exception:  # the store failed: the delivery stays pending, tried again later
+            log.exception("delivery %s: attempt not recorded", job.delivery_id)
+            self._held[job.delivery_id] = time.monotonic() + STORE_TROUBLE_PAUSE
+        finally:
+            self._in_flight.pop(job.delivery_id, None)
+
+
+class ReminderWorker:
+    """Every ``poll_seconds``, sends the stage each active reminder reached on the clock's day."""
+
+    def __init__(self, app: Notifier, poll_seconds: float = 60.0) -> None:
+        self.app = app
+        self.poll_seconds = poll_seconds
+
+    async def run(self) -> None:
+        while True:
+            try:
+                sent = await asyncio.to_thread(self.app.reminders.send_due, self.app.today())
+                REMINDERS_SENT.inc(sent)
+                if sent:
+                    log.info("sent %d reminder stage(s)", sent)
+            except Exception:  # the store may be down: try again on the next tick
+                log.exception("reminders: pass failed")
+            await asyncio.sleep(self.poll_seconds)

@@ -1,0 +1,84 @@
+"""The composition root: the only place that builds the notifier's infrastructure."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from typing import Any
+
+from fastapi import FastAPI
+
+from chassis.application import store_readiness
+from chassis.messaging import ServiceMessaging
+from chassis.services import ServiceSpec
+from chassis.settings import ServiceSettings
+from chassis.store import store_environment
+from notifier.application import Notifier
+from notifier.application.signals import SaveSignal
+from notifier.application.workers import DeliveryWorker, ReminderWorker
+from notifier.channels.base import Channel
+from notifier.channels.mail import EmailChannel
+from notifier.channels.webhook import WebhookChannel
+from notifier.clock import Clock
+from notifier.domain.delivery import Backoff
+from notifier.entrypoints.http import create_http_app
+from notifier.rules import check_rules, default_rules, default_templates
+from notifier.settings import NotifierSettings
+
+SERVICE = ServiceSpec(
+    name="notifier", default_port=8004, module="notifier",
+    title="Thông báo, nhắc hạn (notifier)",
+)
+
+
+def build_notifier(settings: NotifierSettings, clock: Clock | None = None) -> Notifier:
+    rules, templates = default_rules(), default_templates()
+    check_rules(rules, templates)  # a broken table fails at start, not on some later event
+    return Notifier(
+        env=store_environment(settings, SERVICE.name), rules=rules, templates=templates,
+        clock=clock, email_enabled=settings.email_enabled,
+        message_domain=f"{settings.jurisdiction}.phoihop",
+        backoff=Backoff(settings.retry_base_seconds, settings.retry_max_seconds),
+        max_attempts=settings.delivery_max_attempts,
+    )
+
+
+def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
+    """The notifier: consumers of every stream its rules name, two workers, the HTTP API."""
+    config = NotifierSettings.of(settings)
+    notifier = build_notifier(config, clock)
+    signal = SaveSignal(notifier)
+    messaging = ServiceMessaging(config, SERVICE.name)
+    for upstream in notifier.rules.upstreams():
+        messaging.add_consumer(notifier, upstream, purpose=upstream)
+    channels: dict[str, Channel] = {"webhook": WebhookChannel(config.webhook_timeout_seconds)}
+    if config.email_enabled:
+        channels["email"] = EmailChannel(config)
+    workers: list[DeliveryWorker | ReminderWorker] = [
+        DeliveryWorker(notifier, channels, signal, concurrency=config.delivery_concurrency,
+                       poll_seconds=config.delivery_poll_seconds),
+        ReminderWorker(notifier, config.reminder_poll_seconds),
+    ]
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        signal.bind()
+        await asyncio.to_thread(lambda: notifier.read_model.position)  # rebuild before serving
+        tasks: list[asyncio.Task[Any]] = [
+            asyncio.create_task(worker.run(), name=type(worker).__name__) for worker in workers
+        ]
+        try:
+            async with messaging.lifespan(app):
+                yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with suppress(asyncio.CancelledError, Exception):
+                    await task
+
+    http = create_http_app(config, notifier, signal, lifespan=lifespan)
+    http.state.readiness += [store_readiness(notifier), messaging.readiness]
+    return http
+

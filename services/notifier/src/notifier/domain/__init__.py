@@ -1,0 +1,2 @@
+"""The notifier's domain: recipients, notifications, deliveries, subscriptions, contacts,
+reminders. Imports nothing from infrastructure."""

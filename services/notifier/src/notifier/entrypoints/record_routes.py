@@ -1,0 +1,110 @@
+"""The records: ``/notifications``, ``/deliveries`` (with every attempt), ``/reminders``,
+and the rule table ``/rules``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from chassis.auth import CurrentPrincipal
+from chassis.idempotency import IdempotencyKeyHeader
+from notifier.domain.policy import check_owner_or_operator, is_operator
+from notifier.entrypoints.deps import NotifierDep, actor, history, run_command
+from notifier.entrypoints.schemas import (
+    DeliveryPublic,
+    HistoryPublic,
+    NotificationPublic,
+    ReminderPublic,
+)
+
+router = APIRouter()
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0)]
+
+
+@router.get("/notifications", response_model=list[NotificationPublic], tags=["records"],
+            summary="Mọi thông báo — every notification, newest first")
+def notifications(
+    notifier: NotifierDep, principal: CurrentPrincipal, type: str | None = None,
+    recipient: str | None = None, subject_id: str | None = None, rule_id: str | None = None,
+    limit: Limit = 100, offset: Offset = 0,
+) -> Any:
+    return notifier.read_model.notifications(
+        type=type, recipient=recipient, subject_id=subject_id, rule_id=rule_id, limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/notifications/{notification_id}", response_model=NotificationPublic,
+            tags=["records"], summary="One notification")
+def notification(notification_id: UUID, notifier: NotifierDep,
+                 principal: CurrentPrincipal) -> Any:
+    return notifier.read_model.notification(notification_id)
+
+
+@router.get("/notifications/{notification_id}/history", response_model=HistoryPublic,
+            tags=["records"], summary="Its events")
+def notification_history(notification_id: UUID, notifier: NotifierDep,
+                         principal: CurrentPrincipal) -> Any:
+    notifier.read_model.notification(notification_id)
+    return history(notifier, notification_id)
+
+
+@router.get("/deliveries", response_model=list[DeliveryPublic], tags=["records"],
+            summary="Lần gửi — deliveries with every attempt (yours; all for operators)")
+def deliveries(
+    notifier: NotifierDep, principal: CurrentPrincipal,
+    status: Literal["pending", "delivered", "dead", "cancelled"] | None = None,
+    channel: Literal["webhook", "email"] | None = None, notification_id: UUID | None = None,
+    limit: Limit = 100, offset: Offset = 0,
+) -> Any:
+    owner = None if is_operator(principal) else principal.agency.value
+    return notifier.read_model.deliveries(
+        status=status, channel=channel, notification_id=notification_id, owner_agency=owner,
+        limit=limit, offset=offset,
+    )
+
+
+@router.get("/deliveries/{delivery_id}", response_model=DeliveryPublic, tags=["records"],
+            summary="One delivery and its attempts")
+def delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal) -> Any:
+    found = notifier.read_model.delivery(delivery_id)
+    check_owner_or_operator(principal, found["owner_agency"], "see this delivery")
+    return found
+
+
+@router.get("/deliveries/{delivery_id}/history", response_model=HistoryPublic,
+            tags=["records"], summary="Its events: scheduled, each attempt, requeues")
+def delivery_history(delivery_id: UUID, notifier: NotifierDep,
+                     principal: CurrentPrincipal) -> Any:
+    found = notifier.read_model.delivery(delivery_id)
+    check_owner_or_operator(principal, found["owner_agency"], "see this delivery")
+    return history(notifier, delivery_id)
+
+
+@router.post("/deliveries/{delivery_id}/retry", response_model=DeliveryPublic,
+             tags=["records"], summary="Gửi lại — send a dead delivery again")
+def retry_delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal,
+                   request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
+    found = notifier.read_model.delivery(delivery_id)
+    check_owner_or_operator(principal, found["owner_agency"], "retry this delivery")
+    return run_command("retry_delivery", notifier, principal, key, request, None,
+                       lambda: notifier.requeue_delivery(delivery_id, actor(principal)),
+                       lambda d: d.summary())
+
+
+@router.get("/reminders", response_model=list[ReminderPublic], tags=["records"],
+            summary="Nhắc hạn — due dates being watched")
+def reminders(notifier: NotifierDep, principal: CurrentPrincipal,
+              active: bool | None = None) -> Any:
+    return notifier.read_model.reminders(active)
+
+
+@router.get("/rules", tags=["rules"], summary="Quy tắc thông báo — the rule table (public)")
+def rules(notifier: NotifierDep) -> dict[str, Any]:
+    return {"rules": [asdict(rule) for rule in notifier.rules.rules],
+            "reminders": [asdict(reminder) for reminder in notifier.rules.reminders]}

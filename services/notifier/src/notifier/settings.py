@@ -1,0 +1,49 @@
+"""The notifier's settings: the chassis's ``PHOIHOP_*`` ones plus SMTP and delivery tuning."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from chassis.settings import ServiceSettings
+
+
+class NotifierSettings(ServiceSettings):
+    """``PHOIHOP_SMTP_HOST`` empty (the default) turns e-mail off: no e-mail deliveries."""
+
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = False
+    smtp_timeout_seconds: float = 10.0
+    mail_from: str = "Phối hợp <thongbao@phoihop.local>"
+    webhook_timeout_seconds: float = 10.0
+    webhook_allow_http: bool = Field(
+        default=True, description="Plain-http webhook URLs; refused in production regardless."
+    )
+    delivery_max_attempts: int = Field(default=8, ge=1, description="failures before parking")
+    delivery_concurrency: int = Field(default=8, ge=1)
+    retry_base_seconds: float = Field(default=2.0, gt=0)
+    retry_max_seconds: float = Field(default=3600.0, gt=0)
+    delivery_poll_seconds: float = Field(default=1.0, gt=0)
+    reminder_poll_seconds: float = Field(default=60.0, gt=0)
+
+    @classmethod
+    def of(cls, settings: ServiceSettings) -> NotifierSettings:
+        """The notifier's settings from the environment, with ``settings``' values kept."""
+        if isinstance(settings, NotifierSettings):
+            return settings
+        return cls().model_copy(update=settings.model_dump())
+
+    @property
+    def email_enabled(self) -> bool:
+        return bool(self.smtp_host)
+
+    @property
+    def http_webhooks_allowed(self) -> bool:
+        return self.webhook_allow_http and self.environment != "production"
+
+    @property
+    def internal_webhooks_allowed(self) -> bool:
+        """Loopback and private addresses: for development and tests only."""
+        return self.environment != "production"

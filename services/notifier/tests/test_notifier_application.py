@@ -1,0 +1,174 @@
+"""The notifier application on the in-memory store: the policy, reminders and deliveries,
+without NATS or HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+
+import pytest
+from notifier_support import FORWARDED_AT, answered, forwarded, resolution_passed
+
+from chassis.dead_letters import new_dead_letter
+from contracts import IntegrationEvent, ReceivedEvent, decode_cloudevent, encode_cloudevent
+from notifier.application import Notifier
+from notifier.clock import ManualClock
+from notifier.domain.delivery import DEAD, DELIVERED, PENDING, Backoff, Outcome
+from notifier.domain.errors import NotRetryableError
+from notifier.domain.recipients import Recipient
+
+JURISDICTION = "tien-giang"
+
+
+class Feed:
+    """Encodes events as the upstream relays do, with growing sequences per service."""
+
+    def __init__(self) -> None:
+        self.sequences: dict[str, int] = {}
+
+    def __call__(self, event: IntegrationEvent, subject: UUID) -> ReceivedEvent:
+        self.sequences[event.service] = self.sequences.get(event.service, 0) + 1
+        _, _, body = encode_cloudevent(event, jurisdiction=JURISDICTION,
+                                       sequence=self.sequences[event.service],
+                                       subject=str(subject), time=FORWARDED_AT)
+        return decode_cloudevent(body)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(FORWARDED_AT)
+
+
+@pytest.fixture
+def app(clock: ManualClock) -> Iterator[Notifier]:
+    notifier = Notifier({"PERSISTENCE_MODULE": "eventsourcing.popo"}, clock=clock,
+                        email_enabled=True, backoff=Backoff(1.0, 10.0), max_attempts=3)
+    yield notifier
+    notifier.close()
+
+
+def subscribe(app: Notifier, agency: str = "ubnd", audience: str = "agency",
+              types: tuple[str, ...] = ("*",), unit: str | None = None) -> UUID:
+    return app.register_subscription(
+        url=f"https://{agency}.example.vn/hooks", event_types=list(types), secret=None,
+        audience=audience, owner_agency=agency, owner_unit=unit, owner_subject="t",  # type: ignore[arg-type]
+        description=None, allow_http=False).id
+
+
+def apply(app: Notifier, received: ReceivedEvent, source: str = "petitions") -> bool:
+    return app.apply_received(received, f"urn:phoihop:{JURISDICTION}:{source}#{source}")
+
+
+def test_an_event_notifies_once_however_often_it_is_delivered(app: Notifier) -> None:
+    feed = Feed()
+    event = forwarded()
+    received = feed(event, event.petition_id)
+    assert apply(app, received) is True
+    assert apply(app, received) is False  # a redelivery: tracked, no effect
+    (notification,) = app.read_model.notifications()
+    assert notification["cause"] == received.id
+    assert notification["recipient"] == "agency:ubnd/Sở Xây dựng"
+
+
+def test_webhooks_go_to_matching_subscriptions_once_per_event(app: Notifier) -> None:
+    mine = subscribe(app, "ubnd")
+    health = subscribe(app, "ubnd", unit="so-y-te")
+    everything = subscribe(app, "hdnd", audience="all")
+    public_only = subscribe(app, "mttq", audience="public")
+    reminders_only = subscribe(app, "ubnd", types=("reminder.*",))
+    feed = Feed()
+    event = forwarded()
+    apply(app, feed(event, event.petition_id))
+    targets = {d["subscription_id"] for d in app.read_model.deliveries(channel="webhook")}
+    assert targets == {str(mine), str(everything)}
+
+    passed = resolution_passed()  # two notifications: the public's and UBND's
+    apply(app, feed(passed, passed.resolution_id), "sessions")
+    per_subscription: dict[str, int] = {}
+    for delivery in app.read_model.deliveries(channel="webhook"):
+        key = delivery["subscription_id"]
+        per_subscription[key] = per_subscription.get(key, 0) + 1
+    # The unit's subscription gets the public item and the agency-wide one, once.
+    assert per_subscription == {str(mine): 2, str(everything): 2, str(public_only): 1,
+                                str(health): 1}
+    assert str(reminders_only) not in per_subscription
+
+
+def test_emails_go_to_the_recipients_contacts(app: Notifier) -> None:
+    app.add_contact(Recipient.parse("agency:ubnd/Sở Xây dựng"), "soxd@example.vn", None, "t")
+    app.add_contact(Recipient.parse("agency:mttq"), "mttq@example.vn", None, "t")
+    feed = Feed()
+    event = forwarded()
+    apply(app, feed(event, event.petition_id))
+    apply(app, feed(answered(event.petition_id), event.petition_id))
+    mails = sorted(d["target"] for d in app.read_model.deliveries(channel="email"))
+    assert mails == ["mttq@example.vn", "soxd@example.vn"]
+
+
+def test_a_reminder_moves_with_a_reforwarding_and_stops_at_the_answer(
+    app: Notifier, clock: ManualClock,
+) -> None:
+    feed = Feed()
+    event = forwarded()
+    apply(app, feed(event, event.petition_id))
+    clock.set(datetime(2025, 12, 22, 2, tzinfo=UTC))
+    assert app.reminders.send_due(app.today()) == 1  # before_due
+    assert app.reminders.send_due(app.today()) == 0  # sent already
+
+    again = forwarded(event.petition_id, due_date=date(2026, 1, 20), to_unit="Sở Tài chính")
+    apply(app, feed(again, event.petition_id))
+    (reminder,) = app.read_model.reminders()
+    assert (reminder["due_date"], reminder["sent"]) == ("2026-01-20", [])
+    assert reminder["recipients"] == ["agency:ubnd/Sở Tài chính"]
+
+    clock.set(datetime(2026, 1, 21, 2, tzinfo=UTC))
+    assert app.reminders.send_due(app.today()) == 1
+    apply(app, feed(answered(event.petition_id), event.petition_id))
+    clock.set(datetime(2026, 2, 21, 2, tzinfo=UTC))
+    assert app.reminders.send_due(app.today()) == 0
+    stages = [n["type"] for n in app.read_model.notifications() if n["rule_id"]
+              == "petition.answer_due"]
+    assert stages == ["reminder.overdue", "reminder.overdue", "reminder.before_due"]
+
+
+def test_attempts_back_off_park_and_requeue(app: Notifier) -> None:
+    subscribe(app)
+    feed = Feed()
+    event = forwarded()
+    apply(app, feed(event, event.petition_id))
+    (delivery,) = app.read_model.deliveries()
+    delivery_id = UUID(delivery["id"])
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    with pytest.raises(NotRetryableError):
+        app.requeue_delivery(delivery_id, "op")
+    for attempt in range(3):
+        at = start + timedelta(minutes=attempt)
+        failed = app.record_attempt(delivery_id, Outcome(False, 503, "HTTP 503"), at, 12)
+        if attempt < 2:
+            assert failed.status == PENDING
+            assert failed.next_attempt_at is not None
+            assert at + timedelta(seconds=0.5) <= failed.next_attempt_at
+    assert failed.status == DEAD and failed.next_attempt_at is None
+    assert app.read_model.due_deliveries(start + timedelta(days=1))[0] == []
+    assert app.requeue_delivery(delivery_id, "op").status == PENDING
+    (job,), _ = app.read_model.due_deliveries(start + timedelta(days=1))
+    assert job.attempt == 4 and job.secret is not None and job.subscription_active
+    done = app.record_attempt(delivery_id, Outcome(True, 204), start, 5)
+    assert done.status == DELIVERED
+    assert app.record_attempt(delivery_id, Outcome(False, 500, "late"), start, 5).status \
+        == DELIVERED  # a late outcome changes nothing
+
+
+def test_a_retried_dead_letter_notifies_with_its_own_envelope(app: Notifier) -> None:
+    event = forwarded()
+    _, _, body = encode_cloudevent(event, jurisdiction=JURISDICTION, sequence=9,
+                                   subject=str(event.petition_id), time=FORWARDED_AT)
+    letter = new_dead_letter(consumer="notifier-petitions", stream="S", stream_sequence=9,
+                             subject="s", body=body, headers=None, error="store was down",
+                             attempts=5, tracking_name="t#p", upstream_sequence=9)
+    assert app.park(letter)
+    assert app.retry_dead_letter(letter.id).status == "retried"
+    (notification,) = app.read_model.notifications()
+    assert notification["cause"] == f"{JURISDICTION}:petitions:9"
+    assert app.read_model.reminders()[0]["subject_id"] == str(event.petition_id)

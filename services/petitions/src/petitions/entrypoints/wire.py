@@ -1,0 +1,34 @@
+"""Dates and times as the API reads them: ISO 8601 / RFC 3339 text, and nothing else.
+
+Left to itself, pydantic also reads a number, or a string of digits, as seconds since
+1970: ``?as_of=2025`` would silently mean 1970-01-01T00:33:45 and ``"held_on": 0`` the
+first of January 1970. The OpenAPI document promises ``format: date`` and
+``format: date-time`` strings, so anything else is refused with 422.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The offset may be left out: `as_of` then reads as UTC, as its description says.
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?")
+
+
+def _text_like(pattern: re.Pattern[str], example: str) -> Callable[[object], object]:
+    def check(value: object) -> object:
+        if isinstance(value, date):  # built in Python, not read from a request
+            return value
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise ValueError(f"expected text such as {example}")
+        return value
+    return check
+
+
+Day = Annotated[date, BeforeValidator(_text_like(_DATE, "2025-09-15"))]
+Moment = Annotated[datetime, BeforeValidator(_text_like(_DATE_TIME, "2025-09-15T08:00:00+07:00"))]
