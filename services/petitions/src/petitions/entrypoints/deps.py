@@ -7,10 +7,8 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.responses import JSONResponse
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
 
-from chassis import auth
 from chassis.auth import Principal
 from chassis.idempotency import execute_idempotently, idempotent_request, json_response
 from chassis.metrics import COMMANDS
@@ -30,19 +28,6 @@ async def get_petitions(request: Request) -> Petitions:
 
 
 PetitionsDep = Annotated[Petitions, Depends(get_petitions)]
-_bearer = HTTPBearer(auto_error=False)
-
-
-async def current_principal(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Principal:
-    """`chassis.auth.current_principal`, on the event loop: checking an HS256 token
-    takes microseconds."""
-    return auth.current_principal(request, credentials)
-
-
-CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
 def run_command(

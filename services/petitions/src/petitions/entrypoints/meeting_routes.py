@@ -7,8 +7,9 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from chassis.auth import CurrentPrincipal
 from chassis.idempotency import IdempotencyKeyHeader
-from petitions.entrypoints.deps import CurrentPrincipal, PetitionsDep, problems, run_command
+from petitions.entrypoints.deps import PetitionsDep, problems, run_command
 from petitions.entrypoints.schemas import MeetingCreate, MeetingHeld
 from petitions.entrypoints.views import MeetingPublic
 

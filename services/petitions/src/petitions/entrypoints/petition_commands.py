@@ -9,10 +9,11 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from chassis.auth import CurrentPrincipal
 from chassis.idempotency import IdempotencyKeyHeader
 from petitions.application import Petitions
 from petitions.domain.petition import Petition
-from petitions.entrypoints.deps import CurrentPrincipal, PetitionsDep, problems, run_command
+from petitions.entrypoints.deps import PetitionsDep, problems, run_command
 from petitions.entrypoints.schemas import (
     PetitionAnswer,
     PetitionClassify,
