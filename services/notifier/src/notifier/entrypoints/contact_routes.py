@@ -9,11 +9,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
 from notifier.domain.contact import Contact
 from notifier.domain.policy import check_may_manage_contact, is_operator
 from notifier.domain.recipients import Recipient
-from notifier.entrypoints.deps import NotifierDep, actor, run_command
+from notifier.entrypoints.deps import NotifierDep, actor
 from notifier.entrypoints.schemas import ContactCreate, ContactPublic
 
 router = APIRouter(prefix="/contacts", tags=["contacts"])

@@ -11,9 +11,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
 from notifier.domain.policy import check_owner_or_operator, is_operator
-from notifier.entrypoints.deps import NotifierDep, actor, history, run_command
+from notifier.entrypoints.deps import NotifierDep, actor, history
 from notifier.entrypoints.schemas import (
     DeliveryPublic,
     HistoryPublic,

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
 from notifier.domain.policy import check_operator, check_owner_or_operator, is_operator
 from notifier.domain.subscription import Subscription
-from notifier.entrypoints.deps import NotifierDep, SettingsDep, actor, run_command
+from notifier.entrypoints.deps import NotifierDep, SettingsDep, actor
 from notifier.entrypoints.schemas import (
     SubscriptionCreate,
     SubscriptionCreated,

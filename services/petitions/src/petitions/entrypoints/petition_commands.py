@@ -10,10 +10,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
 from petitions.application import Petitions
 from petitions.domain.petition import Petition
-from petitions.entrypoints.deps import PetitionsDep, problems, run_command
+from petitions.entrypoints.deps import PetitionsDep, problems
 from petitions.entrypoints.schemas import (
     PetitionAnswer,
     PetitionClassify,

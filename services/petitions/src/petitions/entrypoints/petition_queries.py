@@ -9,18 +9,17 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from chassis.history import HistoryPublic
+from chassis.wire import Moment
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery
 from petitions.domain.values import PetitionStatus
 from petitions.entrypoints.deps import PetitionsDep, problems
 from petitions.entrypoints.views import (
-    EventPublic,
-    HistoryPublic,
     PetitionPublic,
     PetitionsPublic,
     SimilarPetitionPublic,
 )
-from petitions.entrypoints.wire import Moment
 
 router = APIRouter(prefix="/petitions", tags=["petitions (kiến nghị cử tri)"])
 
@@ -80,7 +79,7 @@ def get_petition(
 def petition_history(petition_id: UUID, petitions: PetitionsDep) -> HistoryPublic:
     """Every stored event of a petition, oldest first (audit)."""
     events = petitions.petition_history(petition_id)
-    return HistoryPublic(id=petition_id, events=[EventPublic.of(e) for e in events])
+    return HistoryPublic.of(petition_id, events)
 
 
 @router.get("/{petition_id}/similar", response_model=list[SimilarPetitionPublic],

@@ -10,9 +10,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from chassis.wire import Day
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.domain.values import Channel
-from petitions.entrypoints.wire import Day
 
 PETITION_TEXT_MAX = 5_000
 ANSWER_TEXT_MAX = 10_000

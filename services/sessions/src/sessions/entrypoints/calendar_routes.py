@@ -11,20 +11,21 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
+from chassis.history import HistoryPublic
 from chassis.idempotency import IdempotencyKeyHeader
+from chassis.wire import Instant
 from sessions.application import Sessions
 from sessions.domain.calendar import CalendarEntry
-from sessions.entrypoints.council_views import CalendarEntryPublic, ClashPublic, HistoryPublic
+from sessions.entrypoints.council_views import CalendarEntryPublic, ClashPublic
 from sessions.entrypoints.deps import (
     COMMAND_PROBLEMS,
     QUERY_PROBLEMS,
     AsOf,
     SessionsDep,
     history,
-    run_command,
 )
 from sessions.entrypoints.requests import MeetingCancel, MeetingCreate
-from sessions.entrypoints.wire import Instant
 
 router = APIRouter(prefix="/calendar", tags=["calendar (lịch họp)"])
 

@@ -10,13 +10,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
+from chassis.history import HistoryPublic
 from chassis.idempotency import IdempotencyKeyHeader
 from sessions.domain.confidence import ConfidenceRating
 from sessions.domain.council import BetweenSessionMatter, ExplanationSession
 from sessions.domain.values import ConfidenceOutcome
 from sessions.entrypoints.council_views import (
     ExplanationPublic,
-    HistoryPublic,
     MatterPublic,
     RatingPublic,
 )
@@ -27,7 +28,6 @@ from sessions.entrypoints.deps import (
     SessionsDep,
     Year,
     history,
-    run_command,
 )
 from sessions.entrypoints.requests import (
     ConfidenceVoteCreate,

@@ -7,9 +7,9 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from chassis.wire import Day, Instant
 from contracts.vocabulary import Agency, PolicyField
 from sessions.domain.values import DocumentKind, OrganiserKind, SessionKind, ThematicCaller
-from sessions.entrypoints.wire import Day, Instant
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[str, Field(min_length=1, max_length=20_000)]

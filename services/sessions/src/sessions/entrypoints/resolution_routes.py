@@ -10,13 +10,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
+from chassis.history import HistoryPublic
 from chassis.idempotency import IdempotencyKeyHeader
 from contracts.vocabulary import PolicyField
 from sessions.domain.resolution import Resolution
 from sessions.domain.values import local_day
 from sessions.entrypoints.council_views import (
     GuidanceLagPublic,
-    HistoryPublic,
     ResolutionPublic,
     ResolutionsPublic,
 )
@@ -27,7 +28,6 @@ from sessions.entrypoints.deps import (
     SessionsDep,
     Year,
     history,
-    run_command,
 )
 from sessions.entrypoints.requests import ConferenceCreate, GuidanceCreate
 

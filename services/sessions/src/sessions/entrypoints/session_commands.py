@@ -9,10 +9,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
 from sessions.domain.session import Session
 from sessions.domain.session_parts import AgendaItem
-from sessions.entrypoints.deps import COMMAND_PROBLEMS, SessionsDep, run_command
+from sessions.entrypoints.deps import COMMAND_PROBLEMS, SessionsDep
 from sessions.entrypoints.requests import (
     AgendaProposalCreate,
     AgendaRequestCreate,

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Body, Request
 from fastapi.responses import JSONResponse
 
 from chassis.auth import CurrentPrincipal
+from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
 from sessions.domain.session_parts import Counts
-from sessions.entrypoints.deps import COMMAND_PROBLEMS, SessionsDep, run_command
+from sessions.entrypoints.deps import COMMAND_PROBLEMS, SessionsDep
 from sessions.entrypoints.requests import (
     AnswerCreate,
     CloseCommand,

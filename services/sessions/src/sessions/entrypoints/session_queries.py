@@ -8,9 +8,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from chassis.history import HistoryPublic
 from sessions.domain.session import Session
 from sessions.domain.values import SessionKind, SessionStatus
-from sessions.entrypoints.council_views import HistoryPublic
 from sessions.entrypoints.deps import QUERY_PROBLEMS, AsOf, SessionsDep, Year, history
 from sessions.entrypoints.session_views import SessionPublic, SessionsPublic, SessionSummaryPublic
 

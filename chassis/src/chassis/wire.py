@@ -1,8 +1,8 @@
-"""Dates and times as the API reads them: ISO 8601 / RFC 3339 text, and nothing else.
+"""Dates and times as the APIs read them: ISO 8601 / RFC 3339 text, and nothing else.
 
 Left to itself, pydantic also reads a number, or a string of digits, as seconds since
 1970: ``?as_of=2025`` would silently mean 1970-01-01T00:33:45Z and ``"held_on": 0`` the
-first of January 1970. The OpenAPI document promises ``format: date`` and
+first of January 1970. The OpenAPI documents promise ``format: date`` and
 ``format: date-time`` strings, so anything else is refused with 422.
 """
 
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, BeforeValidator
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})")
+_TIME = r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?"
+_DATE_TIME_WITH_OFFSET = re.compile(_TIME + r"([Zz]|[+-]\d{2}:\d{2})")
+_DATE_TIME = re.compile(_TIME + r"([Zz]|[+-]\d{2}:\d{2})?")
 
 
 def _text_like(pattern: re.Pattern[str], example: str) -> Callable[[object], object]:
@@ -29,6 +31,13 @@ def _text_like(pattern: re.Pattern[str], example: str) -> Callable[[object], obj
     return check
 
 
-Day = Annotated[date, BeforeValidator(_text_like(_DATE, "2025-07-15"))]
-Instant = Annotated[AwareDatetime,
-                    BeforeValidator(_text_like(_DATE_TIME, "2025-07-15T08:00:00+07:00"))]
+Day = Annotated[date, BeforeValidator(_text_like(_DATE, "2025-09-15"))]
+"""A calendar day, ``2025-09-15``."""
+
+Moment = Annotated[datetime, BeforeValidator(_text_like(_DATE_TIME, "2025-09-15T08:00:00+07:00"))]
+"""A time; without an offset the route reads it as UTC (and says so in its description)."""
+
+Instant = Annotated[
+    AwareDatetime, BeforeValidator(_text_like(_DATE_TIME_WITH_OFFSET, "2025-07-15T08:00:00+07:00"))
+]
+"""A time that must carry its UTC offset."""
