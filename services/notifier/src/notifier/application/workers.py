@@ -48,6 +48,9 @@ class DeliveryWorker:
         self.now = now
         self._in_flight: dict[UUID, asyncio.Task[None]] = {}
         self._held: dict[UUID, float] = {}  # delivery id -> monotonic time it may go again
+        # delivery id -> monotonic time its last attempt ended: a snapshot of due deliveries
+        # taken before then may still show it pending, and must not send it again.
+        self._finished: dict[UUID, float] = {}
 
     async def run(self) -> None:
         try:
@@ -64,6 +67,7 @@ class DeliveryWorker:
 
     async def pass_once(self) -> datetime | None:
         """Starts every due delivery not already in flight; returns when the next is due."""
+        snapshot_started = time.monotonic()
         jobs, next_at = await asyncio.to_thread(self.app.read_model.due_deliveries, self.now())
         clock = time.monotonic()
         for job in jobs:
@@ -71,6 +75,8 @@ class DeliveryWorker:
                 break
             if job.delivery_id in self._in_flight or self._held.get(job.delivery_id, 0) > clock:
                 continue
+            if self._finished.get(job.delivery_id, -1.0) >= snapshot_started:
+                continue  # its attempt ended while the snapshot was read: it may be stale
             task = asyncio.create_task(self._attempt(job), name=f"delivery-{job.delivery_id}")
             self._in_flight[job.delivery_id] = task
         return next_at
@@ -100,6 +106,13 @@ class DeliveryWorker:
             self._held[job.delivery_id] = time.monotonic() + STORE_TROUBLE_PAUSE
         finally:
             self._in_flight.pop(job.delivery_id, None)
+            self._finished[job.delivery_id] = time.monotonic()
+            self._forget_finished_before(time.monotonic() - 60.0)
+
+    def _forget_finished_before(self, moment: float) -> None:
+        # A pass that starts now reads a model that includes every attempt recorded before.
+        for delivery_id in [d for d, ended in self._finished.items() if ended < moment]:
+            del self._finished[delivery_id]
 
 
 class ReminderWorker:

@@ -1,3 +1,5 @@
+"""Fixtures shared by the cross-service tests: services started as real processes."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
