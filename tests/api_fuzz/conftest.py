@@ -21,6 +21,7 @@ def settings(tmp_path: Path) -> ServiceSettings:
 
 @pytest.fixture
 def bearer(settings: ServiceSettings) -> Bearer:
-    def token(agency: Agency, unit: str | None = None) -> str:
-        return issue_token(settings, agency=agency, role="staff", unit=unit)
+    def token(agency: Agency, unit: str | None = None, role: str = "staff",
+              subject: str | None = None) -> str:
+        return issue_token(settings, agency=agency, role=role, unit=unit, subject=subject)
     return token

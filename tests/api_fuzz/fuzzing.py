@@ -74,13 +74,16 @@ class FuzzReport:
                 f"operations: {dict(sorted(by_class.items()))}; {len(self.failures)} failures")
 
 
-def load_schema(app: Any, bearer: str) -> schemathesis.BaseSchema:
-    """The app's OpenAPI document, served by the app itself, with ``bearer`` as its auth."""
+def load_schema(app: Any, bearer: str,
+                operations: Sequence[Mapping[str, Any]] = ()) -> schemathesis.BaseSchema:
+    """The app's OpenAPI document, served by the app itself, with ``bearer`` as its auth;
+    ``operations``: schemathesis's per-operation settings (``include-path`` and others)."""
     config = schemathesis.Config.from_dict({
         "seed": SEED,
         "checks": {"negative_data_rejection": {"expected-statuses": REJECTED}},
         "phases": {"stateful": {"generation": {"mode": "positive"}}},
         "auth": {"openapi": {"HTTPBearer": {"bearer": bearer}}},
+        "operations": [dict(operation) for operation in operations],
     })
     return schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
 
@@ -110,29 +113,37 @@ def settings(max_examples: int, **more: Any) -> hypothesis.settings:
 
 
 def fuzz_operations(schema: schemathesis.BaseSchema, *, bearers: Sequence[str], pool: Pool,
-                    max_examples: int) -> FuzzReport:
-    """Every operation with positive data, then with negative data where it has any."""
+                    max_examples: int, prefer_real: bool = False) -> FuzzReport:
+    """Every operation with positive data, then with negative data where it has any.
+
+    A positive case keeps its generated value of a pooled name or takes a real one: by
+    default either as often; with ``prefer_real`` it keeps it once in ``len(values) + 1``
+    draws (for commands that succeed only on a few records in some state).
+    """
     report = FuzzReport()
+    ids = {name: st.sampled_from([*values, None]) if prefer_real
+           else st.one_of(st.none(), st.sampled_from(list(values)))
+           for name, values in pool.items() if values}
     for result in schema.get_all_operations():
         if not isinstance(result, Ok):  # an operation schemathesis cannot read
             report.failed("OpenAPI document", result.err())
             continue
         operation = result.ok()
-        _fuzz(operation, GenerationMode.POSITIVE, bearers, pool, max_examples, report)
+        _fuzz(operation, GenerationMode.POSITIVE, bearers, ids, max_examples, report)
         if any(operation.definition.raw.get(key) for key in INPUTS):
-            _fuzz(operation, GenerationMode.NEGATIVE, bearers, pool, max_examples, report)
+            _fuzz(operation, GenerationMode.NEGATIVE, bearers, ids, max_examples, report)
     return report
 
 
-def _fuzz(operation: Any, mode: GenerationMode, bearers: Sequence[str], pool: Pool,
-          max_examples: int, report: FuzzReport) -> None:
+def _fuzz(operation: Any, mode: GenerationMode, bearers: Sequence[str],
+          ids: Mapping[str, st.SearchStrategy[str | None]], max_examples: int,
+          report: FuzzReport) -> None:
     checks = NEGATIVE_CHECKS if mode is GenerationMode.NEGATIVE else CHECKS
     # Positive cases act as a drawn agency on drawn real records; negative ones are left
     # exactly as generated, so the component they break is the one that is sent.
     choices = st.fixed_dictionaries({
         "bearer": st.sampled_from(list(bearers)),
-        "ids": st.fixed_dictionaries({name: st.one_of(st.none(), st.sampled_from(list(ids)))
-                                      for name, ids in pool.items() if ids}),
+        "ids": st.fixed_dictionaries(dict(ids)),
     })
 
     @settings(max_examples)

@@ -1,4 +1,5 @@
-"""Real records in every state, made over HTTP before a fuzz run.
+"""Real records in every state, made over HTTP before a fuzz run (and, for the notifier,
+from real upstream CloudEvents applied as its consumer applies them).
 
 Random ids only ever reach "404 not found". The fuzzer draws path parameters and id
 fields from these records too, so commands meet records they can act on (or must refuse
@@ -9,28 +10,47 @@ session with its votes) are checked against their schemas.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from uuid import UUID, uuid5
 
 from fastapi.testclient import TestClient
 
-from contracts.vocabulary import Agency
+from chassis.consumer import tracking_name
+from chassis.dead_letters import new_dead_letter
+from contracts import IntegrationEvent, decode_cloudevent, encode_cloudevent
+from contracts.petitions.v1 import (
+    PetitionAnswered,
+    PetitionAnswerPublished,
+    PetitionForwarded,
+    PetitionResolutionUpdated,
+)
+from contracts.sessions.v1 import MeetingScheduled, ResolutionPassed, SessionPlanned
+from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from notifier.application import Notifier
+from notifier.domain.delivery import Outcome
 
-Bearer = Callable[..., str]  # (agency, unit=None) -> a bearer token
+Bearer = Callable[..., str]  # (agency, unit=None, role="staff", subject=None) -> a token
 Pool = dict[str, list[str]]
 TRANSPORT = "Sở Giao thông vận tải"
 FINANCE = "Sở Tài chính"
+CONSTRUCTION = "Sở Xây dựng"
+PERSON = "Nguyễn Văn An"
+JURISDICTION = "tien-giang"  # the fuzz settings' (conftest.py)
 
 
 class Seeder:
-    """Posts seeding commands as one agency or another; stops at the first refusal."""
+    """Sends seeding commands as one agency (and role) or another; stops at the first
+    refusal."""
 
     def __init__(self, client: TestClient, bearer: Bearer) -> None:
         self.client, self.bearer = client, bearer
 
     def __call__(self, path: str, body: object = None, *, agency: Agency,
-                 unit: str | None = None, status: int = 200) -> Any:
-        headers = {"Authorization": f"Bearer {self.bearer(agency, unit)}"}
-        response = self.client.post(path, json=body, headers=headers)
+                 unit: str | None = None, role: str = "staff", method: str = "POST",
+                 status: int = 200) -> Any:
+        headers = {"Authorization": f"Bearer {self.bearer(agency, unit, role)}"}
+        response = self.client.request(method, path, json=body, headers=headers)
         assert response.status_code == status, f"{path}: {response.status_code} {response.text}"
         return response.json()
 
@@ -154,3 +174,127 @@ def _seed_council_work(post: Seeder, sid: str) -> Pool:
              "2025-08-05T10:00:00+07:00", "2025-08-05T12:00:00+07:00"))]
     return {"explanation_id": scheduled, "matter_id": matters, "rating_id": [rating],
             "entry_id": entries}
+
+
+def seed_notifier(post: Seeder, notifier: Notifier, hook_url: str, at: datetime) -> Pool:
+    """Webhooks and contacts (some cancelled or removed) over HTTP; then real petitions and
+    sessions CloudEvents applied as the tracked consumer applies them, so notifications,
+    deliveries and reminders follow from the rule table; then what the delivery worker
+    would record (delivered, dead, cancelled, failed once) and parked dead letters."""
+    subscriptions = [post("/subscriptions", {"url": hook_url, **body}, agency=agency,
+                          role=role, status=201)["id"] for agency, role, body in (
+        (Agency.UBND, "staff", {"event_types": ["vn.phoihop.petitions.*"], "unit": CONSTRUCTION}),
+        (Agency.MTTQ, "staff", {"event_types": ["*"], "audience": "public"}),
+        (Agency.HDND, "admin", {"event_types": ["*"], "audience": "all"}),
+        (Agency.HDND, "staff", {"event_types": ["reminder.*"]}))]
+    post(f"/subscriptions/{subscriptions[-1]}", agency=Agency.HDND, method="DELETE")
+    addresses = {f"agency:ubnd/{CONSTRUCTION}": "soxd@tiengiang.gov.vn",
+                 "agency:mttq": "mttq@tiengiang.gov.vn", "role:hdnd/deputy": "db@tiengiang.vn",
+                 f"person:{PERSON}": "nva@tiengiang.gov.vn", "agency:ubnd": "ubnd@tg.gov.vn"}
+    contacts = [post("/contacts", {"recipient": recipient, "email": email}, agency=Agency.HDND,
+                     role="admin", status=201)["id"] for recipient, email in addresses.items()]
+    post(f"/contacts/{contacts[-1]}", agency=Agency.UBND, method="DELETE")
+    apply = _Upstream(notifier, at)
+    for event, subject in _upstream_events():
+        apply(event, subject)
+    # Recipients and addresses too, seldom random strings: a known pair answers 409.
+    return {"subscription_id": subscriptions, "contact_id": contacts,
+            "recipient": list(addresses), "email": list(addresses.values()),
+            "notification_id": [n["id"] for n in notifier.read_model.notifications()],
+            "delivery_id": _attempt_deliveries(notifier, at),
+            "letter_id": _park_dead_letters(notifier, apply)}
+
+
+def _forwarded(name: str, text: str, unit: str) -> tuple[PetitionForwarded, str]:
+    petition = uuid5(UUID(int=0), name)
+    return PetitionForwarded(
+        petition_id=petition, text=text, to_agency=Agency.UBND, to_unit=unit,
+        level=JurisdictionLevel.PROVINCE, forwarded_on=date(2025, 11, 28),
+        due_date=date(2025, 12, 28), rule_id="petition.answer.local",
+        legal_source="Quy chế phối hợp của tỉnh"), str(petition)
+
+
+def _upstream_events() -> list[tuple[IntegrationEvent, str]]:
+    road, bridge = _forwarded("road", "Sửa đường 864", CONSTRUCTION), _forwarded(
+        "bridge", "Sửa cầu Mỹ Phong", TRANSPORT)
+    road_id, bridge_id = road[0].petition_id, bridge[0].petition_id
+    session = uuid5(UUID(int=0), "session")
+    return [road, bridge, (PetitionAnswered(
+        petition_id=road_id, agency=Agency.UBND, unit=CONSTRUCTION, answer="Đã bố trí vốn",
+        answered_on=date(2025, 12, 20), due_date=date(2025, 12, 28), on_time=True), road[1]),
+        (PetitionAnswerPublished(
+            petition_id=road_id, text="Sửa đường 864", answer="Đã bố trí vốn",
+            answered_by=Agency.UBND, published_on=date(2026, 1, 5), communes=["Tân Phú"]),
+         road[1]),
+        (PetitionResolutionUpdated(petition_id=bridge_id, updated_on=date(2026, 1, 10),
+                                   status=ResolutionStatus.IN_PROGRESS), bridge[1]),
+        (SessionPlanned(session_id=session, number=12, term="X, 2021–2026", kind="regular",
+                        title="Kỳ họp thứ 12", place="Hội trường HĐND tỉnh",
+                        planned_opening=date(2025, 12, 8), total_deputies=50), str(session)),
+        (ResolutionPassed(
+            session_id=session, resolution_id=session, document_id=session,
+            number="15/2025/NQ-HĐND", title="Bảng giá đất", field=PolicyField.LAND,
+            passed_on=date(2025, 12, 10), yes=45, no=2, abstain=1, absent=2,
+            total_deputies=50, rule_id="session.resolution.pass_share",
+            legal_source="Luật Tổ chức chính quyền địa phương 2015, Điều 91"), str(session)),
+        (MeetingScheduled(
+            entry_id=session, organiser_kind="ubnd", organiser="UBND tỉnh", title="Giao ban",
+            place="Phòng họp số 1", starts_at=datetime(2025, 12, 2, 1, tzinfo=UTC),
+            ends_at=datetime(2025, 12, 2, 4, tzinfo=UTC), participants=[PERSON, "Trần Thị B"]),
+         str(session))]
+
+
+class _Upstream:
+    """Encodes events as the upstream relays do and applies them as the consumer does."""
+
+    def __init__(self, notifier: Notifier, at: datetime) -> None:
+        self.notifier, self.at, self.sequences = notifier, at, {"petitions": 0, "sessions": 0}
+
+    def encode(self, event: IntegrationEvent, subject: str) -> tuple[str, str, bytes]:
+        self.sequences[event.service] += 1
+        return encode_cloudevent(event, jurisdiction=JURISDICTION, subject=subject,
+                                 sequence=self.sequences[event.service], time=self.at)
+
+    def __call__(self, event: IntegrationEvent, subject: str) -> None:
+        received = decode_cloudevent(self.encode(event, subject)[2])
+        name = tracking_name(received.source, event.service)
+        assert self.notifier.apply_received(received, name), f"{received.type} not applied"
+
+
+def _attempt_deliveries(notifier: Notifier, at: datetime) -> list[str]:
+    """UBND's deliveries dead (its to retry); one delivered, cancelled, failed, untried."""
+    found = notifier.read_model.deliveries()
+    dead = [UUID(d["id"]) for d in found if d["owner_agency"] == "ubnd"]
+    others = [UUID(d["id"]) for d in found if d["owner_agency"] != "ubnd"]
+    assert len(dead) == 3 and len(others) >= 4, found
+    delivered, cancelled, failed, pending = others[:4]
+    notifier.record_attempt(delivered, Outcome(True, 204), at, 35)
+    for attempt in range(notifier.max_attempts):
+        for parked in dead:
+            notifier.record_attempt(parked, Outcome(False, 503, "HTTP 503"),
+                                    at + timedelta(minutes=attempt), 40)
+    notifier.record_attempt(cancelled, Outcome(False, error="subscription cancelled",
+                                               cancelled=True), at, 0)
+    notifier.record_attempt(failed, Outcome(False, None, "connection refused"), at, 3)
+    return [str(i) for i in (*dead, delivered, cancelled, failed, pending)]
+
+
+def _park_dead_letters(notifier: Notifier, upstream: _Upstream) -> list[str]:
+    """Parked messages: a valid event the store failed on, a malformed one, a resolved one."""
+    subject, ce_id, body = upstream.encode(*_forwarded("canal", "Nạo vét kênh", CONSTRUCTION))
+    name = tracking_name(f"urn:phoihop:{JURISDICTION}:petitions", "petitions")
+    letters = [new_dead_letter(
+        consumer="notifier-petitions", stream="PHOIHOP_TIEN_GIANG_PETITIONS",
+        stream_sequence=sequence, subject=subject, body=raw, headers={"Nats-Msg-Id": ce_id},
+        error=error, attempts=attempts, tracking_name=name,
+        upstream_sequence=upstream_sequence)
+        for sequence, raw, error, attempts, upstream_sequence in (
+            (40, body, "OperationalError('database is locked')", 5,
+             upstream.sequences["petitions"]),
+            (41, b'{"specversion": "0.3"}', "CloudEventError('specversion must be 1.0')", 1,
+             None),
+            (42, b"\xff\xfe not json", "CloudEventError('not JSON')", 1, None))]
+    for letter in letters:
+        assert notifier.park(letter)
+    notifier.resolve_dead_letter(letters[-1].id, "Tin thử nghiệm, không xử lý")
+    return [str(letter.id) for letter in letters]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from chassis.auth import CurrentPrincipal, Principal
 from chassis.consumer import ConsumingApplication
-from chassis.problems import ForbiddenProblem
+from chassis.problems import ForbiddenProblem, problem_responses
 
 OPERATOR_ROLES = ("admin", "system")
 
@@ -38,17 +38,19 @@ def dead_letter_router(app: ConsumingApplication) -> APIRouter:
         _require_operator(principal)
         return [letter.summary() for letter in app.dead_letters(status)]
 
-    @router.get("/{letter_id}", summary="One dead letter")
+    @router.get("/{letter_id}", summary="One dead letter", responses=problem_responses(404))
     def get_dead_letter(letter_id: UUID, principal: CurrentPrincipal) -> dict[str, Any]:
         _require_operator(principal)
         return app.dead_letter(letter_id).summary()
 
-    @router.post("/{letter_id}/retry", summary="Apply a parked message again, once")
+    @router.post("/{letter_id}/retry", summary="Apply a parked message again, once",
+                 responses=problem_responses(404, 409))
     def retry_dead_letter(letter_id: UUID, principal: CurrentPrincipal) -> dict[str, Any]:
         _require_operator(principal)
         return app.retry_dead_letter(letter_id).summary()
 
-    @router.post("/{letter_id}/resolve", summary="Close a parked message without applying it")
+    @router.post("/{letter_id}/resolve", summary="Close a parked message without applying it",
+                 responses=problem_responses(404, 409))
     def resolve_dead_letter(
         letter_id: UUID, body: DeadLetterResolve, principal: CurrentPrincipal
     ) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from eventsourcing.persistence import IntegrityError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -116,6 +117,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_validation)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _on_http)  # type: ignore[arg-type]
+    app.add_exception_handler(IntegrityError, _on_concurrent_change)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _on_unexpected)
 
 
@@ -135,9 +137,20 @@ def declare_problems(app: FastAPI) -> None:
             for path_item in build().get("paths", {}).values():
                 for operation in path_item.values():
                     _declare_operation_problems(operation)
+                    _event_streams_as_openapi_31(operation)
         return app.openapi_schema  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _event_streams_as_openapi_31(operation: dict[str, Any]) -> None:
+    """FastAPI documents a Server-Sent Events route with ``itemSchema``, an OpenAPI 3.2
+    keyword, in a document it declares 3.1 (where it is invalid). In 3.1 the ``schema``
+    of a ``text/event-stream`` response describes each event: move it there."""
+    for response in operation.get("responses", {}).values():
+        for media in response.get("content", {}).values():
+            if "itemSchema" in media:
+                media["schema"] = media.pop("itemSchema")
 
 
 def _declare_operation_problems(operation: dict[str, Any]) -> None:
@@ -184,6 +197,14 @@ async def _on_http(request: Request, error: StarletteHTTPException) -> JSONRespo
     title = {404: "Not found", 405: "Method not allowed"}.get(error.status_code, "Error")
     return problem_response(
         error.status_code, title, str(error.detail), f"http-{error.status_code}", request.url.path
+    )
+
+
+async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
+    # Another request (or a worker) saved the same record between our read and our save.
+    return problem_response(
+        409, "Conflict", "the record was changed meanwhile; retry", "concurrent-change",
+        request.url.path,
     )
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from chassis.auth import CurrentPrincipal
 from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
+from chassis.problems import problem_responses
 from notifier.domain.contact import Contact
 from notifier.domain.policy import check_may_manage_contact, is_operator
 from notifier.domain.recipients import Recipient
@@ -21,7 +22,8 @@ router = APIRouter(prefix="/contacts", tags=["contacts"])
 
 
 @router.post("", status_code=201, response_model=ContactPublic,
-             summary="Thêm địa chỉ nhận thư — add an e-mail address for a recipient")
+             summary="Thêm địa chỉ nhận thư — add an e-mail address for a recipient",
+             responses=problem_responses(409))
 def add_contact(body: ContactCreate, notifier: NotifierDep, principal: CurrentPrincipal,
                 request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
     recipient = Recipient.parse(body.recipient)
@@ -45,7 +47,8 @@ def list_contacts(notifier: NotifierDep, principal: CurrentPrincipal) -> Any:
             or c["recipient"] == f"person:{principal.subject}"]
 
 
-@router.delete("/{contact_id}", response_model=ContactPublic, summary="Remove a contact")
+@router.delete("/{contact_id}", response_model=ContactPublic, summary="Remove a contact",
+               responses=problem_responses(404, 409))
 def remove_contact(contact_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal,
                    request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
     found = notifier.read_model.contact(contact_id)

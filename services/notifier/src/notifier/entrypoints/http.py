@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from eventsourcing.persistence import IntegrityError
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from chassis.dead_letter_routes import dead_letter_router
 from chassis.http import Lifespan, create_service_app
-from chassis.problems import problem_response
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
 from notifier.entrypoints import contact_routes, inbox_routes, record_routes, subscription_routes
@@ -32,16 +29,9 @@ def create_http_app(
     )
     app.state.notifier = notifier
     app.state.saves = signal
-    app.add_exception_handler(IntegrityError, _on_concurrent_change)  # type: ignore[arg-type]
     for module in (subscription_routes, contact_routes, inbox_routes, record_routes):
         app.include_router(module.router)
-    app.include_router(dead_letter_router(notifier))
+    letters = dead_letter_router(notifier)
+    app.include_router(letters)
     return app
 
-
-async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
-    # Another request or a worker changed the same record between our read and our save.
-    return problem_response(
-        409, "Conflict", "the record was changed meanwhile; retry", "concurrent-change",
-        request.url.path,
-    )

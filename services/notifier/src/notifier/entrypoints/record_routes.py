@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from chassis.auth import CurrentPrincipal
 from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
+from chassis.problems import problem_responses
 from notifier.domain.policy import check_owner_or_operator, is_operator
 from notifier.entrypoints.deps import NotifierDep, actor, history
 from notifier.entrypoints.schemas import (
@@ -25,6 +26,7 @@ from notifier.entrypoints.schemas import (
 router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0)]
+UNKNOWN_ID = problem_responses(404)
 
 
 @router.get("/notifications", response_model=list[NotificationPublic], tags=["records"],
@@ -41,14 +43,14 @@ def notifications(
 
 
 @router.get("/notifications/{notification_id}", response_model=NotificationPublic,
-            tags=["records"], summary="One notification")
+            tags=["records"], summary="One notification", responses=UNKNOWN_ID)
 def notification(notification_id: UUID, notifier: NotifierDep,
                  principal: CurrentPrincipal) -> Any:
     return notifier.read_model.notification(notification_id)
 
 
 @router.get("/notifications/{notification_id}/history", response_model=HistoryPublic,
-            tags=["records"], summary="Its events")
+            tags=["records"], summary="Its events", responses=UNKNOWN_ID)
 def notification_history(notification_id: UUID, notifier: NotifierDep,
                          principal: CurrentPrincipal) -> Any:
     notifier.read_model.notification(notification_id)
@@ -71,7 +73,7 @@ def deliveries(
 
 
 @router.get("/deliveries/{delivery_id}", response_model=DeliveryPublic, tags=["records"],
-            summary="One delivery and its attempts")
+            summary="One delivery and its attempts", responses=UNKNOWN_ID)
 def delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal) -> Any:
     found = notifier.read_model.delivery(delivery_id)
     check_owner_or_operator(principal, found["owner_agency"], "see this delivery")
@@ -79,7 +81,8 @@ def delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincip
 
 
 @router.get("/deliveries/{delivery_id}/history", response_model=HistoryPublic,
-            tags=["records"], summary="Its events: scheduled, each attempt, requeues")
+            tags=["records"], summary="Its events: scheduled, each attempt, requeues",
+            responses=UNKNOWN_ID)
 def delivery_history(delivery_id: UUID, notifier: NotifierDep,
                      principal: CurrentPrincipal) -> Any:
     found = notifier.read_model.delivery(delivery_id)
@@ -88,7 +91,8 @@ def delivery_history(delivery_id: UUID, notifier: NotifierDep,
 
 
 @router.post("/deliveries/{delivery_id}/retry", response_model=DeliveryPublic,
-             tags=["records"], summary="Gửi lại — send a dead delivery again")
+             tags=["records"], summary="Gửi lại — send a dead delivery again",
+             responses=problem_responses(404, 409))
 def retry_delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal,
                    request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
     found = notifier.read_model.delivery(delivery_id)

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from chassis.auth import CurrentPrincipal
 from chassis.commands import run_command
 from chassis.idempotency import IdempotencyKeyHeader
+from chassis.problems import problem_responses
 from notifier.domain.policy import check_operator, check_owner_or_operator, is_operator
 from notifier.domain.subscription import Subscription
 from notifier.entrypoints.deps import NotifierDep, SettingsDep, actor
@@ -54,7 +55,8 @@ def list_subscriptions(notifier: NotifierDep, principal: CurrentPrincipal) -> An
     return notifier.read_model.subscriptions(owner)
 
 
-@router.get("/{subscription_id}", response_model=SubscriptionPublic, summary="One webhook")
+@router.get("/{subscription_id}", response_model=SubscriptionPublic, summary="One webhook",
+            responses=problem_responses(404))
 def get_subscription(subscription_id: UUID, notifier: NotifierDep,
                      principal: CurrentPrincipal) -> Any:
     found = notifier.read_model.subscription(subscription_id)
@@ -63,7 +65,8 @@ def get_subscription(subscription_id: UUID, notifier: NotifierDep,
 
 
 @router.delete("/{subscription_id}", response_model=SubscriptionPublic,
-               summary="Cancel a webhook (pending deliveries to it are cancelled)")
+               summary="Cancel a webhook (pending deliveries to it are cancelled)",
+               responses=problem_responses(404, 409))
 def cancel(subscription_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal,
            request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
     found = notifier.read_model.subscription(subscription_id)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from eventsourcing.persistence import IntegrityError
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from chassis.http import Lifespan, create_service_app
-from chassis.problems import problem_response
 from chassis.settings import ServiceSettings
 from petitions.application import Petitions
 from petitions.entrypoints import meeting_routes, petition_commands, petition_queries
@@ -25,16 +22,8 @@ def create_http_app(
         description=DESCRIPTION, lifespan=lifespan,
     )
     app.state.petitions = petitions
-    app.add_exception_handler(IntegrityError, _on_concurrent_change)  # type: ignore[arg-type]
     app.include_router(meeting_routes.router)
     app.include_router(petition_queries.router)  # before commands: /petitions/overdue first
     app.include_router(petition_commands.router)
     return app
 
-
-async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
-    # Another request changed the same record between our read and our save.
-    return problem_response(
-        409, "Conflict", "the record was changed by another request meanwhile; retry",
-        "concurrent-change", request.url.path,
-    )

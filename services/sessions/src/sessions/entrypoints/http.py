@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from eventsourcing.persistence import IntegrityError
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from chassis.http import Lifespan, create_service_app
-from chassis.problems import problem_response
 from chassis.settings import ServiceSettings
 from sessions.application import Sessions
 from sessions.entrypoints import (
@@ -35,16 +32,8 @@ def create_http_app(
         description=DESCRIPTION, lifespan=lifespan,
     )
     app.state.sessions = sessions
-    app.add_exception_handler(IntegrityError, _on_concurrent_change)  # type: ignore[arg-type]
     for module in (session_queries, session_commands, session_proceedings, resolution_routes,
                    council_routes, calendar_routes, open_data_routes):
         app.include_router(module.router)
     return app
 
-
-async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
-    # Another request changed the same record between our read and our save.
-    return problem_response(
-        409, "Conflict", "the record was changed by another request meanwhile; retry",
-        "concurrent-change", request.url.path,
-    )
