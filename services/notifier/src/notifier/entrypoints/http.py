@@ -34,4 +34,3 @@ def create_http_app(
     letters = dead_letter_router(notifier)
     app.include_router(letters)
     return app
-

@@ -26,4 +26,3 @@ def create_http_app(
     app.include_router(petition_queries.router)  # before commands: /petitions/overdue first
     app.include_router(petition_commands.router)
     return app
-

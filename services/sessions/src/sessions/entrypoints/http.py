@@ -36,4 +36,3 @@ def create_http_app(
                    council_routes, calendar_routes, open_data_routes):
         app.include_router(module.router)
     return app
-
