@@ -35,14 +35,14 @@ def acknowledged(call: Callable[[], httpx.Response]) -> Any:
     return response.json() if response.is_success else None
 
 
-def kill_midway(futures: list[Future[Any]], after: int, kill: Callable[[], None]) -> None:
+def midway(futures: list[Future[Any]], after: int, disrupt: Callable[[], None]) -> None:
     deadline = time.monotonic() + 60
     while sum(f.done() for f in futures) < after and time.monotonic() < deadline:
         time.sleep(0.01)
-    kill()
+    disrupt()
 
 
-def record_all(url: str, jurisdiction: str, kill: Callable[[], None]) -> set[str]:
+def record_all(url: str, jurisdiction: str, disrupt: Callable[[], None]) -> set[str]:
     mttq = bearer(jurisdiction, Agency.MTTQ)
 
     def record(n: int) -> Any:
@@ -53,12 +53,12 @@ def record_all(url: str, jurisdiction: str, kill: Callable[[], None]) -> set[str
 
     with ThreadPoolExecutor(8) as pool:
         futures = [pool.submit(record, n) for n in range(PETITIONS)]
-        kill_midway(futures, PETITIONS // 3, kill)
+        midway(futures, PETITIONS // 3, disrupt)
         answers = [f.result() for f in futures]
     return {a["petition"]["id"] for a in answers if a is not None}
 
 
-def forward_all(url: str, jurisdiction: str, ids: list[str], kill: Callable[[], None]) -> None:
+def forward_all(url: str, jurisdiction: str, ids: list[str], disrupt: Callable[[], None]) -> None:
     hdnd = bearer(jurisdiction, Agency.HDND)
     classification = {"field": "transport", "level": "province", "agency": "ubnd",
                       "unit": "Sở Xây dựng"}
@@ -70,7 +70,7 @@ def forward_all(url: str, jurisdiction: str, ids: list[str], kill: Callable[[], 
 
     with ThreadPoolExecutor(8) as pool:
         futures = [pool.submit(forward, petition_id) for petition_id in ids]
-        kill_midway(futures, len(ids) // 3, kill)
+        midway(futures, len(ids) // 3, disrupt)
         assert all(f.result() is not None for f in futures), "petitions was not killed here"
 
 
