@@ -1,4 +1,8 @@
-"""``python -m benchmarks``: runs the benchmarks and prints a table of figures and ratios."""
+"""``python -m benchmarks``: runs the benchmarks and prints a table of figures and ratios.
+
+``--only 3,4`` picks benchmarks; the size options shrink a run (the defaults are the
+sizes benchmarks/README.md reports).
+"""
 
 from __future__ import annotations
 
@@ -7,37 +11,136 @@ import os
 import platform
 import statistics
 import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import http_commands, relay_throughput
+from benchmarks import (
+    e2e_latency,
+    growth,
+    http_commands,
+    memory,
+    relay_throughput,
+    replay,
+    table,
+)
 from benchmarks.http_load import wrk_available
 from chassis.embedded_nats import EmbeddedNats
 
 
+@dataclass
+class Run:
+    """What every benchmark of one run shares."""
+
+    options: argparse.Namespace
+    workdir: Path
+    nats_url: str
+    replay_store: Path | None = None  # benchmark 4's filled store, which 5 may take over
+
+
 def main() -> None:
+    options = parse_arguments()
+    print(machine())
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(dir=options.workdir) as tmp, \
+            EmbeddedNats(Path(tmp) / "nats") as nats_server:
+        run = Run(options, Path(tmp), nats_server.url)
+        for number in options.only:
+            began = time.monotonic()
+            BENCHMARKS[number](run)
+            print(f"   [benchmark {number}: {time.monotonic() - began:.0f} s, load average "
+                  f"{os.getloadavg()[0]:.1f}]", flush=True)
+    print(f"\nwhole run: {time.monotonic() - started:.0f} s")
+
+
+def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--only", type=lambda s: [int(n) for n in s.split(",")],
+                        default=[1, 2, 3, 4, 5, 6], help="benchmarks to run, e.g. 3,4")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=8, help="wrk duration of one run")
     parser.add_argument("--relay-events", type=int, default=20_000)
     parser.add_argument("--postgres-dsn", default=os.environ.get("PHOIHOP_BENCH_POSTGRES_DSN"))
+    parser.add_argument("--e2e-rate", type=float, default=200.0, help="forwards/s")
+    parser.add_argument("--e2e-seconds", type=float, default=20.0, help="one round's length")
+    parser.add_argument("--replay-events", type=int, default=1_000_000)
+    parser.add_argument("--growth-small", type=int, default=10_000)
+    parser.add_argument("--growth-large", type=int, default=1_000_000)
+    parser.add_argument("--memory-seconds", type=int, default=24, help="wrk load duration")
+    parser.add_argument("--workdir", default=None, help="where stores go (default: /tmp)")
     options = parser.parse_args()
-    print(f"machine: {platform.node()} {platform.machine()} cores={os.cpu_count()} "
-          f"python={platform.python_version()}")
-    with tempfile.TemporaryDirectory() as tmp, EmbeddedNats(Path(tmp) / "nats") as nats_server:
-        relay = relay_throughput.compare(Path(tmp), nats_server.url, options.relay_events,
-                                         options.rounds)
-        print_relay(relay)
-        if not wrk_available():
-            print("benchmark 1 skipped: wrk not installed (apt-get install wrk)")
-            return
-        stores = [("sqlite", None)] + ([("postgres", options.postgres_dsn)]
-                                       if options.postgres_dsn else [])
-        for store, dsn in stores:
-            workdir = Path(tmp) / store
-            workdir.mkdir()
-            result = http_commands.compare(store, workdir, nats_server.url, options.rounds,
-                                           options.seconds, dsn)
-            print_http(result)
+    unknown = set(options.only) - set(BENCHMARKS)
+    if unknown:
+        parser.error(f"no benchmark {sorted(unknown)}")
+    return options
+
+
+def machine() -> str:
+    memory_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text()
+                     .splitlines() if line.startswith("MemTotal:"))
+    return (f"machine: {platform.platform()} {platform.machine()} cores={os.cpu_count()} "
+            f"memory={memory_kb / 1024 / 1024:.1f} GiB python={platform.python_version()} "
+            f"load average {os.getloadavg()[0]:.1f}")
+
+
+def run_http(run: Run) -> None:
+    if not wrk_available():
+        print("benchmark 1 skipped: wrk not installed (apt-get install wrk)")
+        return
+    options = run.options
+    stores = [("sqlite", None)] + ([("postgres", options.postgres_dsn)]
+                                   if options.postgres_dsn else [])
+    for store, dsn in stores:
+        workdir = run.workdir / store
+        workdir.mkdir()
+        print_http(http_commands.compare(store, workdir, run.nats_url, options.rounds,
+                                         options.seconds, dsn))
+
+
+def run_relay(run: Run) -> None:
+    workdir = run.workdir / "relay"
+    workdir.mkdir()
+    print_relay(relay_throughput.compare(workdir, run.nats_url, run.options.relay_events,
+                                         run.options.rounds))
+
+
+def run_e2e(run: Run) -> None:
+    workdir = run.workdir / "e2e"
+    workdir.mkdir()
+    table.print_e2e(e2e_latency.run(workdir, run.nats_url, run.options.e2e_rate,
+                                    run.options.e2e_seconds, run.options.rounds))
+
+
+def run_replay(run: Run) -> None:
+    path, fill_seconds, petitions = replay.filled_store(run.workdir, run.options.replay_events)
+    table.print_replay(replay.compare(path, run.options.rounds, fill_seconds, petitions))
+    run.replay_store = path
+
+
+def run_growth(run: Run) -> None:
+    options = run.options
+    if not wrk_available():
+        print("benchmark 5 skipped: wrk not installed (apt-get install wrk)")
+        return
+    reuse = run.replay_store if options.growth_large == options.replay_events else None
+    table.print_growth(growth.compare(run.workdir, run.nats_url, options.growth_small,
+                                      options.growth_large, options.rounds, options.seconds,
+                                      large_store=reuse))
+
+
+def run_memory(run: Run) -> None:
+    if not wrk_available():
+        print("benchmark 6 skipped: wrk not installed (apt-get install wrk)")
+        return
+    workdir = run.workdir / "memory"
+    workdir.mkdir()
+    table.print_memory(memory.measure(workdir, run.nats_url, run.options.memory_seconds))
+
+
+BENCHMARKS: dict[int, Callable[[Run], None]] = {
+    1: run_http, 2: run_relay, 3: run_e2e, 4: run_replay, 5: run_growth, 6: run_memory,
+}
 
 
 def print_relay(result: relay_throughput.RelayComparison) -> None:
