@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from typing import Any
 
 import pytest
-from petitions_testkit import HDND, MEMORY, MTTQ, UBND, SettableClock
+from petitions_testkit import HDND, MEMORY, MTTQ, TODAY, UBND, SettableClock
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery, Petitions
@@ -180,3 +181,19 @@ def test_the_model_lock_is_free_while_the_log_is_read(
     monkeypatch.setattr(petitions.recorder, "select_notifications", watched)
     assert [row.id for row, _ in petitions.similar_to_text(ROAD_AGAIN)]
     assert held == [False]
+
+
+def test_warming_up_rebuilds_the_model_says_how_far_and_then_reports_ready(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = Petitions(MEMORY)
+    for n in range(3):
+        app.record_petition(MTTQ, text=f"Đề nghị nạo vét kênh ấp {n}", channel="mail",
+                            commune="Tân Phú")
+    fresh = PetitionReadModel(app)
+    assert fresh.readiness() == "petitions read model rebuilding: 0 of 0 events"
+    with caplog.at_level(logging.INFO, logger="petitions.application.readmodel"):
+        fresh.warm_up()
+    assert fresh.readiness() is None
+    assert "rebuilding from 3 stored events" in caplog.text
+    assert fresh.query(PetitionQuery(), TODAY).total == 3

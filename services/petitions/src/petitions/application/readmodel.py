@@ -38,6 +38,7 @@ from petitions.domain.values import PetitionStatus
 from petitions.similarity import DEFAULT_THRESHOLD, SimilarityIndex
 
 BATCH = 500
+PROGRESS_EVERY = 50_000  # events between two progress lines while rebuilding
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
@@ -143,6 +144,23 @@ class PetitionReadModel:
         self._rows: dict[UUID, PetitionSummary] = {}
         self._folded: dict[UUID, str] = {}
         self._similar = SimilarityIndex(threshold=threshold)
+        self._warm = False
+        self._target = 0  # the log's length when warming up began
+
+    def warm_up(self) -> None:
+        """Rebuilds the model from the whole log before the first query needs it, saying
+        how far it has got (a large store takes a while; see ``readiness``)."""
+        self._target = self._app.recorder.max_notification_id() or 0
+        log.info("petitions read model: rebuilding from %d stored events", self._target)
+        self._catch_up(next(self._tickets))
+        self._warm = True
+        log.info("petitions read model: ready at event %d", self._position)
+
+    def readiness(self) -> str | None:
+        """None once warmed up; otherwise how far the rebuild has got (for ``/readyz``)."""
+        if self._warm:
+            return None
+        return f"petitions read model rebuilding: {self._position} of {self._target} events"
 
     def query(self, query: PetitionQuery, today: date) -> Page[PetitionSummary]:
         self._catch_up(next(self._tickets))
@@ -195,9 +213,14 @@ class PetitionReadModel:
                         if isinstance(domain_event, Petition.Event):
                             self._apply(domain_event)
                         self._position = notification.id
+                self._say_progress(before=notifications[0].id - 1 if notifications else 0)
                 if len(notifications) < BATCH:
                     self._read_began = began  # only once the read has succeeded
                     return
+
+    def _say_progress(self, before: int) -> None:
+        if before // PROGRESS_EVERY != self._position // PROGRESS_EVERY:
+            log.info("petitions read model: %d of %d events", self._position, self._target)
 
     def _decode(self, notification: Notification) -> DomainEventProtocol[UUID]:
         domain_event = self._app.mapper.to_domain_event(notification)
