@@ -88,7 +88,8 @@ def _restart_if_dead(child: _Child, nats_url: str, data_dir: Path) -> None:
     pause = min(2 ** child.restarts, 30)
     if time.monotonic() - child.started_at < pause:
         return
-    print(f"{child.spec.name} exited with {code}; restarting (see var/{child.spec.name}.log)")
+    log_file = data_dir / f"{child.spec.name}.log"
+    print(f"{child.spec.name} exited with {code}; restarting (see {log_file})")
     fresh = _start(child.spec, nats_url, data_dir)
     child.process, child.started_at = fresh.process, fresh.started_at
     child.restarts += 1
@@ -98,9 +99,11 @@ def _announce(
     children: list[_Child], nats_url: str, embedded: bool, settings: ServiceSettings
 ) -> None:
     where = redacted(nats_url)
-    print(f"NATS JetStream: {where}" + (" (embedded, data in var/nats)" if embedded else ""))
+    embedded_note = f" (embedded, data in {settings.data_dir / 'nats'})" if embedded else ""
+    print(f"NATS JetStream: {where}{embedded_note}")
     for child in children:
         url = f"http://{settings.http_host}:{child.port}"
         print(f"  {child.spec.title}: {url}  (API docs: {url}/docs)")
     print("Token: .venv/bin/phoihop token --agency mttq --role staff")
-    print("Demo data: make demo      Logs: var/*.log      Stop: Ctrl-C", flush=True)
+    print(f"Demo data: make demo      Logs: {settings.data_dir}/*.log      Stop: Ctrl-C",
+          flush=True)
