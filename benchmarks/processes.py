@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from chassis.embedded_nats import free_port
+from chassis.processes import stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -40,12 +41,7 @@ def start_http_process(
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(10)
+    stop_process(process)
 
 
 def rss_mb(process: subprocess.Popen[bytes]) -> float:

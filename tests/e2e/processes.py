@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from chassis.embedded_nats import free_port
+from chassis.processes import kill_process, stop_process
 
 
 class ServiceProcess:
@@ -64,14 +64,8 @@ class ServiceProcess:
     def kill(self) -> None:
         """SIGKILL: no shutdown code runs, as when a machine loses power."""
         assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(10)
+        kill_process(self.process)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
+        if self.process is not None:
+            stop_process(self.process, grace=15)

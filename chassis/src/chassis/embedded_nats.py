@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from chassis.processes import stop_process
+
 
 def nats_server_binary() -> str:
     beside_python = Path(sys.executable).parent / "nats-server"
@@ -71,14 +73,8 @@ class EmbeddedNats:
         raise TimeoutError(f"nats-server did not listen on {self.port} within {timeout}s")
 
     def stop(self, timeout: float = 10.0) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout)
+        if self.process is not None:
+            stop_process(self.process, timeout)
 
     def __enter__(self) -> EmbeddedNats:
         return self.start()

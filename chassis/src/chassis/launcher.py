@@ -16,6 +16,7 @@ from pathlib import Path
 
 from chassis.embedded_nats import EmbeddedNats
 from chassis.messaging import redacted
+from chassis.processes import stop_process
 from chassis.services import ServiceSpec, installed_services
 from chassis.settings import ServiceSettings
 
@@ -55,13 +56,10 @@ def run_system(nats_port: int = 4230) -> int:
                 _restart_if_dead(child, nats_url, data_dir)
     finally:
         print("\nĐang dừng / stopping…", flush=True)
-        for child in children:
+        for child in children:  # every service is told at once, then each is waited for
             child.process.terminate()
         for child in children:
-            try:
-                child.process.wait(10)
-            except subprocess.TimeoutExpired:
-                child.process.kill()
+            stop_process(child.process)
         if nats_server is not None:
             nats_server.stop()
     return 0

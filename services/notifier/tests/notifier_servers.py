@@ -7,7 +7,6 @@ from __future__ import annotations
 import email
 import email.policy
 import os
-import signal
 import subprocess
 import sys
 import threading
@@ -24,6 +23,7 @@ import uvicorn
 from aiosmtpd.controller import Controller
 
 from chassis.embedded_nats import free_port
+from chassis.processes import kill_process, stop_process
 from notifier.bootstrap import build_app
 from notifier.clock import Clock
 from notifier.settings import NotifierSettings
@@ -201,17 +201,11 @@ class NotifierProcess:
     def kill(self) -> None:
         """SIGKILL: no shutdown code runs, as when a machine loses power."""
         assert self.process is not None
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(10)
+        kill_process(self.process)
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
+        if self.process is not None:
+            stop_process(self.process, grace=15)
 
 
 StartNotifier = Callable[..., NotifierServer]  # the ``start_notifier`` fixture
