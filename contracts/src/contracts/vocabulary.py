@@ -1,6 +1,10 @@
 """Values shared by several services' events: agency codes, jurisdiction levels, fields."""
 
+from datetime import timedelta, timezone
 from enum import StrEnum
+
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+"""Vietnam's time: UTC+7 all year (no daylight saving); dates in events are local dates."""
 
 
 class Agency(StrEnum):

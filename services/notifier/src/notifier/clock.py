@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
-VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time
+from contracts.vocabulary import VIETNAM
 
 
 class Clock(Protocol):

@@ -22,10 +22,11 @@ from chassis.dead_letters import DeadLetter
 from chassis.idempotency import IdempotentCommands
 from chassis.rulebook import Rulebook
 from contracts import CloudEventError, IntegrationEvent, ReceivedEvent, decode_cloudevent
+from contracts.vocabulary import VIETNAM
 from notifier.application.planning import Cause, Planner, context_of, event_record
 from notifier.application.readmodel import NotifierReadModel
 from notifier.application.reminders import ReminderBook
-from notifier.clock import VIETNAM, Clock, SystemClock
+from notifier.clock import Clock, SystemClock
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Backoff, Delivery, Outcome
 from notifier.domain.errors import DuplicateContactError

@@ -18,8 +18,8 @@ from eventsourcing.persistence import IntegrityError
 
 from chassis.rulebook import Rulebook, default_rulebook
 from contracts import IntegrationEvent, ReceivedEvent, event_class_for_type
+from contracts.vocabulary import VIETNAM
 from notifier.application.planning import Cause, context_of, event_record
-from notifier.clock import VIETNAM
 from notifier.domain.notification import Notification
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder, current_stage

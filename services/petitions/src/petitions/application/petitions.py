@@ -8,7 +8,7 @@ dates from the rulebook, lists from the read model.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -17,7 +17,7 @@ from eventsourcing.domain import DomainEventProtocol
 from chassis.application import ServiceApplication
 from chassis.idempotency import IdempotentCommands
 from chassis.rulebook import Rulebook, RuleNotFoundError, default_rulebook
-from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from contracts.vocabulary import VIETNAM, Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.application.readmodel import Page, PetitionQuery, PetitionReadModel, PetitionSummary
 from petitions.domain import consolidation
 from petitions.domain.errors import MeetingNotFoundError, NoDeadlineRuleError, PetitionNotFoundError
@@ -27,7 +27,6 @@ from petitions.domain.values import Actor, Deadline
 from petitions.similarity import DEFAULT_THRESHOLD
 
 Clock = Callable[[], date]
-VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time
 
 
 def vietnam_today() -> date:

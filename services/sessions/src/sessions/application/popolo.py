@@ -12,9 +12,10 @@ from datetime import date, datetime, time
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from contracts.vocabulary import VIETNAM
 from sessions.domain.session import Session
 from sessions.domain.session_parts import Document, VoteResult
-from sessions.domain.values import VIETNAM, DocumentKind, SessionStatus
+from sessions.domain.values import DocumentKind, SessionStatus
 
 EVENT_STATUS = {SessionStatus.PLANNED: "tentative", SessionStatus.CONVENED: "confirmed",
                 SessionStatus.CLOSED: "passed"}

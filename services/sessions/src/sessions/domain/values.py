@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
-from contracts.vocabulary import Agency
+from contracts.vocabulary import VIETNAM, Agency
 from sessions.domain.errors import InvalidCommandError
 
 # Dates in the records are Vietnamese calendar days, whatever the server's timezone.
-VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Actor(Protocol):
