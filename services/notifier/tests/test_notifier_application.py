@@ -132,6 +132,33 @@ def test_a_reminder_moves_with_a_reforwarding_and_stops_at_the_answer(
     assert stages == ["reminder.overdue", "reminder.overdue", "reminder.before_due"]
 
 
+def test_a_reminder_pass_loads_only_the_reminders_whose_stage_is_due(
+    app: Notifier, clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    feed = Feed()
+    due = forwarded(due_date=date(2025, 12, 29))
+    apply(app, feed(due, due.petition_id))
+    for _ in range(30):  # due months later: nothing to send yet
+        later = forwarded(due_date=date(2026, 6, 30))
+        apply(app, feed(later, later.petition_id))
+    reminder_ids = {UUID(r["id"]) for r in app.read_model.reminders()}
+    loaded: list[UUID] = []
+    get = app.repository.get
+
+    def counting_get(aggregate_id: UUID, **options: object) -> object:
+        if aggregate_id in reminder_ids:
+            loaded.append(aggregate_id)
+        return get(aggregate_id, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(app.repository, "get", counting_get)
+    clock.set(datetime(2025, 12, 22, 2, tzinfo=UTC))
+
+    assert app.reminders.send_due(app.today()) == 1  # the early one's before_due
+    assert app.reminders.send_due(app.today()) == 0  # sent already: nothing loaded again
+    (sent,) = [r for r in app.read_model.reminders() if r["sent"]]
+    assert loaded == [UUID(sent["id"])]
+
+
 def test_attempts_back_off_park_and_requeue(app: Notifier) -> None:
     subscribe(app)
     feed = Feed()

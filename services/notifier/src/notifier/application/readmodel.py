@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 from uuid import UUID
 
@@ -48,6 +48,17 @@ class DeliveryJob:
     source_event: dict[str, Any]
     secret: str | None  # the subscription's, for webhooks
     subscription_active: bool
+
+
+@dataclass(frozen=True)
+class ReminderSchedule:
+    """What deciding whether an active reminder is due needs, copied out of the read model."""
+
+    reminder_id: UUID
+    rule_id: str
+    due_date: date
+    started_on: date
+    sent: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -207,6 +218,12 @@ class NotifierReadModel:
         return list(self.read(lambda m: [
             r.summary() for r in m._replicas[Reminder].values()
             if active is None or r.active == active]))
+
+    def active_reminder_schedules(self) -> list[ReminderSchedule]:
+        """Every active reminder's dates and sent stages: cheap to copy, unlike a summary."""
+        return list(self.read(lambda m: [
+            ReminderSchedule(r.id, r.rule_id, r.due_date, r.started_on, frozenset(r.sent))
+            for r in m._replicas[Reminder].values() if r.active]))
 
     # -- following the log ----------------------------------------------------------------
 

@@ -8,7 +8,9 @@ restart, a second worker or a clock that jumps never sends it twice.
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -22,7 +24,7 @@ from contracts.vocabulary import VIETNAM
 from notifier.application.planning import Cause, context_of, event_record
 from notifier.domain.notification import Notification
 from notifier.domain.recipients import Recipient
-from notifier.domain.reminder import Reminder, current_stage
+from notifier.domain.reminder import Reminder, Stage, current_stage
 from notifier.rules import ReminderRule, RulesError
 
 if TYPE_CHECKING:
@@ -70,19 +72,35 @@ class ReminderBook:
                               source_event=event_record(received))
 
     def send_due(self, today: date) -> int:
-        """Sends the stage each active reminder has reached; returns how many were sent."""
+        """Sends the stage each active reminder has reached; returns how many were sent.
+
+        Only a reminder whose stage is reached and not yet sent is loaded from the store:
+        the rest cost a look at the read model's copy of their dates. Reminders share due
+        dates, so each (rule, due date, start) stage is worked out once per pass.
+        """
         sent = 0
-        for summary in self.app.read_model.reminders(active=True):
+        stage_of = functools.cache(self._stage_on(today))
+        for schedule in self.app.read_model.active_reminder_schedules():
             try:
-                if self.send_stage(UUID(summary["id"]), today):
+                stage = stage_of(schedule.rule_id, schedule.due_date, schedule.started_on)
+                if stage is None or stage.key in schedule.sent:
+                    continue
+                if self.send_stage(schedule.reminder_id, today):
                     sent += 1
             except IntegrityError:
                 # Changed meanwhile (answered, re-forwarded, or sent by another worker):
                 # the next tick looks again at its new state.
-                log.info("reminder %s changed while sending; next tick", summary["id"])
+                log.info("reminder %s changed while sending; next tick", schedule.reminder_id)
             except RulesError as error:
-                log.error("reminder %s cannot be sent: %s", summary["id"], error)
+                log.error("reminder %s cannot be sent: %s", schedule.reminder_id, error)
         return sent
+
+    def _stage_on(self, today: date) -> Callable[[str, date, date], Stage | None]:
+        def stage(rule_id: str, due_date: date, started_on: date) -> Stage | None:
+            rule = self.app.rules.reminder(rule_id)
+            return current_stage(due_date, started_on, today, self.rulebook,
+                                 rule.before_due_rule, rule.overdue_every_rule)
+        return stage
 
     def send_stage(self, reminder_id: UUID, today: date) -> bool:
         """Sends the reminder's current stage unless it was sent; True when it sent it."""
