@@ -136,3 +136,53 @@ def test_scoring_stops_once_no_bound_can_beat_the_results(
     # Once three scores of 1.0 are held, no looser text's bound (below 1.0) can beat them.
     assert len(scored) == 3
     assert len(index.similar(text, limit=5)) == 5
+
+
+def test_removing_and_adding_again_keeps_the_place_groups_exact(corpus: list[str]) -> None:
+    """Groups of places emptied by removals and made again must not leave stale factors."""
+    rng = random.Random(11)
+    index = SimilarityIndex()
+    for number, text in enumerate(corpus):
+        index.add(f"p-{number}", text)
+    queries = rng.sample(corpus, 30)
+    for query in queries:  # remember factors for these queries' places
+        index.similar(query, limit=5)
+    for number in rng.sample(range(len(corpus)), len(corpus) // 2):
+        index.remove(f"p-{number}")
+    for number, text in enumerate(rng.sample(corpus, 400)):
+        index.add(f"again-{number}", text)
+    for query in queries:
+        expected = [round(s, 9) for _, s in index.similar_exhaustive(query, limit=5)]
+        assert [round(s, 9) for _, s in index.similar(query, limit=5)] == expected, query
+
+
+def test_the_place_work_grows_with_the_places_not_with_the_petitions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ten times the petitions about the same hamlets and communes: no more place checks
+    in the gathering step (the bound step still checks each gathered candidate)."""
+    checks: list[int] = []
+    gathering = SimilarityIndex._place_compatible
+
+    def counting_gathering(index: SimilarityIndex, query: Features) -> list[set[str]]:
+        def counting(a: object, b: object) -> float:
+            checks.append(1)
+            return place_factor(a, b)  # type: ignore[arg-type]
+
+        with monkeypatch.context() as patch:
+            patch.setattr("petitions.similarity.index.place_factor", counting)
+            return gathering(index, query)
+
+    monkeypatch.setattr(SimilarityIndex, "_place_compatible", counting_gathering)
+
+    def place_checks(petitions: int, query: str) -> int:
+        index = SimilarityIndex()
+        for number in range(petitions):
+            index.add(f"p-{number}", f"Đề nghị nạo vét kênh thủy lợi bị bồi lắng tại ấp "
+                                     f"{number % 20 + 1} xã {NAMES[number % 7]} Đông")
+        checks.clear()
+        assert index.similar(query)  # the query's own hamlet and commune are there
+        return len(checks)
+
+    query = "Cử tri đề nghị nạo vét kênh thủy lợi ấp 1 xã Tân Đông bị bồi lắng"
+    assert place_checks(200, query) == place_checks(2000, query) > 0

@@ -26,9 +26,9 @@ it uses (`features.extract`, the phrase tables) are safe to share.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
-from petitions.similarity.features import NAME, Features, extract
+from petitions.similarity.features import Features, extract
 from petitions.similarity.scoring import (
     CONFLICT_FACTOR,
     content_bound,
@@ -45,6 +45,19 @@ DEFAULT_MAX_CANDIDATES = 200
 # rounding from dropping a petition whose score equals its bound.
 _MARGIN = 1e-9
 _PLACELESS = "#"  # key of the petitions that name no place at all
+_MAX_REMEMBERED_QUERIES = 4096  # query places whose factors with the groups are kept
+Places = Mapping[str, frozenset[str]]
+Signature = tuple[tuple[str, tuple[str, ...]], ...]  # places in a hashable, canonical form
+
+
+class _PlaceGroup:
+    """The petitions naming exactly the same places. Hashed by identity: cheap in sets."""
+
+    __slots__ = ("ids", "places")
+
+    def __init__(self, places: Places) -> None:
+        self.places = places
+        self.ids: set[str] = set()
 
 
 class SimilarityIndex:
@@ -62,8 +75,10 @@ class SimilarityIndex:
         self.threshold = threshold
         self.max_candidates = max_candidates
         self._features: dict[str, Features] = {}
-        # Content token -> ids; "@value", "@<affix", "#kind" and "#" -> ids: see _keys.
-        self._postings: dict[str, set[str]] = {}
+        self._postings: dict[str, set[str]] = {}  # content token, and "#" -> ids
+        self._groups: dict[Signature, _PlaceGroup] = {}  # the petitions naming those places
+        self._groups_at: dict[str, set[_PlaceGroup]] = {}  # "@value", "@<affix": _place_keys
+        self._factors: dict[Signature, dict[_PlaceGroup, float]] = {}  # see _factors_for
 
     def __len__(self) -> int:
         return len(self._features)
@@ -83,20 +98,49 @@ class SimilarityIndex:
             self.remove(petition_id)
         features = extract(text)
         self._features[petition_id] = features
-        for key in _keys(features):
+        for key in _content_keys(features):
             self._postings.setdefault(key, set()).add(petition_id)
+        if features.places:
+            self._group_of(features.places).add(petition_id)
 
     def remove(self, petition_id: str) -> None:
         """Forget `petition_id`; an unknown id is ignored, so replays may repeat it."""
         features = self._features.pop(petition_id, None)
         if features is None:
             return
-        for key in _keys(features):
+        for key in _content_keys(features):
             ids = self._postings.get(key)
             if ids is not None:
                 ids.discard(petition_id)
                 if not ids:
                     del self._postings[key]
+        if features.places:
+            self._leave_group(features.places, petition_id)
+
+    def _group_of(self, places: Places) -> set[str]:
+        signature = _signature(places)
+        group = self._groups.get(signature)
+        if group is None:
+            group = self._groups[signature] = _PlaceGroup(places)
+            for key in _place_keys(places):
+                self._groups_at.setdefault(key, set()).add(group)
+        return group.ids
+
+    def _leave_group(self, places: Places, petition_id: str) -> None:
+        signature = _signature(places)
+        group = self._groups.get(signature)
+        if group is None:
+            return
+        group.ids.discard(petition_id)
+        if group.ids:
+            return
+        del self._groups[signature]
+        for key in _place_keys(places):
+            groups = self._groups_at.get(key)
+            if groups is not None:
+                groups.discard(group)
+                if not groups:
+                    del self._groups_at[key]
 
     def similar(
         self, text: str, limit: int = 5, exclude: Collection[str] = ()
@@ -127,36 +171,48 @@ class SimilarityIndex:
         postings = [self._postings[t] for t in query.weights if t in self._postings]
         if not query.places or self.threshold <= CONFLICT_FACTOR:
             return set().union(*postings)
-        compatible = self._place_compatible(query)
-        placeless = self._postings.get(_PLACELESS, set())
+        groups = self._place_compatible(query)
+        if _PLACELESS in self._postings:
+            groups.append(self._postings[_PLACELESS])
         gathered: set[str] = set()
         for ids in postings:  # `&` walks the smaller set: never a whole large posting
-            gathered |= ids & compatible
-            gathered |= ids & placeless
+            for group in groups:
+                gathered |= ids & group
         return gathered
 
-    def _place_compatible(self, query: Features) -> set[str]:
-        """A superset of the petitions naming places whose place factor is 1.0.
+    def _place_compatible(self, query: Features) -> list[set[str]]:
+        """The groups of petitions whose places give a place factor of 1.0 with the query's.
 
-        Such a petition names a value agreeing with one of the query's, and for each
-        kind the query names (names aside), it lacks that kind or names an agreeing value.
+        With both sides naming places, a factor of 1.0 needs some value of one to agree
+        with some value of the other, so only the groups found by the query's values are
+        candidates; the factor itself is computed once per group.
         """
-        by_kind = {kind: self._agreeing(values) for kind, values in query.places.items()}
-        compatible = set().union(*by_kind.values())
-        for kind, agreeing in by_kind.items():
-            having = self._postings.get(f"#{kind}")
-            if kind != NAME and having:
-                compatible -= (compatible & having) - agreeing
+        groups: set[_PlaceGroup] = set()
+        for value in (v for values in query.places.values() for v in values):
+            for key in _lookup_keys(value):
+                groups |= self._groups_at.get(key, set())
+        floor = self.threshold - _MARGIN
+        factors = self._factors_for(query.places)
+        compatible = []
+        for group in groups:
+            factor = factors.get(group)
+            if factor is None:
+                factor = factors[group] = place_factor(query.places, group.places)
+            if factor >= floor:
+                compatible.append(group.ids)
         return compatible
 
-    def _agreeing(self, values: Iterable[str]) -> set[str]:
-        """Ids naming a place value that `scoring._agree` accepts for one of `values`."""
-        found: set[str] = set()
-        for value in values:
-            keys = [f"@{value}", f"@<{value}", *(f"@{affix}" for affix in _affixes(value))]
-            for key in keys:
-                found |= self._postings.get(key, set())
-        return found
+    def _factors_for(self, places: Places) -> dict[_PlaceGroup, float]:
+        """The place factors of the query's places with the groups, remembered: the same
+        communes and hamlets come back query after query. A group emptied and made
+        again is a new object, so nothing remembered outlives what it was computed on."""
+        signature = _signature(places)
+        factors = self._factors.get(signature)
+        if factors is None:
+            if len(self._factors) >= _MAX_REMEMBERED_QUERIES:
+                self._factors.clear()
+            factors = self._factors[signature] = {}
+        return factors
 
     def _bounded(self, query: Features, ids: Iterable[str]) -> list[tuple[float, str]]:
         """(bound, id) of the petitions whose bound reaches the threshold, highest first."""
@@ -202,21 +258,32 @@ def _top(scored: list[tuple[str, float]], limit: int) -> list[tuple[str, float]]
     return heapq.nsmallest(limit, scored, key=lambda item: (-item[1], item[0]))
 
 
-def _keys(features: Features) -> Iterable[str]:
-    """Where a petition is posted. "@" and "#" cannot start a content token.
-
-    Place keys are kind-free ("ấp Long Thuận" and "phường Long Thuận" share one), and
-    a value is also posted under each word-prefix and word-suffix ("@<an" for "an
-    binh"), so that every value agreeing with a query's value is found by key.
-    """
+def _content_keys(features: Features) -> Iterable[str]:
+    """Where a petition is posted for its words. "#" cannot start a content token."""
     yield from features.weights
     if not features.places:
         yield _PLACELESS
-    for kind, values in features.places.items():
-        yield f"#{kind}"
+
+
+def _signature(places: Places) -> Signature:
+    return tuple(sorted((kind, tuple(sorted(values))) for kind, values in places.items()))
+
+
+def _place_keys(places: Places) -> Iterable[str]:
+    """Where a group of places is found. Keys are kind-free ("ấp Long Thuận" and
+    "phường Long Thuận" share one), and a value is also posted under each word-prefix
+    and word-suffix ("@<an" for "an binh"), so that every value agreeing with a query's
+    value (`scoring._agree`) is found by one of its `_lookup_keys`."""
+    for values in places.values():
         for value in values:
             yield f"@{value}"
             yield from (f"@<{affix}" for affix in _affixes(value))
+
+
+def _lookup_keys(value: str) -> list[str]:
+    """The keys of the stored values that agree with `value`: itself, the longer values
+    it is a word-prefix or -suffix of, and its own word-prefixes and -suffixes."""
+    return [f"@{value}", f"@<{value}", *(f"@{affix}" for affix in _affixes(value))]
 
 
 def _affixes(value: str) -> list[str]:
