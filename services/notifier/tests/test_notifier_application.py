@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from uuid import UUID
 
 import pytest
 from notifier_support import FORWARDED_AT, answered, forwarded, resolution_passed
 
 from chassis.dead_letters import new_dead_letter
+from chassis.rulebook import default_rulebook
 from contracts import IntegrationEvent, ReceivedEvent, decode_cloudevent, encode_cloudevent
 from notifier.application import Notifier
 from notifier.clock import ManualClock
 from notifier.domain.delivery import DEAD, DELIVERED, PENDING, Backoff, Outcome
 from notifier.domain.errors import NotRetryableError
 from notifier.domain.recipients import Recipient
+from notifier.domain.reminder import Reminder, current_stage, next_stage_on
 
 JURISDICTION = "tien-giang"
 
@@ -199,3 +202,54 @@ def test_a_retried_dead_letter_notifies_with_its_own_envelope(app: Notifier) -> 
     (notification,) = app.read_model.notifications()
     assert notification["cause"] == f"{JURISDICTION}:petitions:9"
     assert app.read_model.reminders()[0]["subject_id"] == str(event.petition_id)
+
+
+def test_a_due_reminder_is_sent_once_and_a_later_one_not_loaded_also_after_a_restart(
+    tmp_path: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
+           "SQLITE_DBNAME": str(tmp_path / "notifier.db")}
+    first = Notifier(env, clock=clock)
+    feed = Feed()
+    soon, later = forwarded(due_date=date(2025, 12, 29)), forwarded(due_date=date(2026, 6, 30))
+    apply(first, feed(soon, soon.petition_id))
+    apply(first, feed(later, later.petition_id))
+    clock.set(datetime(2025, 12, 22, 2, tzinfo=UTC))
+    assert first.reminders.send_due(first.today()) == 1
+    first.close()
+
+    again = Notifier(env, clock=clock)  # the schedule is rebuilt from the log
+    soon_id = Reminder.create_id("petition.answer_due", str(soon.petition_id))
+    later_id = Reminder.create_id("petition.answer_due", str(later.petition_id))
+    loaded: list[UUID] = []
+    get = again.repository.get
+
+    def counting_get(aggregate_id: UUID, **options: object) -> object:
+        if aggregate_id in (soon_id, later_id):
+            loaded.append(aggregate_id)
+        return get(aggregate_id, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(again.repository, "get", counting_get)
+    assert again.reminders.send_due(again.today()) == 0  # before_due was sent before
+    assert loaded == []
+    clock.set(datetime(2025, 12, 29, 2, tzinfo=UTC))
+    assert again.reminders.send_due(again.today()) == 1  # the due stage, once
+    assert again.reminders.send_due(again.today()) == 0
+    assert loaded == [soon_id]
+    assert again.read_model.reminder(soon_id)["sent"] == ["before_due", "due"]
+    again.close()
+
+
+def test_the_schedule_day_is_the_first_day_an_unsent_stage_is_reached() -> None:
+    rulebook = default_rulebook()
+    due, started = date(2025, 12, 29), date(2025, 11, 28)
+    sent: list[str] = []
+    day = started
+    while day < date(2026, 3, 1):
+        stage = current_stage(due, started, day, rulebook)
+        unsent = stage is not None and stage.key not in sent
+        assert unsent == (day >= next_stage_on(due, started, sent, rulebook)), day
+        if unsent and stage is not None:
+            sent.append(stage.key)
+        day += timedelta(days=1)
+    assert sent[:3] == ["before_due", "due", "overdue-1"] and len(sent) > 5

@@ -52,13 +52,14 @@ class DeliveryJob:
 
 @dataclass(frozen=True)
 class ReminderSchedule:
-    """What deciding whether an active reminder is due needs, copied out of the read model."""
+    """What scheduling a reminder's next stage needs, copied out of the read model."""
 
     reminder_id: UUID
     rule_id: str
     due_date: date
     started_on: date
     sent: frozenset[str]
+    active: bool
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class NotifierReadModel:
         self._replicas: dict[type[Aggregate], dict[UUID, Any]] = {t: {} for t in TRACKED}
         self._positions: dict[UUID, int] = {}  # notification id -> log position
         self._order: list[UUID] = []  # notification ids, oldest first
+        self._changed_reminders: set[UUID] = set()  # see changed_reminders
 
     @property
     def position(self) -> int:
@@ -219,11 +221,18 @@ class NotifierReadModel:
             r.summary() for r in m._replicas[Reminder].values()
             if active is None or r.active == active]))
 
-    def active_reminder_schedules(self) -> list[ReminderSchedule]:
-        """Every active reminder's dates and sent stages: cheap to copy, unlike a summary."""
-        return list(self.read(lambda m: [
-            ReminderSchedule(r.id, r.rule_id, r.due_date, r.started_on, frozenset(r.sent))
-            for r in m._replicas[Reminder].values() if r.active]))
+    def changed_reminders(self, limit: int) -> list[ReminderSchedule]:
+        """Up to ``limit`` reminders changed since last asked (all of them after a
+        rebuild), each once: what keeps the reminder worker's schedule current without
+        looking at the reminders that did not change."""
+        def reader(m: NotifierReadModel) -> list[ReminderSchedule]:
+            taken: list[ReminderSchedule] = []
+            while m._changed_reminders and len(taken) < limit:
+                r = m._replicas[Reminder][m._changed_reminders.pop()]
+                taken.append(ReminderSchedule(r.id, r.rule_id, r.due_date, r.started_on,
+                                              frozenset(r.sent), r.active))
+            return taken
+        return list(self.read(reader))
 
     # -- following the log ----------------------------------------------------------------
 
@@ -245,6 +254,8 @@ class NotifierReadModel:
                 replicas = self._replicas[kind]
                 replicas[domain_event.originator_id] = domain_event.mutate(
                     replicas.get(domain_event.originator_id))
+                if kind is Reminder:
+                    self._changed_reminders.add(domain_event.originator_id)
                 if isinstance(domain_event, Notification.Created):
                     self._positions[domain_event.originator_id] = position
                     self._order.append(domain_event.originator_id)

@@ -1,16 +1,18 @@
 """Reminders: started and stopped by events, sent at their stages from the store.
 
-Nothing is held in a timer: a reminder is an aggregate, the read model lists the active
-ones, and the reminder worker asks, on each tick, which stage each has reached on the
-clock's date. A stage is sent in one transaction with the reminder's ``StageSent``, so a
+Nothing is held in a timer: a reminder is an aggregate, and the reminder worker asks, on
+each tick, which reminders have reached a stage on the clock's date. It keeps, in memory,
+the day each active reminder's next stage is due, following the read model's changes (a
+restart rebuilds it from the log), so a pass loads only the reminders that are due. A
+stage is sent in one transaction with the reminder's ``StageSent``, so a
 restart, a second worker or a clock that jumps never sends it twice.
 """
 
 from __future__ import annotations
 
-import functools
+import heapq
 import logging
-from collections.abc import Callable
+import threading
 from datetime import date
 from typing import TYPE_CHECKING
 from uuid import UUID
@@ -22,15 +24,17 @@ from chassis.rulebook import Rulebook, default_rulebook
 from contracts import IntegrationEvent, ReceivedEvent, event_class_for_type
 from contracts.vocabulary import VIETNAM
 from notifier.application.planning import Cause, context_of, event_record
+from notifier.application.readmodel import ReminderSchedule
 from notifier.domain.notification import Notification
 from notifier.domain.recipients import Recipient
-from notifier.domain.reminder import Reminder, Stage, current_stage
+from notifier.domain.reminder import Reminder, current_stage, next_stage_on
 from notifier.rules import ReminderRule, RulesError
 
 if TYPE_CHECKING:
     from notifier.application.notifier import Notifier
 
 log = logging.getLogger(__name__)
+CHUNK = 500  # reminders scheduled or sent per step: the worker yields between steps
 
 
 class ReminderBook:
@@ -39,6 +43,10 @@ class ReminderBook:
     def __init__(self, app: Notifier, rulebook: Rulebook | None = None) -> None:
         self.app = app
         self.rulebook = rulebook or default_rulebook()
+        self._schedule_lock = threading.Lock()
+        self._wake: dict[UUID, date] = {}  # active reminder -> day its next stage is due
+        self._heap: list[tuple[date, UUID]] = []  # the same, soonest first (stale entries
+        # are skipped: an entry counts only while it matches _wake)
 
     def started_or_stopped_by(
         self, event: IntegrationEvent, received: ReceivedEvent
@@ -72,35 +80,77 @@ class ReminderBook:
                               source_event=event_record(received))
 
     def send_due(self, today: date) -> int:
-        """Sends the stage each active reminder has reached; returns how many were sent.
+        """Sends the stage each active reminder has reached; returns how many were sent."""
+        while self.follow_changes(CHUNK):
+            pass
+        return self.send(self.take_due(today), today)
 
-        Only a reminder whose stage is reached and not yet sent is loaded from the store:
-        the rest cost a look at the read model's copy of their dates. Reminders share due
-        dates, so each (rule, due date, start) stage is worked out once per pass.
+    def follow_changes(self, limit: int) -> int:
+        """Schedules up to ``limit`` reminders changed since the last call; how many it did.
+
+        The schedule is the day each active reminder's next stage is reached: a reminder
+        is loaded from the store only on or after that day, and one that is not due costs
+        nothing per pass. It lives in memory and is rebuilt from the read model (so from
+        the log) at start; a reminder's sent stages are its events, so a rebuilt schedule
+        never sends a stage again.
         """
+        changed = self.app.read_model.changed_reminders(limit)
+        with self._schedule_lock:
+            for reminder in changed:
+                self._wake.pop(reminder.reminder_id, None)
+                if reminder.active:
+                    self._schedule(reminder.reminder_id, self._wake_day(reminder))
+        return len(changed)
+
+    def take_due(self, today: date) -> list[UUID]:
+        """Takes the reminders due by ``today`` off the schedule (``send`` puts back any
+        it could not send)."""
+        due = []
+        with self._schedule_lock:
+            while self._heap and self._heap[0][0] <= today:
+                day, reminder_id = heapq.heappop(self._heap)
+                if self._wake.get(reminder_id) == day:  # else: an entry since moved
+                    del self._wake[reminder_id]
+                    due.append(reminder_id)
+        return due
+
+    def send(self, reminder_ids: list[UUID], today: date) -> int:
+        """Sends the due stage of each reminder; returns how many were sent."""
         sent = 0
-        stage_of = functools.cache(self._stage_on(today))
-        for schedule in self.app.read_model.active_reminder_schedules():
+        for index, reminder_id in enumerate(reminder_ids):
             try:
-                stage = stage_of(schedule.rule_id, schedule.due_date, schedule.started_on)
-                if stage is None or stage.key in schedule.sent:
-                    continue
-                if self.send_stage(schedule.reminder_id, today):
+                if self.send_stage(reminder_id, today):
                     sent += 1
             except IntegrityError:
                 # Changed meanwhile (answered, re-forwarded, or sent by another worker):
-                # the next tick looks again at its new state.
-                log.info("reminder %s changed while sending; next tick", schedule.reminder_id)
+                # its new state is a change the schedule follows.
+                log.info("reminder %s changed while sending; next tick", reminder_id)
+                self._put_back(reminder_id, today)
             except RulesError as error:
-                log.error("reminder %s cannot be sent: %s", schedule.reminder_id, error)
+                log.error("reminder %s cannot be sent: %s", reminder_id, error)
+                self._put_back(reminder_id, today)
+            except BaseException:  # the store failed: the rest wait for the next pass
+                for not_sent in reminder_ids[index:]:
+                    self._put_back(not_sent, today)
+                raise
         return sent
 
-    def _stage_on(self, today: date) -> Callable[[str, date, date], Stage | None]:
-        def stage(rule_id: str, due_date: date, started_on: date) -> Stage | None:
-            rule = self.app.rules.reminder(rule_id)
-            return current_stage(due_date, started_on, today, self.rulebook,
-                                 rule.before_due_rule, rule.overdue_every_rule)
-        return stage
+    def _wake_day(self, reminder: ReminderSchedule) -> date:
+        try:
+            rule = self.app.rules.reminder(reminder.rule_id)
+            return next_stage_on(reminder.due_date, reminder.started_on, reminder.sent,
+                                 self.rulebook, rule.before_due_rule, rule.overdue_every_rule)
+        except (RulesError, KeyError, ValueError):
+            return date.min  # due at once: sending it says what is wrong, as before
+
+    def _schedule(self, reminder_id: UUID, day: date) -> None:
+        self._wake[reminder_id] = day
+        heapq.heappush(self._heap, (day, reminder_id))
+
+    def _put_back(self, reminder_id: UUID, today: date) -> None:
+        with self._schedule_lock:
+            if reminder_id not in self._wake:  # a change followed meanwhile decides instead
+                self._schedule(reminder_id, today)
 
     def send_stage(self, reminder_id: UUID, today: date) -> bool:
         """Sends the reminder's current stage unless it was sent; True when it sent it."""

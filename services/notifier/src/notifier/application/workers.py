@@ -15,6 +15,7 @@ from uuid import UUID
 
 from notifier.application.notifier import Notifier
 from notifier.application.readmodel import DeliveryJob
+from notifier.application.reminders import CHUNK
 from notifier.application.signals import SaveSignal
 from notifier.channels.base import Channel
 from notifier.domain.delivery import DEAD, Outcome
@@ -125,10 +126,23 @@ class ReminderWorker:
     async def run(self) -> None:
         while True:
             try:
-                sent = await asyncio.to_thread(self.app.reminders.send_due, self.app.today())
+                sent = await self.pass_once()
                 REMINDERS_SENT.inc(sent)
                 if sent:
                     log.info("sent %d reminder stage(s)", sent)
             except Exception:  # the store may be down: try again on the next tick
                 log.exception("reminders: pass failed")
             await asyncio.sleep(self.poll_seconds)
+
+    async def pass_once(self) -> int:
+        """One pass in short steps, each in a thread: the consumers and the live inbox
+        get the GIL and the event loop between steps, never waiting for a whole pass."""
+        book = self.app.reminders
+        while await asyncio.to_thread(book.follow_changes, CHUNK):
+            pass
+        due = await asyncio.to_thread(book.take_due, self.app.today())
+        sent = 0
+        for start in range(0, len(due), CHUNK):
+            sent += await asyncio.to_thread(book.send, due[start:start + CHUNK],
+                                            self.app.today())
+        return sent

@@ -12,6 +12,7 @@ sends one again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -72,6 +73,33 @@ def current_stage(
         return Stage("due", 0, due)
     before = shift(due, rulebook.rule(before_rule, started_on), calendar, -1)
     return Stage("before_due", 0, before) if today >= before else None
+
+
+def stage_rank(key: str) -> int:
+    """A stage's place in the sequence: before_due 0, due 1, overdue-n 1 + n."""
+    if key == "before_due":
+        return 0
+    if key == "due":
+        return 1
+    return 1 + int(key.removeprefix("overdue-"))
+
+
+def next_stage_on(
+    due: date, started_on: date, sent: Iterable[str], rulebook: Rulebook,
+    before_rule: str = "reminder.before_due", every_rule: str = "reminder.overdue_every",
+) -> date:
+    """The day the first stage after the latest one sent is reached (``current_stage``
+    names an unsent stage from that day on, and only a sent one, or none, before it)."""
+    wanted = max((stage_rank(key) for key in sent), default=-1) + 1
+    if wanted == 0:
+        return shift(due, rulebook.rule(before_rule, started_on), rulebook.calendar, -1)
+    if wanted == 1:
+        return due
+    every = rulebook.rule(every_rule, started_on)
+    moment = due + timedelta(days=1)
+    for _ in range(wanted - 2):
+        moment = shift(moment, every, rulebook.calendar, +1)
+    return moment
 
 
 class Reminder(Aggregate):
