@@ -1,9 +1,11 @@
-"""The ``phoihop`` command: ``run`` the embedded system, print a development ``token``."""
+"""The ``phoihop`` command: ``run`` the embedded system, print a development ``token``,
+``audit`` a service's store."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from chassis.auth import ROLES, issue_token
 from chassis.settings import ServiceSettings
@@ -24,12 +26,35 @@ def main(argv: list[str] | None = None) -> int:
     run = commands.add_parser("run", help="run NATS and every service locally")
     run.add_argument("--nats-port", type=int, default=4230)
 
+    audit = commands.add_parser("audit", help="replay a service's store and check it")
+    audit.add_argument("--service", required=True, help="e.g. petitions, sessions, notifier")
+    audit.add_argument("--store", choices=["sqlite", "postgres"], default=None,
+                       help="default: PHOIHOP_STORE")
+    audit.add_argument("--nats-url", default=None,
+                       help="check the relay's published events in this NATS' stream")
+    audit.add_argument("--seals", type=Path, default=None,
+                       help="the seal file (default: <data dir>/<service>.audit-seals.json)")
+
     args = parser.parse_args(argv)
     if args.command == "token":
         return _print_token(args)
+    if args.command == "audit":
+        return _audit(args)
     from chassis.launcher import run_system
 
     return run_system(nats_port=args.nats_port)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from chassis.audit.run import audit, spec_of
+
+    settings = ServiceSettings()
+    if args.store is not None:
+        settings = settings.model_copy(update={"store": args.store})
+    report = audit(spec_of(args.service), settings, args.service,
+                   seal_path=args.seals, nats_url=args.nats_url)
+    print(report.summary())
+    return 0 if report.ok else 1
 
 
 def _print_token(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from chassis.application import store_readiness
+from chassis.audit import AuditSpec
 from chassis.messaging import ServiceMessaging
 from chassis.services import ServiceSpec
 from chassis.settings import ServiceSettings
@@ -42,6 +43,11 @@ def build_notifier(settings: NotifierSettings, clock: Clock | None = None) -> No
         backoff=Backoff(settings.retry_base_seconds, settings.retry_max_seconds),
         max_attempts=settings.delivery_max_attempts,
     )
+
+
+AUDIT = AuditSpec(  # phoihop audit --service notifier (it publishes nothing: no stream check)
+    open_app=lambda settings: build_notifier(NotifierSettings.of(settings)),
+)
 
 
 def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:

@@ -7,16 +7,22 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI
 
+from chassis.audit import AuditSpec
 from chassis.runtime import producing_service_app
 from chassis.services import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.store import store_environment
 from petitions.application import Petitions, translate
+from petitions.application.audit import check_read_model
 from petitions.entrypoints.http import create_http_app
 
 SERVICE = ServiceSpec(
     name="petitions", default_port=8001, module="petitions",
     title="Kiến nghị cử tri (petitions)",
+)
+AUDIT = AuditSpec(  # phoihop audit --service petitions
+    open_app=lambda settings: Petitions(env=store_environment(settings, SERVICE.name)),
+    translate=translate, read_model=check_read_model,
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from chassis.audit import AuditSpec
 from chassis.runtime import producing_service_app
 from chassis.services import ServiceSpec
 from chassis.settings import ServiceSettings
@@ -14,6 +15,10 @@ from sessions.entrypoints.http import create_http_app
 SERVICE = ServiceSpec(
     name="sessions", default_port=8002, module="sessions",
     title="Kỳ họp HĐND (sessions)",
+)
+AUDIT = AuditSpec(  # phoihop audit --service sessions
+    open_app=lambda settings: Sessions(env=store_environment(settings, SERVICE.name)),
+    translate=translate,
 )
 
 

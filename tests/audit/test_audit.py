@@ -1,0 +1,163 @@
+"""phoihop audit on a real petitions SQLite store (filled with mapper-encoded events),
+a real NATS for the stream check, and PostgreSQL where it is reachable."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+import nats
+import pytest
+from eventsourcing.persistence import StoredEvent
+
+from benchmarks.fill import fill
+from chassis.audit.run import audit, spec_of
+from chassis.relay import OutboxRelay
+from chassis.settings import ServiceSettings
+from chassis.streams import ensure_stream
+from petitions.application import translate
+
+pytestmark = pytest.mark.integration
+SERVICE = "petitions"
+
+
+def sqlite_settings(tmp_path: Path, jurisdiction: str = "tien-giang") -> ServiceSettings:
+    return ServiceSettings(store="sqlite", data_dir=tmp_path, jurisdiction=jurisdiction)
+
+
+def filled(tmp_path: Path, events: int = 400, relayed: bool = True) -> ServiceSettings:
+    settings = sqlite_settings(tmp_path)
+    fill(tmp_path / "petitions.db", events, relayed=relayed)
+    return settings
+
+
+def run_audit(settings: ServiceSettings, nats_url: str | None = None) -> list[str]:
+    report = audit(spec_of(SERVICE), settings, SERVICE, nats_url=nats_url, say=False)
+    return report.problems
+
+
+def test_a_clean_store_passes_twice_and_rebuilds_what_the_repository_gives(
+        tmp_path: Path) -> None:
+    settings = filled(tmp_path)
+    assert run_audit(settings) == []
+    assert run_audit(settings) == []  # against the seals the first audit wrote
+    from chassis.audit import replay
+
+    app = spec_of(SERVICE).open_app(settings)
+    try:
+        rebuilt = replay(app).aggregates
+        for aggregate_id in list(rebuilt)[::7]:  # a sample: the library's own reconstruction
+            assert rebuilt[aggregate_id].__dict__ == app.repository.get(aggregate_id).__dict__
+    finally:
+        app.close()
+
+
+def test_an_edited_row_is_caught_by_the_chain(tmp_path: Path) -> None:
+    settings = filled(tmp_path)
+    assert run_audit(settings) == []
+    with sqlite3.connect(tmp_path / "petitions.db") as db:  # tampering, in the test only
+        state = db.execute("SELECT state FROM stored_events WHERE rowid = 100").fetchone()[0]
+        db.execute("UPDATE stored_events SET state = ? WHERE rowid = 100",
+                   (bytes(state).replace(b'"', b'"', 1) + b" ",))
+    problems = run_audit(settings)
+    assert any(p.startswith("chain: seal at notification") for p in problems), problems
+
+
+def test_a_deleted_row_is_caught(tmp_path: Path) -> None:
+    settings = filled(tmp_path)
+    assert run_audit(settings) == []
+    with sqlite3.connect(tmp_path / "petitions.db") as db:
+        originator, version = db.execute(
+            "SELECT originator_id, originator_version FROM stored_events "
+            "WHERE rowid = 200").fetchone()
+        db.execute("DELETE FROM stored_events WHERE rowid = 200")
+    problems = run_audit(settings)
+    assert any(p.startswith("chain:") for p in problems), problems
+    later = sqlite3.connect(tmp_path / "petitions.db").execute(
+        "SELECT COUNT(*) FROM stored_events WHERE originator_id = ? AND originator_version > ?",
+        (originator, version)).fetchone()[0]
+    if later:  # the aggregate lost an event in its middle: its versions have a gap
+        assert any(p.startswith(f"aggregate {UUID(originator)}") for p in problems), problems
+
+
+def test_a_deleted_last_row_is_caught(tmp_path: Path) -> None:
+    settings = filled(tmp_path)
+    assert run_audit(settings) == []
+    with sqlite3.connect(tmp_path / "petitions.db") as db:
+        db.execute("DELETE FROM stored_events WHERE rowid = (SELECT MAX(rowid) FROM stored_events)")
+    problems = run_audit(settings)
+    assert any("rows deleted" in p or p.startswith("chain: seal") for p in problems), problems
+
+
+async def test_every_published_event_is_found_in_the_stream(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 300, relayed=False)
+    await publish_everything(settings, nats_url)
+    report = await asyncio.to_thread(
+        audit, spec_of(SERVICE), settings, SERVICE, nats_url=nats_url, say=False)
+    assert report.problems == []
+    assert report.published_checked > 0
+
+
+
+async def test_an_event_recorded_as_published_but_not_in_the_stream_is_named(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 300, relayed=False)
+    with sqlite3.connect(tmp_path / "petitions.db") as db:
+        skipped = UUID(db.execute("SELECT originator_id FROM stored_events "
+                                  "WHERE rowid = 50").fetchone()[0])
+    # A relay that loses one petition's events but records its position past them.
+    await publish_everything(settings, nats_url, lambda e: None if e.originator_id == skipped
+                             else translate(e))
+    problems = await asyncio.to_thread(run_audit, settings, nats_url)
+    assert problems and all(p.startswith("stream: notification") for p in problems), problems
+    app = spec_of(SERVICE).open_app(settings)
+    try:
+        lost = [n.id for n in app.recorder.select_notifications(start=0, limit=10_000)
+                if n.originator_id == skipped and translate(app.mapper.to_domain_event(n))]
+    finally:
+        app.close()
+    assert sorted(int(p.split()[2]) for p in problems) == lost
+
+
+async def publish_everything(
+        settings: ServiceSettings, nats_url: str, translation: Any = translate) -> None:
+    client = await nats.connect(nats_url)
+    app = spec_of(SERVICE).open_app(settings)
+    try:
+        js = client.jetstream()
+        await ensure_stream(js, settings.jurisdiction, SERVICE)
+        relay = OutboxRelay(app, service=SERVICE, jurisdiction=settings.jurisdiction,
+                            translate=translation, js=js)
+        await relay.publish_pending()
+    finally:
+        app.close()
+        await client.close()
+
+
+@pytest.mark.postgres
+async def test_postgres_store_is_audited_and_its_stream_checked(
+        tmp_path: Path, postgres_dsn: str, nats_url: str, jurisdiction: str) -> None:
+    fill(tmp_path / "petitions.db", 300, relayed=False)  # mapper-encoded events, copied over
+    source = spec_of(SERVICE).open_app(sqlite_settings(tmp_path))
+    settings = ServiceSettings(store="postgres", postgres_dsn=postgres_dsn,
+                               data_dir=tmp_path / "pg", jurisdiction=jurisdiction)
+    target = spec_of(SERVICE).open_app(settings)
+    try:
+        rows = source.recorder.select_notifications(start=0, limit=10_000)
+        target.recorder.insert_events([
+            StoredEvent(n.originator_id, n.originator_version, n.topic, n.state) for n in rows])
+        before = target.recorder.max_notification_id() or 0
+    finally:
+        source.close()
+        target.close()
+    await publish_everything(settings, nats_url)
+    report = await asyncio.to_thread(
+        audit, spec_of(SERVICE), settings, SERVICE, nats_url=nats_url, say=False)
+    assert report.problems == []
+    assert report.events >= len(rows) and report.published_checked > 0 and before
