@@ -56,8 +56,8 @@ def print_replay(result: ReplayResult) -> None:
           f"{len(result.rounds)} rounds; median (min–max) events/s")
     for label, seconds in (("raw SELECT (sqlite3, fetch all)", "raw_seconds"),
                            ("(raw SELECT + json.loads of each)", "decode_seconds"),
-                           ("aggregates: repository.get each", "aggregates_seconds"),
-                           ("read model caught up from the log", "read_model_seconds"),
+                           ("audit replay: fold + chain, one pass", "aggregates_seconds"),
+                           ("read model re-derived from aggregates", "read_model_seconds"),
                            ("rebuild = both", "rebuild_seconds"),
                            ("(one-pass fold of the log)", "fold_seconds")):
         rates = Spread.of(result.rates(seconds))
