@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -50,6 +50,14 @@ class Batch:
     messages: list[Outgoing]
     last_id: int | None  # highest notification id read; None when the log had nothing new
     full: bool  # the read hit its limit: more may follow at once
+
+
+@dataclass(frozen=True)
+class ReadBatch:
+    """A batch that reached somewhere new in the log."""
+
+    messages: list[Outgoing]
+    last_id: int
 
 
 class OutboxRelay:
@@ -93,17 +101,12 @@ class OutboxRelay:
     async def publish_pending(self) -> int:
         """Publishes every notification after the recorded position; returns how many."""
         published = 0
-        while True:
-            start = await self.position()
-            batch = await asyncio.to_thread(self._read, start)
-            if batch.last_id is None:
-                break
-            acks = await self._publish(batch.messages)
-            await self._record(batch.last_id)
-            published += len(acks)
-            EVENTS_RELAYED.labels(self.service).inc(sum(1 for a in acks if not a.duplicate))
-            if not batch.full:
-                break
+        async with contextlib.aclosing(self._batches(await self.position())) as batches:
+            async for batch in batches:
+                acks = await self._publish(batch.messages)
+                await self._record(batch.last_id)  # only after every ack of the batch
+                published += len(acks)
+                EVENTS_RELAYED.labels(self.service).inc(sum(1 for a in acks if not a.duplicate))
         await self._measure_lag()
         return published
 
@@ -113,17 +116,38 @@ class OutboxRelay:
         Within the duplicate window JetStream drops what it already has. The recorded
         position only ever moves forward.
         """
-        published, start = 0, after
-        while True:
-            batch = await asyncio.to_thread(self._read, start)
-            if batch.last_id is None:
-                return published
-            published += len(await self._publish(batch.messages))
-            if batch.last_id > await self.position():
-                await self._record(batch.last_id)
-            start = batch.last_id
-            if not batch.full:
-                return published
+        published = 0
+        async with contextlib.aclosing(self._batches(after)) as batches:
+            async for batch in batches:
+                published += len(await self._publish(batch.messages))
+                if batch.last_id > await self.position():
+                    await self._record(batch.last_id)
+        return published
+
+    async def _batches(self, after: int) -> AsyncGenerator[ReadBatch, None]:
+        """The log after ``after``, batch by batch, in order; stops at its end.
+
+        While the caller publishes one batch and awaits its acks, the next one is already
+        being read and encoded in a thread. Only reading runs ahead: publishing, acks and
+        the recorded position stay strictly batch after batch.
+        """
+        reading = asyncio.ensure_future(asyncio.to_thread(self._read, after))
+        try:
+            while True:
+                batch = await reading
+                if batch.last_id is None:
+                    return
+                if batch.full:
+                    reading = asyncio.ensure_future(asyncio.to_thread(self._read, batch.last_id))
+                yield ReadBatch(batch.messages, batch.last_id)
+                if not batch.full:
+                    return
+        finally:
+            # The caller stopped early (an error): the read ahead is thrown away, and so is
+            # any error it met (the next pass reads again from the recorded position).
+            reading.cancel()
+            if reading.done() and not reading.cancelled():
+                reading.exception()
 
     async def run(self) -> None:
         """Publishes until cancelled: wakes on every save and at least every poll interval."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from cloudevents.core.formats.json import JSONFormat
@@ -14,7 +15,7 @@ from nats.js import JetStreamContext
 
 from chassis.embedded_nats import EmbeddedNats
 from chassis.nats_connection import connect
-from chassis.relay import OutboxRelay
+from chassis.relay import Batch, OutboxRelay
 from chassis.streams import ensure_stream, stream_name
 from contracts import decode_cloudevent
 
@@ -147,3 +148,45 @@ async def relay_position_is(relay: OutboxRelay, wanted: int) -> bool:
     stored = await asyncio.to_thread(relay.app.recorder.max_tracking_id, relay.position_name)
     return stored == wanted
 
+
+
+class WatchedRelay(OutboxRelay):
+    """Notes when each batch is read and when each position is recorded, and what JetStream
+    holds at that moment."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.moments: list[tuple[str, int]] = []
+        self.stored_at_record: dict[int, list[int]] = {}
+
+    def _read(self, after: int) -> Batch:
+        self.moments.append(("read", after))
+        return super()._read(after)
+
+    async def _record(self, last_id: int) -> None:
+        messages = await stream_messages(self.js, self.stream)
+        self.stored_at_record[last_id] = [decode_cloudevent(m.data).sequence for m in messages]
+        self.moments.append(("record", last_id))
+        await super()._record(last_id)
+
+
+async def test_reading_runs_ahead_but_each_position_is_recorded_after_its_batch_is_stored(
+    store: Store, js: JetStreamContext, jurisdiction: str
+) -> None:
+    desk = store.open(PetitionDesk)
+    for number in range(23):
+        desk.record(f"petition {number}")
+    await ensure_stream(js, jurisdiction, SERVICE)
+    relay = WatchedRelay(desk, service=SERVICE, jurisdiction=jurisdiction, translate=translate,
+                         js=js, batch_size=5, poll_interval=60.0)
+
+    assert await relay.publish_pending() == 23
+
+    # The next batch was read before the current one's position was recorded ...
+    assert relay.moments[:3] == [("read", 0), ("read", 5), ("record", 5)]
+    assert [after for kind, after in relay.moments if kind == "read"] == [0, 5, 10, 15, 20]
+    # ... yet every position was recorded only once JetStream held all up to it, in order.
+    for last_id, stored in relay.stored_at_record.items():
+        assert stored == list(range(1, last_id + 1))
+    assert list(relay.stored_at_record) == [5, 10, 15, 20, 23]
+    assert await relay.position() == 23

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from functools import lru_cache
 
 from pydantic import ValidationError
 
@@ -56,26 +56,43 @@ def encode_cloudevent(
     time: datetime,
     traceparent: str | None = None,
 ) -> tuple[str, str, bytes]:
-    """Returns ``(nats_subject, cloudevent_id, body)`` for one integration event."""
+    """Returns ``(nats_subject, cloudevent_id, body)`` for one integration event.
+
+    The body is one JSON object. It is assembled from pieces rather than ``json.dumps`` of
+    a dict: the attributes that depend only on the event's class are encoded once per
+    class (``_fixed_part``), and the data is written by pydantic's own serializer.
+    """
     service = event.service
     ce_id = cloudevent_id(jurisdiction, service, sequence)
-    attributes: dict[str, Any] = {
-        "specversion": SPECVERSION,
-        "id": ce_id,
-        "source": event_source(jurisdiction, service),
-        "type": event.cloudevent_type(),
-        "subject": subject,
-        "time": _rfc3339(time),
-        "datacontenttype": "application/json",
-        "dataschema": SCHEMA_BASE_URI + event.schema_path(),
-        "sequence": str(sequence).zfill(SEQUENCE_WIDTH),
-        "data": event.model_dump(mode="json"),
-    }
-    if traceparent:
-        attributes["traceparent"] = traceparent
-    nats_subject = event_subject(jurisdiction, service, event.event_name(), event.major)
-    body = json.dumps(attributes, ensure_ascii=False, separators=(",", ":")).encode()
+    nats_subject, fixed = _fixed_part(type(event), jurisdiction)
+    body = b"".join((
+        b'{"specversion":"1.0","id":', _json_text(ce_id), fixed,
+        b',"subject":', _json_text(subject),
+        b',"time":"', _rfc3339(time).encode(),
+        b'","sequence":"', str(sequence).zfill(SEQUENCE_WIDTH).encode(),
+        b'",', b'"traceparent":' + _json_text(traceparent) + b"," if traceparent else b"",
+        b'"data":', event.model_dump_json().encode(), b"}",
+    ))
     return nats_subject, ce_id, body
+
+
+@lru_cache(maxsize=1024)
+def _fixed_part(model: type[IntegrationEvent], jurisdiction: str) -> tuple[str, bytes]:
+    """The NATS subject and the attributes every event of ``model`` shares, as JSON."""
+    service = model.service
+    attributes = {
+        "source": event_source(jurisdiction, service),
+        "type": model.cloudevent_type(),
+        "datacontenttype": "application/json",
+        "dataschema": SCHEMA_BASE_URI + model.schema_path(),
+    }
+    members = json.dumps(attributes, ensure_ascii=False, separators=(",", ":"))[1:-1]
+    subject = event_subject(jurisdiction, service, model.event_name(), model.major)
+    return subject, b"," + members.encode()
+
+
+def _json_text(text: str) -> bytes:
+    return json.dumps(text, ensure_ascii=False).encode()
 
 
 @dataclass(frozen=True)
@@ -144,4 +161,6 @@ def _parse_time(value: object) -> datetime:
 def _rfc3339(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    elif moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return moment.isoformat().replace("+00:00", "Z")
