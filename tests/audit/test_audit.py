@@ -142,10 +142,10 @@ async def publish_everything(
 
 @pytest.mark.postgres
 async def test_postgres_store_is_audited_and_its_stream_checked(
-        tmp_path: Path, postgres_dsn: str, nats_url: str, jurisdiction: str) -> None:
+        tmp_path: Path, fresh_postgres_dsn: str, nats_url: str, jurisdiction: str) -> None:
     fill(tmp_path / "petitions.db", 300, relayed=False)  # mapper-encoded events, copied over
     source = spec_of(SERVICE).open_app(sqlite_settings(tmp_path))
-    settings = ServiceSettings(store="postgres", postgres_dsn=postgres_dsn,
+    settings = ServiceSettings(store="postgres", postgres_dsn=fresh_postgres_dsn,
                                data_dir=tmp_path / "pg", jurisdiction=jurisdiction)
     target = spec_of(SERVICE).open_app(settings)
     try:

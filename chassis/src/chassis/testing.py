@@ -55,3 +55,21 @@ def postgres_dsn() -> str:
     except Exception as error:  # any failure means: no server to test against
         pytest.skip(f"no PostgreSQL server reachable at {dsn}: {error}")
     return dsn
+
+
+@pytest.fixture
+def fresh_postgres_dsn(postgres_dsn: str) -> Iterator[str]:
+    """A database of its own for one test, dropped afterwards: a store's tables and its
+    relay position never leak from one test, or one run, into the next."""
+    from urllib.parse import urlparse, urlunparse
+
+    import psycopg
+
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_dsn, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunparse(urlparse(postgres_dsn)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(postgres_dsn, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
