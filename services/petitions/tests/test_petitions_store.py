@@ -3,12 +3,9 @@ its own per test, created and dropped)."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse, urlunparse
 
-import psycopg
 import pytest
 from eventsourcing.persistence import IntegrityError
 from petitions_testkit import HDND, MTTQ, UBND, SettableClock
@@ -103,13 +100,5 @@ class TestPetitionsStorePostgres(TestPetitionsStore):
     pytestmark = pytest.mark.postgres
 
     @pytest.fixture
-    def env(self, postgres_dsn: str) -> Iterator[dict[str, str]]:
-        name = f"petitions_test_{uuid.uuid4().hex[:12]}"
-        with psycopg.connect(postgres_dsn, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}"')
-        try:
-            yield postgres_environment(urlunparse(urlparse(postgres_dsn)._replace(
-                path=f"/{name}")), "petitions")
-        finally:
-            with psycopg.connect(postgres_dsn, autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    def env(self, fresh_postgres_dsn: str) -> Iterator[dict[str, str]]:
+        yield postgres_environment(fresh_postgres_dsn, "petitions")
