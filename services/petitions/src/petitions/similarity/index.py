@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Collection, Iterable, Mapping
+from typing import TypeVar
 
 from petitions.similarity.features import Features, extract
 from petitions.similarity.scoring import (
@@ -46,6 +47,7 @@ DEFAULT_MAX_CANDIDATES = 200
 _MARGIN = 1e-9
 _PLACELESS = "#"  # key of the petitions that name no place at all
 _MAX_REMEMBERED_QUERIES = 4096  # query places whose factors with the groups are kept
+Member = TypeVar("Member")
 Places = Mapping[str, frozenset[str]]
 Signature = tuple[tuple[str, tuple[str, ...]], ...]  # places in a hashable, canonical form
 
@@ -109,11 +111,7 @@ class SimilarityIndex:
         if features is None:
             return
         for key in _content_keys(features):
-            ids = self._postings.get(key)
-            if ids is not None:
-                ids.discard(petition_id)
-                if not ids:
-                    del self._postings[key]
+            _unpost(self._postings, key, petition_id)
         if features.places:
             self._leave_group(features.places, petition_id)
 
@@ -136,11 +134,7 @@ class SimilarityIndex:
             return
         del self._groups[signature]
         for key in _place_keys(places):
-            groups = self._groups_at.get(key)
-            if groups is not None:
-                groups.discard(group)
-                if not groups:
-                    del self._groups_at[key]
+            _unpost(self._groups_at, key, group)
 
     def similar(
         self, text: str, limit: int = 5, exclude: Collection[str] = ()
@@ -247,6 +241,15 @@ class SimilarityIndex:
                 else:
                     heapq.heappushpop(best, score)
         return _top(scored, limit)
+
+
+def _unpost(postings: dict[str, set[Member]], key: str, member: Member) -> None:
+    """Takes `member` off `key`'s posting, and the posting away once it is empty."""
+    members = postings.get(key)
+    if members is not None:
+        members.discard(member)
+        if not members:
+            del postings[key]
 
 
 def _check_limit(limit: int) -> None:
