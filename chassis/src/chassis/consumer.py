@@ -2,26 +2,34 @@
 
 A consuming service subclasses ``ConsumingApplication`` and implements ``policy`` for the
 contract events it cares about. ``TrackedConsumer`` feeds it from a durable JetStream pull
-consumer: the policy's new events and a tracking record (upstream source + the producer's
-sequence) are saved in one transaction, then the message is acked. A redelivered message
+consumer: the policies' new events and a tracking record (upstream source + the producer's
+sequence) are saved in one transaction, then the messages are acked. A redelivered message
 is recognised by its tracking record and acked without effect.
 
 Order is what makes this safe. Tracking remembers only the highest sequence seen, so a
 later message processed before an earlier one would make the earlier one look applied
-(the probe lost 50 effects that way with a batch fetch). The consumer therefore runs with
-``max_ack_pending=1``, fetches one message at a time and retries a failing message in
-place (never a nak that lets the next one through): the server itself cannot deliver
-message n+1 before n is acked, whatever happens to this process or to the connection.
-It costs throughput (one round trip per message), which a province's event rates allow.
+(the probe lost 50 effects that way with a naive batch fetch). The consumer therefore
+applies the messages that have arrived, up to ``batch_size``, in one transaction and in
+delivery order, and checks that each delivery's consumer sequence follows the last one:
+a gap means a delivery went astray (to an inbox of an earlier subscription, say), and the
+consumer rewinds to the ack floor instead of going on. A message that fails is retried
+in place, alone, after the ones before it are committed; it never lets the next one by.
+On a server that cannot rewind, it takes one message at a time (``max_ack_pending=1``),
+and the server itself keeps the order.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
+from contextlib import suppress
+from contextvars import ContextVar
 from typing import Any
+from uuid import UUID
 
 import nats.errors
+from eventsourcing.application import ProcessingEvent
 from eventsourcing.persistence import Tracking
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext
@@ -39,6 +47,9 @@ log = logging.getLogger(__name__)
 APPLIED, DUPLICATE, PARKED = "applied", "duplicate", "parked"
 IDLE_FETCHES_BEFORE_CHECK = 5  # idle fetches in a row before asking the server if it agrees
 
+# The batch whose policies are running (in the thread applying it), for ``current``.
+_batch: ContextVar[ProcessingEvent[UUID] | None] = ContextVar("consumer_batch", default=None)
+
 
 def tracking_name(source: str, purpose: str) -> str:
     """The tracking record's name: the upstream CloudEvents source plus the consumer's purpose."""
@@ -53,19 +64,70 @@ class ConsumingApplication(ServiceApplication, DeadLetterStore):
     ``processing_event.collect_events(...)``; events without a registration are skipped
     (their tracking record still advances). Being a ``ServiceApplication`` too, its own
     events can feed an ``OutboxRelay``.
+
+    Messages are applied in batches, one transaction each, so a policy that reads an
+    aggregate must read it with ``current(aggregate_id)``: an earlier message of the same
+    batch may have changed it, and that change is not in the store until the commit.
     """
 
     def apply_received(self, received: ReceivedEvent, tracking_name: str) -> bool:
         """Applies one message unless its sequence is tracked already; True when applied."""
-        if self.recorder.has_tracking_id(tracking_name, received.sequence):
-            return False
-        tracking = Tracking(tracking_name, received.sequence)
-        self.process_event(received.data, tracking)  # type: ignore[arg-type]
-        return True
+        return bool(self.apply_batch([received], tracking_name))
+
+    def apply_batch(self, batch: Sequence[ReceivedEvent], tracking_name: str) -> list[int]:
+        """Applies, in one transaction and in order, the messages not tracked yet.
+
+        Returns the upstream sequences applied. The tracking record is the batch's highest
+        sequence: tracking remembers only the highest one seen, which is right because
+        every earlier message of the batch is committed with it. A policy that raises
+        leaves the store untouched (the caller then applies the batch one by one).
+        """
+        with self.processing_lock:
+            highest = self.recorder.max_tracking_id(tracking_name)
+            fresh: list[ReceivedEvent] = []
+            for received in batch:
+                if highest is None or received.sequence > highest:
+                    fresh.append(received)
+                    highest = received.sequence
+            if not fresh:
+                return []
+            processing = ProcessingEvent[UUID](Tracking(tracking_name, fresh[-1].sequence))
+            token = _batch.set(processing)
+            try:
+                for received in fresh:
+                    self.apply_policy(received, processing)
+            finally:
+                _batch.reset(token)
+            recordings = self._record(processing)
+            self._take_snapshots(processing)
+            self.notify(processing.events)
+            self._notify(recordings)
+            return [received.sequence for received in fresh]
+
+    def apply_policy(self, received: ReceivedEvent, processing: ProcessingEvent[UUID]) -> None:
+        """Runs the policy for one message of a batch (a subclass may wrap it)."""
+        self.policy(received.data, processing)
+
+    def current(self, aggregate_id: UUID) -> Any:
+        """The aggregate as the batch being applied left it, else as stored.
+
+        Raises ``AggregateNotFoundError`` when it is in neither.
+        """
+        processing = _batch.get()
+        if processing is not None and aggregate_id in processing.aggregates:
+            return processing.aggregates[aggregate_id]
+        return self.repository.get(aggregate_id)
+
+    def exists(self, aggregate_id: UUID) -> bool:
+        """Whether the aggregate is in the batch being applied or in the store."""
+        processing = _batch.get()
+        if processing is not None and aggregate_id in processing.aggregates:
+            return True
+        return aggregate_id in self.repository
 
 
 class TrackedConsumer:
-    """Runs one durable pull consumer into a ``ConsumingApplication``, one message at a time."""
+    """Runs one durable pull consumer into a ``ConsumingApplication``, a batch at a time."""
 
     def __init__(
         self,
@@ -83,6 +145,7 @@ class TrackedConsumer:
         ack_wait: float = 30.0,
         fetch_timeout: float = 1.0,
         max_message_bytes: int = 256 * 1024,
+        batch_size: int = 64,
     ) -> None:
         self.app = app
         self.js = js
@@ -97,11 +160,15 @@ class TrackedConsumer:
         self.ack_wait = ack_wait
         self.fetch_timeout = fetch_timeout
         self.max_message_bytes = max_message_bytes
+        self.batch_size = batch_size  # 1 on a server that cannot rewind (ensure_consumer)
         self._sub: JetStreamContext.PullSubscription | None = None
         self._idle_fetches = 0
+        self._next_delivery = 0  # the consumer sequence the next delivery must carry
+        self._more_waiting = False  # the last delivery said more messages were pending
+        self._in_hand: list[Msg] = []  # fetched, not yet acked
 
     def consumer_config(self) -> ConsumerConfig:
-        """The durable's settings: explicit acks, one message in flight, unlimited deliveries."""
+        """The durable's settings: explicit acks, one batch in flight, unlimited deliveries."""
         return ConsumerConfig(
             name=self.durable,
             durable_name=self.durable,
@@ -110,38 +177,34 @@ class TrackedConsumer:
             ack_policy=AckPolicy.EXPLICIT,
             ack_wait=self.ack_wait,
             max_deliver=-1,  # a server-side limit would skip a message: dead letters are ours
-            max_ack_pending=1,
+            max_ack_pending=self.batch_size,
             filter_subject=self.filter_subject,
             replay_policy=ReplayPolicy.INSTANT,
         )
 
     async def ensure_consumer(self) -> ConsumerInfo:
         """Creates or updates the durable, then redelivers at once a message left unacked."""
-        config = self.consumer_config()
-        try:
-            info = await self.js.add_consumer(self.stream, config)
-        except BadRequestError as error:
-            # A setting the server cannot change in place: start the durable again from
-            # the stream's beginning; tracking makes every replayed message a no-op.
-            log.warning("consumer %s recreated: %s", self.durable, error)
-            await self.js.delete_consumer(self.stream, self.durable)
-            info = await self.js.add_consumer(self.stream, config)
+        info = await self._add_consumer()
+        if self.batch_size > 1 and not server_can_rewind(info):
+            log.warning("consumer %s: the server cannot rewind; one message at a time",
+                        self.durable)
+            self.batch_size = 1
+            info = await self._add_consumer()
         self._check(info)
         if info.num_ack_pending:
             info = await self._rewind(info)
+        self._next_delivery = (info.delivered.consumer_seq if info.delivered else 0) + 1
         return info
 
     async def process_next(self) -> bool:
-        """Fetches and settles at most one message; False when none came in time."""
+        """Fetches and settles the messages that have arrived; False when none came in time."""
         if self._sub is None:
             await self.ensure_consumer()
             self._sub = await self.js.pull_subscribe_bind(durable=self.durable, stream=self.stream)
-        try:
-            messages = await self._sub.fetch(1, timeout=self.fetch_timeout)
-        except nats.errors.TimeoutError:
+        messages = await self._fetch(self._sub)
+        if not messages:
             return False
-        for message in messages:
-            await self._settle(message)
+        await self._settle(messages)
         return True
 
     async def run(self) -> None:
@@ -171,22 +234,109 @@ class TrackedConsumer:
         """Unsubscribes, after ``run`` was cancelled (the durable stays on the server)."""
         await self._drop_subscription()
 
-    async def _settle(self, msg: Msg) -> None:
-        outcome = await self._handle(msg)
-        await msg.ack()  # after commit; a lost ack means a redelivery, which tracking absorbs
-        MESSAGES_CONSUMED.labels(self.durable, outcome).inc()
-        CONSUMER_LAG.labels(self.durable).set(msg.metadata.num_pending)
+    async def _add_consumer(self) -> ConsumerInfo:
+        config = self.consumer_config()
+        try:
+            return await self.js.add_consumer(self.stream, config)
+        except BadRequestError as error:
+            # A setting the server cannot change in place: start the durable again from
+            # the stream's beginning; tracking makes every replayed message a no-op.
+            log.warning("consumer %s recreated: %s", self.durable, error)
+            await self.js.delete_consumer(self.stream, self.durable)
+            return await self.js.add_consumer(self.stream, config)
 
-    async def _handle(self, msg: Msg) -> str:
+    async def _fetch(self, sub: JetStreamContext.PullSubscription) -> list[Msg]:
+        """Waits for a message, then takes those already waiting, up to the batch size.
+
+        nats-py's ``fetch(n)`` returns at once what is there, but when nothing is, it waits
+        for all n until its timeout: so a batch is asked for only when the server's last
+        delivery said more were pending, and otherwise one message is waited for.
+        """
+        wanted = self.batch_size if self._more_waiting else 1
+        try:
+            messages = await sub.fetch(wanted, timeout=self.fetch_timeout)
+        except nats.errors.TimeoutError:
+            self._more_waiting = False
+            return []
+        if len(messages) < self.batch_size and messages[-1].metadata.num_pending:
+            with suppress(nats.errors.TimeoutError):
+                messages += await sub.fetch(self.batch_size - len(messages),
+                                            timeout=self.fetch_timeout)
+        self._more_waiting = bool(messages[-1].metadata.num_pending)
+        return messages
+
+    async def _settle(self, messages: list[Msg]) -> None:
+        """Applies the messages in delivery order, parks the poison, acks after commit."""
+        accepted = self._in_delivery_order(messages)
+        self._in_hand = list(accepted)
+        group: list[tuple[Msg, ReceivedEvent]] = []
+        for msg in accepted:
+            decoded = self._decode(msg)
+            if isinstance(decoded, str):
+                await self._finish(msg, await self._park_poison(msg, decoded))
+            else:
+                group.append((msg, decoded))
+        await self._apply_group(group)
+        if len(accepted) < len(messages):
+            # A delivery this process never saw (lost in transit, or to an earlier
+            # inbox): resubscribing rewinds to the ack floor, which redelivers it in order.
+            await self._drop_subscription()
+        CONSUMER_LAG.labels(self.durable).set(messages[-1].metadata.num_pending)
+
+    def _in_delivery_order(self, messages: list[Msg]) -> list[Msg]:
+        """The messages up to the first that does not follow the last delivery.
+
+        Tracking remembers only the highest sequence applied, so applying a message while
+        an earlier one is still out would make that one look applied, and lose it. With
+        one message in flight the server rules that out; with a batch, every delivery is
+        numbered (the consumer sequence) and a gap means one went missing.
+        """
+        if self.batch_size == 1:
+            return messages
+        accepted: list[Msg] = []
+        for msg in messages:
+            delivered = msg.metadata.sequence.consumer
+            if delivered != self._next_delivery:
+                log.warning("consumer %s: delivery %d came, %d expected: rewinding",
+                            self.durable, delivered, self._next_delivery)
+                break
+            self._next_delivery = delivered + 1
+            accepted.append(msg)
+        return accepted
+
+    def _decode(self, msg: Msg) -> ReceivedEvent | str:
+        """The message's CloudEvent, or why it is poison."""
         if len(msg.data) > self.max_message_bytes:
-            return await self._park_poison(msg, f"oversized: {len(msg.data)} bytes")
+            return f"oversized: {len(msg.data)} bytes"
         try:
             received = decode_cloudevent(msg.data)
         except CloudEventError as error:
-            return await self._park_poison(msg, str(error))
+            return str(error)
         if self.expected_source and received.source != self.expected_source:
             # Its sequence would move a tracking name it does not belong to.
-            return await self._park_poison(msg, f"unexpected source {received.source}")
+            return f"unexpected source {received.source}"
+        return received
+
+    async def _apply_group(self, group: list[tuple[Msg, ReceivedEvent]]) -> None:
+        """One transaction for the group; if it fails, each message alone, with retries."""
+        if len(group) > 1:
+            try:
+                applied = await asyncio.to_thread(
+                    self.app.apply_batch, [received for _, received in group],
+                    self.tracking_name,
+                )
+            except Exception as error:  # one message's handler, or the store: find out alone
+                log.warning("consumer %s: a batch of %d failed (%r): one at a time",
+                            self.durable, len(group), error)
+            else:
+                for msg, received in group:
+                    await self._finish(msg, APPLIED if received.sequence in applied
+                                       else DUPLICATE)
+                return
+        for msg, received in group:
+            await self._finish(msg, await self._apply_alone(msg, received))
+
+    async def _apply_alone(self, msg: Msg, received: ReceivedEvent) -> str:
         attempt = 0
         while True:
             attempt += 1
@@ -202,7 +352,13 @@ class TrackedConsumer:
                         return await self._park(msg, repr(error), received, attempt)
                     except Exception as problem:  # the store is down: keep trying both
                         log.error("consumer %s: cannot park: %r", self.durable, problem)
-                await self._pause(msg, attempt)
+                await self._pause(attempt)
+
+    async def _finish(self, msg: Msg, outcome: str) -> None:
+        await msg.ack()  # after commit; a lost ack means a redelivery, which tracking absorbs
+        if msg in self._in_hand:
+            self._in_hand.remove(msg)
+        MESSAGES_CONSUMED.labels(self.durable, outcome).inc()
 
     async def _park_poison(self, msg: Msg, error: str) -> str:
         failures = 0
@@ -212,7 +368,7 @@ class TrackedConsumer:
             except Exception as problem:
                 failures += 1
                 log.error("consumer %s: cannot park: %r", self.durable, problem)
-                await self._pause(msg, failures)
+                await self._pause(failures)
 
     async def _park(
         self, msg: Msg, error: str, received: ReceivedEvent | None, attempts: int
@@ -235,16 +391,17 @@ class TrackedConsumer:
         log.warning("consumer %s parked %s: %s", self.durable, letter.id, error)
         return PARKED
 
-    async def _pause(self, msg: Msg, attempt: int) -> None:
-        """Waits before the next attempt, telling the server the message is still in hand."""
+    async def _pause(self, attempt: int) -> None:
+        """Waits before the next attempt, telling the server the batch is still in hand."""
         delay = min(self.retry_delay * 2 ** (attempt - 1), self.max_retry_delay)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + delay
         while (remaining := deadline - loop.time()) > 0:
-            try:
-                await msg.in_progress()
-            except Exception as error:  # not fatal: at worst the server redelivers it
-                log.debug("in_progress failed: %r", error)
+            for msg in self._in_hand:
+                try:
+                    await msg.in_progress()
+                except Exception as error:  # not fatal: at worst the server redelivers it
+                    log.debug("in_progress failed: %r", error)
             await asyncio.sleep(min(remaining, self.ack_wait / 3))
 
     async def _after_idle_fetch(self) -> None:
@@ -272,7 +429,8 @@ class TrackedConsumer:
 
     def _check(self, info: ConsumerInfo) -> None:
         config: Any = info.config
-        if config.max_ack_pending != 1 or config.filter_subject != self.filter_subject:
+        if (config.max_ack_pending != self.batch_size
+                or config.filter_subject != self.filter_subject):
             raise RuntimeError(f"consumer {self.durable} on the server has other settings")
 
     async def _drop_subscription(self) -> None:
@@ -282,3 +440,19 @@ class TrackedConsumer:
                 await sub.unsubscribe()
             except Exception as error:  # the connection may be gone already
                 log.debug("unsubscribe failed: %r", error)
+
+
+REWIND_SINCE = (2, 14)  # the first nats-server with the consumer reset API
+
+
+def server_can_rewind(info: ConsumerInfo) -> bool:
+    """Whether the server that answered ``info`` can reset a consumer to its ack floor.
+
+    Servers since 2.11 write their version into a consumer's metadata; older ones do not.
+    """
+    metadata = getattr(info.config, "metadata", None) or {}
+    try:
+        version = tuple(int(part) for part in metadata.get("_nats.ver", "0.0").split(".")[:2])
+    except ValueError:
+        return False
+    return version >= REWIND_SINCE

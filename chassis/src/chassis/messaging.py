@@ -78,7 +78,7 @@ class ServiceMessaging:
                 durable=f"{self.service}-{purpose}",
                 filter_subject=stream_subjects(jurisdiction, upstream),
                 tracking_name=tracking_name(source, purpose), max_attempts=max_attempts,
-                expected_source=source,
+                expected_source=source, batch_size=self.settings.consumer_batch_size,
             ).run()
 
         self.add_worker(f"{self.service}-{purpose}", consume)

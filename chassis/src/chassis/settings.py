@@ -36,6 +36,9 @@ class ServiceSettings(BaseSettings):
     )
     relay_batch_size: int = 500
     relay_poll_seconds: float = 0.5
+    consumer_batch_size: int = Field(
+        default=64, ge=1, le=1000, description="messages a tracked consumer applies per transaction"
+    )
 
     @model_validator(mode="after")
     def _refuse_development_key_in_production(self) -> ServiceSettings:

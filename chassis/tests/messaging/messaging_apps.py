@@ -128,7 +128,7 @@ class PetitionTally(ConsumingApplication):
             self.failures[domain_event.text] = left - 1 if left > 0 else left
             raise RuntimeError(f"handler failed on purpose for {domain_event.text!r}")
         try:
-            tally: Tally = self.repository.get(Tally.create_id(domain_event.petition_id))
+            tally: Tally = self.current(Tally.create_id(domain_event.petition_id))
             tally.count_again()
         except AggregateNotFoundError:
             tally = Tally(domain_event.petition_id, domain_event.text)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from uuid import uuid4
 
 import pytest
-from messaging_apps import SERVICE, PetitionDesk, PetitionTally
+from messaging_apps import SERVICE, PetitionDesk, PetitionTally, Tally
 from messaging_support import (
     DURABLE,
     Store,
@@ -19,7 +23,10 @@ from nats.js import JetStreamContext
 from nats.js.api import ConsumerConfig
 from prometheus_client import REGISTRY
 
+from chassis.consumer import TrackedConsumer
 from chassis.streams import ensure_stream, stream_name
+from contracts import ReceivedEvent
+from contracts.petitions.v1 import PetitionRecorded
 
 pytestmark = pytest.mark.integration
 
@@ -69,9 +76,10 @@ async def test_a_durable_created_with_other_settings_is_brought_in_line(
         durable_name=DURABLE, max_ack_pending=1000, filter_subject=f"phoihop.{jurisdiction}.>"
     ))
 
-    info = await tally_consumer(tally, js, jurisdiction).ensure_consumer()
+    consumer = tally_consumer(tally, js, jurisdiction, batch_size=16)
+    info = await consumer.ensure_consumer()
 
-    assert info.config.max_ack_pending == 1
+    assert info.config.max_ack_pending == consumer.batch_size == 16
     assert info.config.filter_subject == f"phoihop.{jurisdiction}.{SERVICE}.>"
     assert info.config.max_deliver == -1
 
@@ -89,6 +97,70 @@ async def test_a_handler_that_fails_a_few_times_is_retried_in_place(
     assert list(counts(tally).items()) == [("first", 1), ("flaky", 1), ("last", 1)]
     assert tally.failures["flaky"] == 0
     assert tally.dead_letters() == []
+
+
+async def test_a_delivery_that_went_astray_is_not_skipped(
+    store: Store, js: JetStreamContext, jurisdiction: str
+) -> None:
+    # An earlier subscription's inbox takes one delivery and never acks it (as after a
+    # reconnect). The server goes on delivering the later messages: applied, they would
+    # move tracking past the lost one, whose redelivery would then count as seen.
+    desk, tally = store.open(PetitionDesk), store.open(PetitionTally)
+    texts = [f"petition {number}" for number in range(10)]
+    await record_and_publish(desk, js, jurisdiction, texts[:3])
+    consumer = tally_consumer(tally, js, jurisdiction, batch_size=8)
+    await process_until(consumer, lambda: len(counts(tally)) == 3)
+    await record_and_publish(desk, js, jurisdiction, texts[3:])
+    stale = await js.pull_subscribe_bind(durable=DURABLE, stream=consumer.stream)
+    astray = await stale.fetch(1, timeout=2)
+    await stale.unsubscribe()
+
+    await process_until(consumer, lambda: len(counts(tally)) == 10)
+
+    assert json.loads(astray[0].data)["data"]["text"] == "petition 3"
+    assert list(counts(tally).items()) == [(text, 1) for text in texts]
+
+
+def test_a_batch_is_one_transaction_and_later_messages_see_earlier_effects(
+    store: Store,
+) -> None:
+    tally = store.open(PetitionTally)
+    petition = uuid4()
+    batch = [received(sequence, petition) for sequence in (3, 5, 9)]
+    transactions = 0
+
+    def count_transaction() -> None:
+        nonlocal transactions
+        transactions += 1
+
+    tally.before_commit = count_transaction
+    applied = tally.apply_batch(batch, "upstream#count")
+    again = tally.apply_batch([*batch, received(11, petition)], "upstream#count")
+
+    assert applied == [3, 5, 9] and again == [11]
+    assert transactions == 2
+    counted: Tally = tally.repository.get(Tally.create_id(petition))
+    assert counted.count == 4  # one Started and three Counted, not four Started
+    assert tally.recorder.max_tracking_id("upstream#count") == 11
+
+
+def received(sequence: int, petition_id: object) -> ReceivedEvent:
+    """A decoded message carrying one recorded petition, at ``sequence`` upstream."""
+    moment = datetime.now(UTC)
+    return ReceivedEvent(
+        id=str(uuid4()), source="upstream", type="vn.phoihop.petitions.PetitionRecorded.v1",
+        subject=str(petition_id), time=moment, sequence=sequence,
+        data=PetitionRecorded(petition_id=petition_id, text="same petition",
+                              commune="Tân Phú", channel="meeting", recorded_at=moment),
+    )
+
+
+async def process_until(consumer: TrackedConsumer, done: Callable[[], bool]) -> None:
+    """Calls ``process_next`` until ``done`` holds; fails after 30 s."""
+    deadline = time.monotonic() + 30
+    while not done():
+        assert time.monotonic() < deadline, "the consumer did not get there within 30 s"
+        await consumer.process_next()
 
 
 def duplicates_counted() -> float:

@@ -49,10 +49,11 @@ def produce(mode: str, store: Store, nats_url: str, jurisdiction: str, count: in
 
 
 def consume(store: Store, nats_url: str, jurisdiction: str, kill_at: int = 0,
-            kill_point: str = "after-commit") -> int:
+            kill_point: str = "after-commit", batch_size: int = 64) -> int:
     """Runs the consuming program; returns its exit code (-9 when it killed itself)."""
     source = event_source(jurisdiction, SERVICE)
     options = ["--kill-at", str(kill_at), "--kill-point", kill_point] if kill_at else []
+    options += ["--batch-size", str(batch_size)]
     done = run_program(
         "consume", "--nats-url", nats_url, "--stream", stream_name(jurisdiction, SERVICE),
         "--durable", DURABLE, "--filter", stream_subjects(jurisdiction, SERVICE),
@@ -101,7 +102,8 @@ async def test_a_consumer_killed_again_and_again_mid_backlog_neither_loses_nor_d
 ) -> None:
     # The probe lost 50 effects when a consumer died with a fetched batch in hand and the
     # older messages came back after newer ones. Kill at random points, both sides of the
-    # commit, with a backlog waiting, until a run gets to the end.
+    # commit, with a backlog waiting and batches of several sizes (a durable changed from
+    # one size to another on restart), until a run gets to the end.
     desk = store.open(PetitionDesk)
     texts = [f"petition {number}" for number in range(120)]
     await record_and_publish(desk, js, jurisdiction, texts)
@@ -109,7 +111,8 @@ async def test_a_consumer_killed_again_and_again_mid_backlog_neither_loses_nor_d
     kills = 0
     for _ in range(40):
         point = chance.choice(["before-commit", "after-commit"])
-        if consume(store, nats_url, jurisdiction, chance.randint(1, 12), point) == 0:
+        batch_size = chance.choice([1, 4, 16])
+        if consume(store, nats_url, jurisdiction, chance.randint(1, 12), point, batch_size) == 0:
             break
         kills += 1
     else:

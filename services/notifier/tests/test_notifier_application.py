@@ -135,6 +135,25 @@ def test_a_reminder_moves_with_a_reforwarding_and_stops_at_the_answer(
     assert stages == ["reminder.overdue", "reminder.overdue", "reminder.before_due"]
 
 
+def test_one_batch_starts_moves_and_stops_a_reminder_as_the_same_events_one_by_one(
+    app: Notifier,
+) -> None:
+    # The consumer applies what has arrived in one transaction: the re-forwarding and the
+    # answer must find the reminder the first forwarding started in the same batch.
+    feed = Feed()
+    event = forwarded()
+    again = forwarded(event.petition_id, due_date=date(2026, 1, 20), to_unit="Sở Tài chính")
+    batch = [feed(e, event.petition_id) for e in (event, again, answered(event.petition_id))]
+
+    applied = app.apply_batch(batch, f"urn:phoihop:{JURISDICTION}:petitions#petitions")
+
+    assert applied == [1, 2, 3]
+    (reminder,) = app.read_model.reminders()
+    assert (reminder["due_date"], reminder["active"]) == ("2026-01-20", False)
+    history = app.history(UUID(reminder["id"]))
+    assert [type(e).__name__ for e in history] == ["Started", "Rescheduled", "Stopped"]
+
+
 def test_a_reminder_pass_loads_only_the_reminders_whose_stage_is_due(
     app: Notifier, clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

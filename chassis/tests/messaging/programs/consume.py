@@ -1,8 +1,9 @@
 """A consuming service process the consumer tests kill on purpose (SIGKILL, no cleanup).
 
 It consumes until the durable has nothing left, then exits 0. With ``--kill-at K`` it
-kills itself at the K-th message it applies: ``before-commit`` (the policy ran, nothing
-saved) or ``after-commit`` (effects and tracking saved, the message not yet acked).
+kills itself at the K-th transaction it would commit (``before-commit``: the policies ran,
+nothing saved) or after the K-th message it applied (``after-commit``: effects and tracking
+saved, that message and the rest of its batch not yet acked).
 """
 
 from __future__ import annotations
@@ -46,24 +47,24 @@ def count_down_then_die(kill_at: int) -> Callable[[], None]:
 
 
 class DyingConsumer(TrackedConsumer):
-    """Dies after the K-th message's commit, before its ack."""
+    """Dies after the K-th message's commit, before its ack (the rest of its batch unacked)."""
 
     applied = 0
 
-    async def _handle(self, msg: Msg) -> str:
-        outcome = await super()._handle(msg)
+    async def _finish(self, msg: Msg, outcome: str) -> None:
         if outcome == APPLIED and ARGS.kill_point == "after-commit":
             self.applied += 1
             if self.applied == ARGS.kill_at:
                 die()
-        return outcome
+        await super()._finish(msg, outcome)
 
 
 async def consume(app: PetitionTally) -> dict[str, Any]:
     nc = await connect(ARGS.nats_url, "consume-program")
     js = nc.jetstream()
     consumer = DyingConsumer(app, js, ARGS.stream, ARGS.durable, ARGS.filter,
-                             ARGS.tracking_name, fetch_timeout=0.5)
+                             ARGS.tracking_name, fetch_timeout=0.5,
+                             batch_size=ARGS.batch_size)
     handled = 0
     while True:
         if await consumer.process_next():
@@ -87,6 +88,7 @@ def main() -> None:
     parser.add_argument("--tracking-name", required=True)
     parser.add_argument("--store", required=True, help="the tally's eventsourcing env, JSON")
     parser.add_argument("--kill-at", type=int, default=0)
+    parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--kill-point", choices=["before-commit", "after-commit"])
     ARGS = parser.parse_args()
     app = PetitionTally(env=json.loads(ARGS.store))

@@ -60,16 +60,16 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         self.backoff = backoff or Backoff()
         self.max_attempts = max_attempts
         self.read_model = NotifierReadModel(self)
-        self.planner = Planner(self.read_model, self._exists, email_enabled=email_enabled,
+        self.planner = Planner(self.read_model, self.exists, email_enabled=email_enabled,
                                message_domain=message_domain)
         self.reminders = ReminderBook(self, rulebook)
 
     # -- consuming (decision 5) -------------------------------------------------------------
 
-    def apply_received(self, received: ReceivedEvent, tracking_name: str) -> bool:
+    def apply_policy(self, received: ReceivedEvent, processing: ProcessingEvent[UUID]) -> None:
         token = _received.set(received)
         try:
-            return super().apply_received(received, tracking_name)
+            super().apply_policy(received, processing)
         finally:
             _received.reset(token)
 
@@ -91,7 +91,7 @@ class Notifier(IdempotentCommands, ConsumingApplication):
             return
         received = _received.get()
         if received is None:  # its ids and times come from the envelope: never guess them
-            raise RuntimeError("apply integration events through apply_received")
+            raise RuntimeError("apply integration events through apply_batch")
         made: list[Aggregate] = []
         served: set[UUID] = set()
         for rule in self.rules.rules_for(domain_event):
@@ -106,9 +106,6 @@ class Notifier(IdempotentCommands, ConsumingApplication):
             )
         made += self.reminders.started_or_stopped_by(domain_event, received)
         processing_event.collect_events(*made)
-
-    def _exists(self, aggregate_id: UUID) -> bool:
-        return aggregate_id in self.repository
 
     # -- subscriptions and contacts ----------------------------------------------------------
 

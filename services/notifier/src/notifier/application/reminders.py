@@ -57,8 +57,8 @@ class ReminderBook:
             made.append(self._start(rule, event, received))
         for rule in self.app.rules.reminders_stopped_by(received.type):
             reminder_id = Reminder.create_id(rule.id, received.subject)
-            if reminder_id in self.app.repository:
-                reminder: Reminder = self.app.repository.get(reminder_id)
+            if self.app.exists(reminder_id):
+                reminder: Reminder = self.app.current(reminder_id)
                 if reminder.active:
                     reminder.stop(cause=received.type, on=_day(received))
                     made.append(reminder)
@@ -70,8 +70,8 @@ class ReminderBook:
         started_on: date = getattr(event, rule.started_on) if rule.started_on else _day(received)
         recipients = [r.key for r in rule.recipients_of(event)]
         reminder_id = Reminder.create_id(rule.id, received.subject)
-        if reminder_id in self.app.repository:
-            reminder: Reminder = self.app.repository.get(reminder_id)
+        if self.app.exists(reminder_id):
+            reminder: Reminder = self.app.current(reminder_id)
             reminder.reschedule(due_date=due, started_on=started_on, recipients=recipients,
                                 source_event=event_record(received))
             return reminder
