@@ -16,7 +16,7 @@ from uuid import UUID, uuid5
 
 from fastapi.testclient import TestClient
 
-from chassis.consumer import tracking_name
+from chassis.consuming import tracking_name
 from chassis.dead_letters import new_dead_letter
 from contracts import IntegrationEvent, decode_cloudevent, encode_cloudevent
 from contracts.petitions.v1 import (

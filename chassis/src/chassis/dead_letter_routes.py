@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from chassis.auth import CurrentPrincipal, Principal
-from chassis.consumer import ConsumingApplication
+from chassis.consuming import ConsumingApplication
 from chassis.problems import ForbiddenProblem, problem_responses
 
 OPERATOR_ROLES = ("admin", "system")

@@ -18,7 +18,8 @@ from nats.aio.client import Client as NatsClient
 from nats.js import JetStreamContext
 
 from chassis.application import ServiceApplication
-from chassis.consumer import ConsumingApplication, TrackedConsumer, tracking_name
+from chassis.consumer import TrackedConsumer
+from chassis.consuming import ConsumingApplication, tracking_name
 from chassis.nats_connection import connect
 from chassis.relay import OutboxRelay, Translate
 from chassis.settings import ServiceSettings

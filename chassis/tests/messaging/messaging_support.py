@@ -18,7 +18,8 @@ from messaging_apps import SERVICE, PetitionDesk, PetitionTally, translate
 from nats.js import JetStreamContext
 from nats.js.api import RawStreamMsg
 
-from chassis.consumer import ConsumingApplication, TrackedConsumer, tracking_name
+from chassis.consumer import TrackedConsumer
+from chassis.consuming import ConsumingApplication, tracking_name
 from chassis.relay import OutboxRelay
 from chassis.settings import ServiceSettings
 from chassis.store import postgres_environment, store_environment

@@ -27,7 +27,7 @@ from messaging_support import (
 )
 from nats.js import JetStreamContext
 
-from chassis.consumer import tracking_name
+from chassis.consuming import tracking_name
 from chassis.embedded_nats import EmbeddedNats
 from chassis.nats_connection import connect
 from chassis.relay import OutboxRelay

@@ -17,7 +17,7 @@ from uuid import UUID
 from eventsourcing.application import ProcessingEvent
 from eventsourcing.domain import Aggregate
 
-from chassis.consumer import ConsumingApplication
+from chassis.consuming import ConsumingApplication
 from chassis.dead_letters import DeadLetter
 from chassis.idempotency import IdempotentCommands
 from chassis.rulebook import Rulebook
