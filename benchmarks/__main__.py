@@ -26,6 +26,7 @@ from benchmarks import (
     table,
 )
 from benchmarks.http_load import wrk_available
+from benchmarks.open_loop import Spread
 from chassis.embedded_nats import EmbeddedNats
 
 
@@ -147,7 +148,9 @@ def print_relay(result: relay_throughput.RelayComparison) -> None:
     print(f"\n2. relay: {result.events} events, best of {len(result.relay_seconds)} rounds")
     print(f"   relay            {result.relay_rate:10,.0f} events/s")
     print(f"   raw nats-py      {result.baseline_rate:10,.0f} msgs/s (publish_async, 500/batch)")
-    print(f"   ratio            {result.ratio:10.2f}   (target ≥ 0.5)")
+    by_round = Spread.of(result.round_ratios)
+    print(f"   ratio            {result.ratio:10.2f}   (target ≥ 0.5); round by round "
+          f"{by_round.median:.2f} ({by_round.low:.2f}–{by_round.high:.2f})")
 
 
 def print_http(result: http_commands.HttpComparison) -> None:

@@ -45,6 +45,12 @@ class RelayComparison:
     def ratio(self) -> float:
         return self.relay_rate / self.baseline_rate
 
+    @property
+    def round_ratios(self) -> list[float]:
+        """Round by round: each round's raw publish ran just before its relay."""
+        return [raw / relay for relay, raw in zip(self.relay_seconds, self.baseline_seconds,
+                                                  strict=True)]
+
 
 @dataclass(frozen=True)
 class _Actor:
