@@ -60,7 +60,7 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--only", type=lambda s: [int(n) for n in s.split(",")],
                         default=[1, 2, 3, 4, 5, 6], help="benchmarks to run, e.g. 3,4")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--seconds", type=int, default=8, help="wrk duration of one run")
+    parser.add_argument("--seconds", type=int, default=8, help="seconds per round of 1 and 5")
     parser.add_argument("--relay-events", type=int, default=20_000)
     parser.add_argument("--postgres-dsn", default=os.environ.get("PHOIHOP_BENCH_POSTGRES_DSN"))
     parser.add_argument("--e2e-rate", type=float, default=200.0, help="forwards/s")
