@@ -94,4 +94,6 @@ class ConsumingApplication(ServiceApplication, DeadLetterStore):
         processing = _batch.get()
         if processing is not None and aggregate_id in processing.aggregates:
             return True
-        return aggregate_id in self.repository
+        # One stored event is proof enough: `aggregate_id in self.repository` would
+        # rebuild the whole aggregate only to throw it away.
+        return bool(self.recorder.select_events(aggregate_id, limit=1))

@@ -6,6 +6,7 @@ import json
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 from uuid import uuid4
 
 import pytest
@@ -142,6 +143,27 @@ def test_a_batch_is_one_transaction_and_later_messages_see_earlier_effects(
     counted: Tally = tally.repository.get(Tally.create_id(petition))
     assert counted.count == 4  # one Started and three Counted, not four Started
     assert tally.recorder.max_tracking_id("upstream#count") == 11
+
+
+def test_an_aggregate_exists_once_stored_or_while_its_batch_makes_it(store: Store) -> None:
+    tally = store.open(PetitionTally)
+    petition = uuid4()
+    seen_in_batch: list[bool] = []
+    apply_policy = tally.apply_policy
+
+    def apply_and_look(*args: Any) -> None:
+        apply_policy(*args)
+        seen_in_batch.append(tally.exists(Tally.create_id(petition)))
+
+    tally.apply_policy = apply_and_look  # type: ignore[method-assign]
+
+    before = tally.exists(Tally.create_id(petition))
+    tally.apply_batch([received(1, petition)], "upstream#count")
+
+    assert before is False
+    assert seen_in_batch == [True]  # made by the batch, not yet committed
+    assert tally.exists(Tally.create_id(petition)) is True
+    assert tally.exists(uuid4()) is False
 
 
 def received(sequence: int, petition_id: object) -> ReceivedEvent:
