@@ -5,7 +5,7 @@ position at its end. Two figures per store:
 
 - ``POST /petitions`` over HTTP: a petitions service process per store (both up at once,
   on the same NATS), loaded in turn **open loop** at a fixed rate well under its capacity
-  (``RATE``), so no queue builds and the latency is the service's own; it counts from each
+  (``RATE``), so a queue builds only behind a stall; the latency counts from each
   request's planned time, so a stall is paid by every request planned during it. Rounds
   interleave the two services, after a 2 s warm-up of each that is not counted; the ratios
   are taken round by round (the two rounds of a pair ran back to back), their median kept.

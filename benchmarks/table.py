@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import statistics
 
-from benchmarks import growth
 from benchmarks.e2e_latency import E2EResult
-from benchmarks.growth import GrowthResult, StoreGrowth
+from benchmarks.growth import RATE, GrowthResult, StoreGrowth
 from benchmarks.memory import MemoryResult
 from benchmarks.open_loop import Percentiles, Spread
 from benchmarks.replay import ReplayResult
@@ -92,7 +91,7 @@ def _growth_store(store: StoreGrowth) -> None:
     late = max(r.late_ms for r in store.http)
     app50 = Spread.of([p.p50 for p in store.app])
     app99 = Spread.of([p.p99 for p in store.app])
-    print(f"   {store.events:>9,} events: POST /petitions ({growth.RATE:.0f}/s open loop) "
+    print(f"   {store.events:>9,} events: POST /petitions ({RATE:.0f}/s open loop) "
           f"p50 {http50} p99 {http99} ({count:,} commands, {errors} errors, client at most "
           f"{late:.0f} ms late)")
     print(f"   {'':>16} record_petition in process       p50 {app50} p99 {app99}")

@@ -18,7 +18,8 @@ from chassis.application import ServiceApplication
 from chassis.dead_letters import DeadLetterStore
 from contracts import ReceivedEvent
 
-# The batch whose policies are running (in the thread applying it), for ``current``.
+# The batch whose policies are running (in the thread applying it): ``current`` and
+# ``exists`` see its aggregates before they are committed.
 _batch: ContextVar[ProcessingEvent[UUID] | None] = ContextVar("consumer_batch", default=None)
 
 
