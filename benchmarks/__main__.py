@@ -27,7 +27,7 @@ from benchmarks import (
 )
 from benchmarks.http_load import wrk_available
 from benchmarks.open_loop import Spread
-from chassis.embedded_nats import EmbeddedNats
+from chassis.messaging.embedded_nats import EmbeddedNats
 
 
 @dataclass

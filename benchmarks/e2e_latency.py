@@ -37,9 +37,9 @@ from nats.aio.msg import Msg
 from benchmarks.fill import fill
 from benchmarks.open_loop import HttpPool, Percentiles, run_open_loop
 from benchmarks.processes import start_http_process, stop
-from chassis.auth import issue_token
+from chassis.messaging.streams import ensure_stream
 from chassis.settings import ServiceSettings
-from chassis.streams import ensure_stream
+from chassis.web.auth import issue_token
 from contracts.envelope import event_subject
 from contracts.vocabulary import Agency
 

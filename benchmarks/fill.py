@@ -32,7 +32,8 @@ from petitions.domain.petition import Petition
 
 BATCH = 20_000
 PETITIONS_PER_MEETING = 12
-RELAY_POSITION = "relay:petitions"  # chassis.relay.OutboxRelay.position_name for petitions
+# chassis.messaging.relay.OutboxRelay.position_name for petitions
+RELAY_POSITION = "relay:petitions"
 START = date(2024, 1, 8)
 
 # The vocabulary of benchmark 1's wrk script (http_load.py), so stored petitions and new

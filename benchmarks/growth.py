@@ -39,8 +39,8 @@ import httpx
 from benchmarks.fill import MTTQ, fill, open_store, petition_text
 from benchmarks.open_loop import HttpPool, Percentiles, run_open_loop
 from benchmarks.processes import rss_mb, start_http_process, stop
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 
 CATCH_UP_TIMEOUT = 900.0

@@ -21,8 +21,8 @@ import httpx
 
 from benchmarks.http_load import LoadResult, run_wrk
 from benchmarks.processes import rss_mb, start_http_process, stop
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 
 SERVICES = ("petitions", "sessions", "notifier")  # the notifier needs the others' streams

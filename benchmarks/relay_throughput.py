@@ -16,10 +16,10 @@ from pathlib import Path
 
 import nats
 
-from chassis.relay import OutboxRelay
+from chassis.messaging.relay import OutboxRelay
+from chassis.messaging.streams import ensure_stream
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
-from chassis.streams import ensure_stream
+from chassis.stores import store_environment
 from contracts import encode_cloudevent
 from contracts.vocabulary import Agency
 from petitions.application import Petitions, translate

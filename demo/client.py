@@ -1,6 +1,6 @@
 """Talking to a running service as its users would: bearer tokens, keyed commands, problems.
 
-Tokens are minted with the local development key (``chassis.auth.issue_token``), one per
+Tokens are minted with the local development key (``chassis.web.auth.issue_token``), one per
 agency and unit. Every command carries an ``Idempotency-Key`` made of the run's prefix and
 the command's own name, so running the same demo again replays the stored responses and
 changes nothing. Any answer that is not a success stops the run with the problem document.
@@ -14,8 +14,8 @@ from typing import Any
 
 import httpx
 
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 
 REPLAYED_HEADER = "Idempotent-Replayed"

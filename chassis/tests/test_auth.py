@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from chassis.auth import VerifiedTokens, issue_token
-from chassis.problems import ForbiddenProblem, UnauthorizedProblem
 from chassis.settings import ServiceSettings
+from chassis.web.auth import VerifiedTokens, issue_token
+from chassis.web.problems import ForbiddenProblem, UnauthorizedProblem
 from contracts.vocabulary import Agency
 
 TIEN_GIANG = ServiceSettings(jurisdiction="tien-giang")

@@ -15,9 +15,9 @@ from fastapi.testclient import TestClient
 from prometheus_client import REGISTRY
 from pydantic import BaseModel
 
-from chassis.embedded_nats import free_port
-from chassis.http import create_service_app
+from chassis.messaging.embedded_nats import free_port
 from chassis.settings import ServiceSettings
+from chassis.web.app_factory import create_service_app
 
 LIMIT = 1024
 PROBLEM = "application/problem+json"

@@ -14,7 +14,7 @@ from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import IntegrityError
 
 from chassis.application import ServiceApplication
-from chassis.idempotency import (
+from chassis.web.idempotency import (
     IdempotencyKeyReusedProblem,
     IdempotentCommands,
     IdempotentRequest,

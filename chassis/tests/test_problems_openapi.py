@@ -11,10 +11,10 @@ from fastapi import FastAPI, Header
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
-from chassis.auth import CurrentPrincipal
-from chassis.http import create_service_app
-from chassis.problems import PROBLEM_JSON, ConflictProblem
 from chassis.settings import ServiceSettings
+from chassis.web.app_factory import create_service_app
+from chassis.web.auth import CurrentPrincipal
+from chassis.web.problems import PROBLEM_JSON, ConflictProblem
 
 
 class Note(BaseModel):

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 from tests.api_fuzz.seeds import Bearer
 

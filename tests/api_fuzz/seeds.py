@@ -16,8 +16,8 @@ from uuid import UUID, uuid5
 
 from fastapi.testclient import TestClient
 
-from chassis.consuming import tracking_name
-from chassis.dead_letters import new_dead_letter
+from chassis.messaging.consuming_application import tracking_name
+from chassis.messaging.dead_letters import new_dead_letter
 from contracts import IntegrationEvent, decode_cloudevent, encode_cloudevent
 from contracts.petitions.v1 import (
     PetitionAnswered,

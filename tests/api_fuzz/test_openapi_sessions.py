@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
+from chassis.stores import store_environment
 from contracts.vocabulary import Agency
 from sessions.application import Sessions
 from sessions.entrypoints.http import create_http_app

@@ -15,9 +15,9 @@ from eventsourcing.persistence import StoredEvent
 
 from benchmarks.fill import fill
 from chassis.audit.run import audit, spec_of
-from chassis.relay import OutboxRelay
+from chassis.messaging.relay import OutboxRelay
+from chassis.messaging.streams import ensure_stream
 from chassis.settings import ServiceSettings
-from chassis.streams import ensure_stream
 from petitions.application import translate
 
 pytestmark = pytest.mark.integration

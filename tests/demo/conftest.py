@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chassis.embedded_nats import free_port
+from chassis.messaging.embedded_nats import free_port
 from demo.__main__ import PARTS
 from tests.e2e.processes import ServiceProcess
 

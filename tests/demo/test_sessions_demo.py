@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from chassis.embedded_nats import free_port
+from chassis.messaging.embedded_nats import free_port
 from demo.sessions_data import load_council
 from tests.demo.conftest import DemoRun
 from tests.e2e.processes import ServiceProcess

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from deploy_render import AGENCY_SERVICES, DEPLOY, SERVICE_PORTS, find, render
 
-from chassis.embedded_nats import nats_server_binary
+from chassis.messaging.embedded_nats import nats_server_binary
 
 NATS = DEPLOY / "base" / "nats"
 JURISDICTION = "tien-giang"

@@ -20,8 +20,8 @@ from nats.aio.client import Client
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from test_deploy_nats_config import JURISDICTION, READERS, USERS
 
-from chassis.embedded_nats import free_port, nats_server_binary
-from chassis.streams import ensure_stream, stream_name
+from chassis.messaging.embedded_nats import free_port, nats_server_binary
+from chassis.messaging.streams import ensure_stream, stream_name
 
 pytestmark = pytest.mark.integration
 
@@ -169,7 +169,8 @@ async def test_a_consumer_reads_the_streams_it_consumes(bus: int, user: str, ups
     durable = f"{user}-deploy-test"
     connected = await Connected.as_user(bus, user)
     try:
-        # The calls chassis.consumer makes, through the prefix of the upstream service.
+        # The calls chassis.messaging.jetstream_consumer makes, through the prefix of the
+        # upstream service.
         js = connected.client.jetstream(prefix=f"$JS.{upstream}.API")
         config = ConsumerConfig(
             durable_name=durable, ack_policy=AckPolicy.EXPLICIT, deliver_policy=DeliverPolicy.ALL,

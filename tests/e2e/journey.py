@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 
-from chassis.embedded_nats import free_port
+from chassis.messaging.embedded_nats import free_port
 from chassis.processes import kill_process, stop_process
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from chassis.embedded_nats import EmbeddedNats
+from chassis.messaging.embedded_nats import EmbeddedNats
 from contracts.vocabulary import Agency
 from tests.e2e.journey import bearer
 from tests.e2e.stream_reader import read_all_sync

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from chassis.embedded_nats import EmbeddedNats
+from chassis.messaging.embedded_nats import EmbeddedNats
 from tests.e2e.stream_reader import read_all_sync
 from tests.faults.test_kill_under_load import (
     FORWARDED_TYPE,

@@ -18,7 +18,7 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, ProcessRecorder, Recording, Transcoding
 
-from chassis.problems import NotFoundProblem
+from chassis.web.problems import NotFoundProblem
 
 SaveListener = Callable[[int], None]  # called with the highest notification id saved
 

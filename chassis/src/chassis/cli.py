@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from chassis.auth import ROLES, issue_token
 from chassis.settings import ServiceSettings
+from chassis.web.auth import ROLES, issue_token
 from contracts.vocabulary import Agency
 
 

@@ -14,10 +14,10 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from chassis.embedded_nats import EmbeddedNats
-from chassis.messaging import redacted
+from chassis.messaging.embedded_nats import EmbeddedNats
+from chassis.messaging.service_messaging import redacted
 from chassis.processes import stop_process
-from chassis.services import ServiceSpec, installed_services
+from chassis.service_specs import ServiceSpec, installed_services
 from chassis.settings import ServiceSettings
 
 

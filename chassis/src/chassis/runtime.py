@@ -10,9 +10,9 @@ from fastapi import FastAPI
 
 from chassis.application import ServiceApplication, store_readiness
 from chassis.logs import configure_logging
-from chassis.messaging import ServiceMessaging
-from chassis.relay import Translate
-from chassis.services import ServiceSpec
+from chassis.messaging.relay import Translate
+from chassis.messaging.service_messaging import ServiceMessaging
+from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 
 

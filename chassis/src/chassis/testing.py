@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from chassis.embedded_nats import EmbeddedNats
+from chassis.messaging.embedded_nats import EmbeddedNats
 
 DEFAULT_TEST_POSTGRES = "postgresql://postgres@127.0.0.1:5432/postgres"
 

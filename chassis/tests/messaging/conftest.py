@@ -11,7 +11,7 @@ from messaging_support import Store
 from nats.aio.client import Client
 from nats.js import JetStreamContext
 
-from chassis.nats_connection import connect
+from chassis.messaging.nats_connection import connect
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

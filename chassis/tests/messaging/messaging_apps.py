@@ -19,7 +19,7 @@ from eventsourcing.persistence import Recording
 from eventsourcing.utils import get_topic
 
 from chassis.application import ServiceApplication
-from chassis.consuming import ConsumingApplication
+from chassis.messaging.consuming_application import ConsumingApplication
 from contracts import IntegrationEvent
 from contracts.petitions.v1 import PetitionRecorded
 

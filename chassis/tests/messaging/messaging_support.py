@@ -18,12 +18,12 @@ from messaging_apps import SERVICE, PetitionDesk, PetitionTally, translate
 from nats.js import JetStreamContext
 from nats.js.api import RawStreamMsg
 
-from chassis.consumer import TrackedConsumer
-from chassis.consuming import ConsumingApplication, tracking_name
-from chassis.relay import OutboxRelay
+from chassis.messaging.consuming_application import ConsumingApplication, tracking_name
+from chassis.messaging.jetstream_consumer import TrackedConsumer
+from chassis.messaging.relay import OutboxRelay
+from chassis.messaging.streams import ensure_stream, stream_name
 from chassis.settings import ServiceSettings
-from chassis.store import postgres_environment, store_environment
-from chassis.streams import ensure_stream, stream_name
+from chassis.stores import postgres_environment, store_environment
 from contracts import event_source, stream_subjects
 
 PROGRAMS = Path(__file__).parent / "programs"

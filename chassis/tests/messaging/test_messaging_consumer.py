@@ -24,8 +24,8 @@ from nats.js import JetStreamContext
 from nats.js.api import ConsumerConfig
 from prometheus_client import REGISTRY
 
-from chassis.consumer import TrackedConsumer
-from chassis.streams import ensure_stream, stream_name
+from chassis.messaging.jetstream_consumer import TrackedConsumer
+from chassis.messaging.streams import ensure_stream, stream_name
 from contracts import ReceivedEvent
 from contracts.petitions.v1 import PetitionRecorded
 

@@ -27,11 +27,11 @@ from messaging_support import (
 )
 from nats.js import JetStreamContext
 
-from chassis.consuming import tracking_name
-from chassis.embedded_nats import EmbeddedNats
-from chassis.nats_connection import connect
-from chassis.relay import OutboxRelay
-from chassis.streams import ensure_stream, stream_name
+from chassis.messaging.consuming_application import tracking_name
+from chassis.messaging.embedded_nats import EmbeddedNats
+from chassis.messaging.nats_connection import connect
+from chassis.messaging.relay import OutboxRelay
+from chassis.messaging.streams import ensure_stream, stream_name
 from contracts import decode_cloudevent, event_source, stream_subjects
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]

@@ -12,11 +12,11 @@ from fastapi.testclient import TestClient
 from messaging_apps import SERVICE, PetitionTally
 from messaging_support import Store
 
-from chassis.auth import issue_token
-from chassis.dead_letter_routes import dead_letter_router
-from chassis.dead_letters import new_dead_letter
-from chassis.http import create_service_app
+from chassis.messaging.dead_letter_routes import dead_letter_router
+from chassis.messaging.dead_letters import new_dead_letter
 from chassis.settings import ServiceSettings
+from chassis.web.app_factory import create_service_app
+from chassis.web.auth import issue_token
 from contracts import event_source
 from contracts.vocabulary import Agency
 

@@ -13,7 +13,7 @@ from messaging_apps import SERVICE, PetitionDesk, PetitionTally
 from messaging_support import Store, counts, record_and_publish, run_until_drained, tally_consumer
 from nats.js import JetStreamContext
 
-from chassis.dead_letters import PARKED, RESOLVED, RETRIED, new_dead_letter
+from chassis.messaging.dead_letters import PARKED, RESOLVED, RETRIED, new_dead_letter
 from contracts import event_source
 
 pytestmark = pytest.mark.integration

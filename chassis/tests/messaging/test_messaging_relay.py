@@ -13,10 +13,10 @@ from nats.aio.client import Client
 from nats.aio.msg import Msg
 from nats.js import JetStreamContext
 
-from chassis.embedded_nats import EmbeddedNats
-from chassis.nats_connection import connect
-from chassis.relay import Batch, OutboxRelay
-from chassis.streams import ensure_stream, stream_name
+from chassis.messaging.embedded_nats import EmbeddedNats
+from chassis.messaging.nats_connection import connect
+from chassis.messaging.relay import Batch, OutboxRelay
+from chassis.messaging.streams import ensure_stream, stream_name
 from contracts import decode_cloudevent
 
 pytestmark = pytest.mark.integration

@@ -6,7 +6,12 @@ import pytest
 from nats.js import JetStreamContext
 from nats.js.api import StorageType
 
-from chassis.streams import DUPLICATE_WINDOW_SECONDS, ensure_stream, stream_config, stream_name
+from chassis.messaging.streams import (
+    DUPLICATE_WINDOW_SECONDS,
+    ensure_stream,
+    stream_config,
+    stream_name,
+)
 
 pytestmark = pytest.mark.integration
 

@@ -22,7 +22,7 @@ import httpx
 import uvicorn
 from aiosmtpd.controller import Controller
 
-from chassis.embedded_nats import free_port
+from chassis.messaging.embedded_nats import free_port
 from chassis.processes import kill_process, stop_process
 from notifier.bootstrap import build_app
 from notifier.clock import Clock

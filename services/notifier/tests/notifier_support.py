@@ -15,9 +15,9 @@ from uuid import UUID, uuid4
 
 import nats
 
-from chassis.auth import issue_token
+from chassis.messaging.streams import ensure_stream
 from chassis.settings import ServiceSettings
-from chassis.streams import ensure_stream
+from chassis.web.auth import issue_token
 from contracts import IntegrationEvent, encode_cloudevent, event_subject
 from contracts.petitions.v1 import PetitionAnswered, PetitionAnswerPublished, PetitionForwarded
 from contracts.sessions.v1 import ResolutionPassed

@@ -11,7 +11,7 @@ from uuid import UUID
 import pytest
 from notifier_support import FORWARDED_AT, answered, forwarded, resolution_passed
 
-from chassis.dead_letters import new_dead_letter
+from chassis.messaging.dead_letters import new_dead_letter
 from chassis.rulebook import default_rulebook
 from contracts import IntegrationEvent, ReceivedEvent, decode_cloudevent, encode_cloudevent
 from notifier.application import Notifier

@@ -8,7 +8,7 @@ from uuid import uuid4
 import pytest
 from notifier_support import forwarded, resolution_passed
 
-from chassis.auth import Principal
+from chassis.web.auth import Principal
 from contracts.sessions.v1 import AgendaItem, JointMeetingHeld, MeetingScheduled
 from contracts.vocabulary import Agency
 from notifier.domain.errors import InvalidRecipientError

@@ -9,9 +9,9 @@ import pytest
 from fastapi.testclient import TestClient
 from petitions_testkit import MEMORY, Auth, SettableClock
 
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
+from chassis.stores import store_environment
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 from petitions.application import Petitions
 from petitions.entrypoints.http import create_http_app

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from chassis.auth import Principal
+from chassis.web.auth import Principal
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition

@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from petitions_testkit import TRANSPORT_DEPT, Auth
 
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 from petitions.application import Petitions
 

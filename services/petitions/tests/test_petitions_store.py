@@ -10,8 +10,8 @@ import pytest
 from eventsourcing.persistence import IntegrityError
 from petitions_testkit import HDND, MTTQ, UBND, SettableClock
 
-from chassis.idempotency import IdempotentRequest, execute_idempotently
-from chassis.store import postgres_environment
+from chassis.stores import postgres_environment
+from chassis.web.idempotency import IdempotentRequest, execute_idempotently
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery, Petitions
 from petitions.domain.consolidation import consolidate

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from petitions_testkit import HDND, MTTQ, TODAY, UBND, principal
 
-from chassis.idempotency import IdempotentRequest, execute_idempotently
+from chassis.web.idempotency import IdempotentRequest, execute_idempotently
 from contracts.base import IntegrationEvent
 from contracts.petitions import v1
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus

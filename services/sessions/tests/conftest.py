@@ -10,9 +10,9 @@ from fastapi.testclient import TestClient
 from sessions_api_steps import Auth
 from sessions_builders import JURISDICTION, SteppingClock
 
-from chassis.auth import issue_token
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
+from chassis.stores import store_environment
+from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 from sessions.application import Sessions
 from sessions.entrypoints.http import create_http_app

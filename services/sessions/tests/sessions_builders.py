@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
-from chassis.auth import Principal
 from chassis.rulebook import default_rulebook
+from chassis.web.auth import Principal
 from contracts.vocabulary import Agency, PolicyField
 from sessions.domain.session import Session
 from sessions.domain.session_parts import AgendaItem

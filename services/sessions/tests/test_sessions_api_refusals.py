@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sessions_api_steps import Auth, convene, ok, plan, prepare, submit_draft, vote
 
-from chassis.problems import PROBLEM_JSON
+from chassis.web.problems import PROBLEM_JSON
 from contracts.vocabulary import Agency
 
 pytestmark = pytest.mark.integration

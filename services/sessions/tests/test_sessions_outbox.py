@@ -14,11 +14,11 @@ import pytest
 from nats.aio.client import Client
 from sessions_builders import HDND, UBND, SteppingClock, agenda_item
 
-from chassis.nats_connection import connect
-from chassis.relay import OutboxRelay
+from chassis.messaging.nats_connection import connect
+from chassis.messaging.relay import OutboxRelay
+from chassis.messaging.streams import ensure_stream, stream_name
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
-from chassis.streams import ensure_stream, stream_name
+from chassis.stores import store_environment
 from contracts import decode_cloudevent
 from contracts.sessions import v1
 from contracts.vocabulary import Agency, PolicyField

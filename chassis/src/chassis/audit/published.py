@@ -17,7 +17,7 @@ from eventsourcing.persistence import Notification
 from nats.js.api import DeliverPolicy
 from nats.js.errors import NotFoundError
 
-from chassis.streams import stream_name
+from chassis.messaging.streams import stream_name
 from contracts import IntegrationEvent
 from contracts.envelope import cloudevent_id, stream_subjects
 

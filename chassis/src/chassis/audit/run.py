@@ -12,7 +12,7 @@ from chassis.audit.published import Expected, missing, stream_ids
 from chassis.audit.replay import replay
 from chassis.audit.report import AuditReport
 from chassis.audit.spec import AuditSpec
-from chassis.services import installed_services
+from chassis.service_specs import installed_services
 from chassis.settings import ServiceSettings
 
 

@@ -23,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 from messaging_apps import PetitionTally
 from nats.aio.msg import Msg
 
-from chassis.consumer import APPLIED, TrackedConsumer
-from chassis.nats_connection import connect
+from chassis.messaging.jetstream_consumer import APPLIED, TrackedConsumer
+from chassis.messaging.nats_connection import connect
 
 ARGS: argparse.Namespace
 

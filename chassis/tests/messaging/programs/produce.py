@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from messaging_apps import SERVICE, PetitionDesk, translate
 
-from chassis.nats_connection import connect
-from chassis.relay import OutboxRelay
-from chassis.streams import ensure_stream
+from chassis.messaging.nats_connection import connect
+from chassis.messaging.relay import OutboxRelay
+from chassis.messaging.streams import ensure_stream
 
 
 class DyingRelay(OutboxRelay):

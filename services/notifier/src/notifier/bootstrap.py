@@ -11,10 +11,10 @@ from fastapi import FastAPI
 
 from chassis.application import store_readiness
 from chassis.audit import AuditSpec
-from chassis.messaging import ServiceMessaging
-from chassis.services import ServiceSpec
+from chassis.messaging.service_messaging import ServiceMessaging
+from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
+from chassis.stores import store_environment
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
 from notifier.application.workers import DeliveryWorker, ReminderWorker

@@ -9,9 +9,9 @@ from fastapi import FastAPI
 
 from chassis.audit import AuditSpec
 from chassis.runtime import producing_service_app
-from chassis.services import ServiceSpec
+from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
+from chassis.stores import store_environment
 from petitions.application import Petitions, translate
 from petitions.application.audit import check_read_model
 from petitions.entrypoints.http import create_http_app

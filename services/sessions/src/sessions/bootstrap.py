@@ -6,9 +6,9 @@ from fastapi import FastAPI
 
 from chassis.audit import AuditSpec
 from chassis.runtime import producing_service_app
-from chassis.services import ServiceSpec
+from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
-from chassis.store import store_environment
+from chassis.stores import store_environment
 from sessions.application import Sessions, translate
 from sessions.entrypoints.http import create_http_app
 

@@ -17,10 +17,10 @@ from uuid import UUID
 from eventsourcing.application import ProcessingEvent
 from eventsourcing.domain import Aggregate
 
-from chassis.consuming import ConsumingApplication
-from chassis.dead_letters import DeadLetter
-from chassis.idempotency import IdempotentCommands
+from chassis.messaging.consuming_application import ConsumingApplication
+from chassis.messaging.dead_letters import DeadLetter
 from chassis.rulebook import Rulebook
+from chassis.web.idempotency import IdempotentCommands
 from contracts import CloudEventError, IntegrationEvent, ReceivedEvent, decode_cloudevent
 from contracts.vocabulary import VIETNAM
 from notifier.application.planning import Cause, Planner, context_of, event_record

@@ -19,7 +19,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from chassis.application import ServiceApplication
-from chassis.auth import Principal
+from chassis.web.auth import Principal
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Delivery
 from notifier.domain.errors import RecordNotFoundError

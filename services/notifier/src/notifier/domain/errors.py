@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chassis.problems import ConflictProblem, NotFoundProblem, UnprocessableProblem
+from chassis.web.problems import ConflictProblem, NotFoundProblem, UnprocessableProblem
 
 
 class NotifierError(Exception):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from chassis.auth import Principal
-from chassis.problems import ForbiddenProblem
+from chassis.web.auth import Principal
+from chassis.web.problems import ForbiddenProblem
 from notifier.domain.recipients import Recipient, slug
 
 OPERATOR_ROLES = ("admin", "system")

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from chassis.auth import Principal
+from chassis.web.auth import Principal
 from contracts.vocabulary import Agency
 from notifier.domain.errors import InvalidRecipientError
 

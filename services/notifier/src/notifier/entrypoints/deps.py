@@ -7,7 +7,7 @@ from uuid import UUID
 
 from fastapi import Depends, Request
 
-from chassis.auth import Principal
+from chassis.web.auth import Principal
 from notifier.application import Notifier
 from notifier.entrypoints.schemas import HistoryEntry, HistoryPublic
 from notifier.settings import NotifierSettings

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from chassis.dead_letter_routes import dead_letter_router
-from chassis.http import Lifespan, create_service_app
+from chassis.messaging.dead_letter_routes import dead_letter_router
+from chassis.web.app_factory import Lifespan, create_service_app
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
 from notifier.entrypoints import contact_routes, inbox_routes, record_routes, subscription_routes

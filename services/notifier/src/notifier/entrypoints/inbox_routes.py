@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from chassis.auth import CurrentPrincipal
+from chassis.web.auth import CurrentPrincipal
 from notifier.application.readmodel import InboxScope
 from notifier.application.signals import SaveSignal
 from notifier.channels.feed import atom_feed

@@ -10,10 +10,10 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from chassis.auth import CurrentPrincipal
-from chassis.commands import run_command
-from chassis.idempotency import IdempotencyKeyHeader
-from chassis.problems import problem_responses
+from chassis.web.auth import CurrentPrincipal
+from chassis.web.commands import run_command
+from chassis.web.idempotency import IdempotencyKeyHeader
+from chassis.web.problems import problem_responses
 from notifier.domain.policy import check_owner_or_operator, is_operator
 from notifier.entrypoints.deps import NotifierDep, actor, history
 from notifier.entrypoints.schemas import (

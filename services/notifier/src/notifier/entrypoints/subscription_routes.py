@@ -8,10 +8,10 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from chassis.auth import CurrentPrincipal
-from chassis.commands import run_command
-from chassis.idempotency import IdempotencyKeyHeader
-from chassis.problems import problem_responses
+from chassis.web.auth import CurrentPrincipal
+from chassis.web.commands import run_command
+from chassis.web.idempotency import IdempotencyKeyHeader
+from chassis.web.problems import problem_responses
 from notifier.domain.policy import check_operator, check_owner_or_operator, is_operator
 from notifier.domain.subscription import Subscription
 from notifier.entrypoints.deps import NotifierDep, SettingsDep, actor

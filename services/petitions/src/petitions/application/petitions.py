@@ -15,8 +15,8 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import DomainEventProtocol
 
 from chassis.application import ServiceApplication
-from chassis.idempotency import IdempotentCommands
 from chassis.rulebook import Rulebook, RuleNotFoundError, default_rulebook
+from chassis.web.idempotency import IdempotentCommands
 from contracts.vocabulary import VIETNAM, Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.application.readmodel import Page, PetitionQuery, PetitionReadModel, PetitionSummary
 from petitions.domain import consolidation

@@ -6,7 +6,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 
-from chassis.problems import PROBLEM_JSON
+from chassis.web.problems import PROBLEM_JSON
 from petitions.application import Petitions
 
 T = TypeVar("T")

@@ -7,9 +7,9 @@ from uuid import UUID
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from chassis.auth import CurrentPrincipal
-from chassis.commands import run_command
-from chassis.idempotency import IdempotencyKeyHeader
+from chassis.web.auth import CurrentPrincipal
+from chassis.web.commands import run_command
+from chassis.web.idempotency import IdempotencyKeyHeader
 from petitions.entrypoints.deps import PetitionsDep, problems
 from petitions.entrypoints.schemas import MeetingCreate, MeetingHeld
 from petitions.entrypoints.views import MeetingPublic

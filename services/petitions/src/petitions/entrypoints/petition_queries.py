@@ -9,8 +9,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from chassis.history import HistoryPublic
-from chassis.wire import Moment
+from chassis.web.date_types import Moment
+from chassis.web.history import HistoryPublic
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery
 from petitions.domain.values import PetitionStatus

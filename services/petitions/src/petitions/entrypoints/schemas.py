@@ -10,7 +10,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chassis.wire import Day
+from chassis.web.date_types import Day
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.domain.values import Channel
 

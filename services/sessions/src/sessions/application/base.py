@@ -12,8 +12,8 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 
 from chassis.application import ServiceApplication
-from chassis.idempotency import IdempotentCommands
 from chassis.rulebook import Rulebook, default_rulebook
+from chassis.web.idempotency import IdempotentCommands
 from sessions.application.catalogue import Catalogue
 from sessions.domain.errors import IllegalTransitionError, RecordNotFoundError
 from sessions.domain.values import local_day
@@ -31,7 +31,7 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
     """The application's infrastructure side; use cases live in its subclasses.
 
     Commands return the aggregate they changed, never read back what they saved: a keyed
-    command's save is held back until it returns (chassis.idempotency).
+    command's save is held back until it returns (chassis.web.idempotency).
     """
 
     def __init__(

@@ -13,7 +13,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from chassis.problems import NotFoundProblem
+from chassis.web.problems import NotFoundProblem
 from contracts.vocabulary import PolicyField
 from sessions.application.base import SessionsBase
 from sessions.domain.calendar import CalendarEntry, Clash

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chassis.problems import (
+from chassis.web.problems import (
     ConflictProblem,
     ForbiddenProblem,
     NotFoundProblem,

@@ -10,11 +10,11 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from chassis.auth import CurrentPrincipal
-from chassis.commands import run_command
-from chassis.history import HistoryPublic
-from chassis.idempotency import IdempotencyKeyHeader
-from chassis.wire import Instant
+from chassis.web.auth import CurrentPrincipal
+from chassis.web.commands import run_command
+from chassis.web.date_types import Instant
+from chassis.web.history import HistoryPublic
+from chassis.web.idempotency import IdempotencyKeyHeader
 from sessions.application import Sessions
 from sessions.domain.calendar import CalendarEntry
 from sessions.entrypoints.council_views import CalendarEntryPublic, ClashPublic

@@ -9,10 +9,10 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from chassis.auth import CurrentPrincipal
-from chassis.commands import run_command
-from chassis.history import HistoryPublic
-from chassis.idempotency import IdempotencyKeyHeader
+from chassis.web.auth import CurrentPrincipal
+from chassis.web.commands import run_command
+from chassis.web.history import HistoryPublic
+from chassis.web.idempotency import IdempotencyKeyHeader
 from sessions.domain.confidence import ConfidenceRating
 from sessions.domain.council import BetweenSessionMatter, ExplanationSession
 from sessions.domain.values import ConfidenceOutcome

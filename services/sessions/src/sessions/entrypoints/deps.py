@@ -8,9 +8,9 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 from fastapi import Depends, Query, Request
 
-from chassis.history import HistoryPublic
-from chassis.problems import problem_responses
-from chassis.wire import Instant
+from chassis.web.date_types import Instant
+from chassis.web.history import HistoryPublic
+from chassis.web.problems import problem_responses
 from sessions.application import Sessions
 
 T = TypeVar("T")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from chassis.http import Lifespan, create_service_app
 from chassis.settings import ServiceSettings
+from chassis.web.app_factory import Lifespan, create_service_app
 from sessions.application import Sessions
 from sessions.entrypoints import (
     calendar_routes,

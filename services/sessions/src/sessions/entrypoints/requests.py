@@ -7,7 +7,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from chassis.wire import Day, Instant
+from chassis.web.date_types import Day, Instant
 from contracts.vocabulary import Agency, PolicyField
 from sessions.domain.values import DocumentKind, OrganiserKind, SessionKind, ThematicCaller
 

@@ -8,9 +8,9 @@ from uuid import UUID, uuid4
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from chassis.auth import CurrentPrincipal
-from chassis.commands import run_command
-from chassis.idempotency import IdempotencyKeyHeader
+from chassis.web.auth import CurrentPrincipal
+from chassis.web.commands import run_command
+from chassis.web.idempotency import IdempotencyKeyHeader
 from sessions.domain.session import Session
 from sessions.domain.session_parts import AgendaItem
 from sessions.entrypoints.deps import COMMAND_PROBLEMS, SessionsDep

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
-from chassis.history import HistoryPublic
+from chassis.web.history import HistoryPublic
 from sessions.domain.session import Session
 from sessions.domain.values import SessionKind, SessionStatus
 from sessions.entrypoints.deps import QUERY_PROBLEMS, AsOf, SessionsDep, Year, history

@@ -1,7 +1,7 @@
 """The consuming side of an application: integration events applied in batches, tracked.
 
-``TrackedConsumer`` (chassis.consumer) feeds it from JetStream; tests and dead-letter
-retries call it directly.
+``TrackedConsumer`` (chassis.messaging.jetstream_consumer) feeds it from JetStream; tests
+and dead-letter retries call it directly.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from eventsourcing.application import ProcessingEvent
 from eventsourcing.persistence import Tracking
 
 from chassis.application import ServiceApplication
-from chassis.dead_letters import DeadLetterStore
+from chassis.messaging.dead_letters import DeadLetterStore
 from contracts import ReceivedEvent
 
 # The batch whose policies are running (in the thread applying it): ``current`` and

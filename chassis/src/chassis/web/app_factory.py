@@ -13,8 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chassis.metrics import REQUEST_SECONDS
-from chassis.problems import install_problem_handlers, problem_response, problem_responses
 from chassis.settings import ServiceSettings
+from chassis.web.problems import install_problem_handlers, problem_response, problem_responses
 
 ReadinessCheck = Callable[[], Awaitable[str | None]]  # None when ready, else why not
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]

@@ -12,8 +12,8 @@ import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from chassis.problems import ForbiddenProblem, UnauthorizedProblem
 from chassis.settings import ServiceSettings
+from chassis.web.problems import ForbiddenProblem, UnauthorizedProblem
 from contracts.vocabulary import Agency
 
 ALGORITHM = "HS256"

@@ -8,9 +8,9 @@ from uuid import UUID
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
-from chassis.auth import CurrentPrincipal, Principal
-from chassis.consuming import ConsumingApplication
-from chassis.problems import ForbiddenProblem, problem_responses
+from chassis.messaging.consuming_application import ConsumingApplication
+from chassis.web.auth import CurrentPrincipal, Principal
+from chassis.web.problems import ForbiddenProblem, problem_responses
 
 OPERATOR_ROLES = ("admin", "system")
 

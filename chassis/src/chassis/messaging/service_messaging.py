@@ -18,12 +18,12 @@ from nats.aio.client import Client as NatsClient
 from nats.js import JetStreamContext
 
 from chassis.application import ServiceApplication
-from chassis.consumer import TrackedConsumer
-from chassis.consuming import ConsumingApplication, tracking_name
-from chassis.nats_connection import connect
-from chassis.relay import OutboxRelay, Translate
+from chassis.messaging.consuming_application import ConsumingApplication, tracking_name
+from chassis.messaging.jetstream_consumer import TrackedConsumer
+from chassis.messaging.nats_connection import connect
+from chassis.messaging.relay import OutboxRelay, Translate
+from chassis.messaging.streams import ensure_stream, stream_name
 from chassis.settings import ServiceSettings
-from chassis.streams import ensure_stream, stream_name
 from contracts import event_source, stream_subjects
 
 log = logging.getLogger(__name__)

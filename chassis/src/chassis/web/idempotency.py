@@ -31,7 +31,7 @@ from fastapi import Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from chassis.problems import Problem, UnprocessableProblem
+from chassis.web.problems import Problem, UnprocessableProblem
 
 NAMESPACE = UUID("3d0f1a6e-52c4-5b8e-9a57-6c1f0e2d7b44")
 MAX_KEY_LENGTH = 255

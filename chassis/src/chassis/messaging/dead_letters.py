@@ -24,7 +24,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
-from chassis.problems import NotFoundProblem
+from chassis.web.problems import NotFoundProblem
 from contracts import decode_cloudevent
 
 PARKED = "parked"  # waiting for a person: retry it or resolve it

@@ -24,9 +24,9 @@ from nats.js import JetStreamContext
 from nats.js.api import PubAck
 
 from chassis.application import ServiceApplication
+from chassis.messaging.nats_connection import retry_is_pointless
+from chassis.messaging.streams import stream_name
 from chassis.metrics import EVENTS_RELAYED, RELAY_LAG
-from chassis.nats_connection import retry_is_pointless
-from chassis.streams import stream_name
 from contracts import IntegrationEvent, encode_cloudevent
 
 log = logging.getLogger(__name__)

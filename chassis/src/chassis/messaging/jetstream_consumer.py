@@ -31,10 +31,10 @@ from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, ConsumerInfo, DeliverPolicy, ReplayPolicy
 from nats.js.errors import APIError, BadRequestError
 
-from chassis.consuming import ConsumingApplication
-from chassis.dead_letters import new_dead_letter
+from chassis.messaging.consuming_application import ConsumingApplication
+from chassis.messaging.dead_letters import new_dead_letter
+from chassis.messaging.nats_connection import retry_is_pointless
 from chassis.metrics import CONSUMER_LAG, DEAD_LETTERS, MESSAGES_CONSUMED
-from chassis.nats_connection import retry_is_pointless
 from contracts import CloudEventError, ReceivedEvent, decode_cloudevent
 
 log = logging.getLogger(__name__)

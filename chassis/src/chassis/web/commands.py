@@ -9,15 +9,15 @@ from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from chassis.auth import Principal
-from chassis.idempotency import (
+from chassis.metrics import COMMANDS
+from chassis.web.auth import Principal
+from chassis.web.idempotency import (
     IdempotentCommands,
     execute_idempotently,
     idempotent_request,
     json_response,
 )
-from chassis.metrics import COMMANDS
-from chassis.problems import Problem
+from chassis.web.problems import Problem
 
 T = TypeVar("T")
 
