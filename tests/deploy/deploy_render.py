@@ -20,15 +20,21 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 OVERLAYS = ("hdnd", "mttq", "ubnd", "dbqh", "dev")
-SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "oversight": 8003, "notifier": 8004}
+# The services deployed, and their HTTP ports (oversight, 8003, comes with its own issue).
+SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "notifier": 8004}
+# The service users of the NATS accounts (base/nats): those deployed, and oversight's, kept
+# so that the service to come joins the bus every agency shares without changing it.
+BUS_SERVICES = (*SERVICE_PORTS, "oversight")
 # Which services each overlay runs (deploy/README.md says why).
 AGENCY_SERVICES = {
-    "hdnd": {"sessions", "oversight"},
+    "hdnd": {"sessions"},
     "mttq": {"petitions", "notifier"},
     "ubnd": set(),
     "dbqh": set(),
     "dev": set(SERVICE_PORTS),
 }
+# Which service users each agency's NATS account holds.
+ACCOUNT_SERVICES = {**AGENCY_SERVICES, "hdnd": {"sessions", "oversight"}}
 
 Object = dict[str, Any]
 

@@ -9,14 +9,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from deploy_render import AGENCY_SERVICES, DEPLOY, SERVICE_PORTS, find, render
+from deploy_render import ACCOUNT_SERVICES, BUS_SERVICES, DEPLOY, find, render
 
 from chassis.messaging.embedded_nats import nats_server_binary
 
 NATS = DEPLOY / "base" / "nats"
 JURISDICTION = "tien-giang"
 READERS = ("ubnd", "dbqh")
-USERS = (*SERVICE_PORTS, *READERS)
+USERS = (*BUS_SERVICES, *READERS)
 
 
 def stream_of(service: str) -> str:
@@ -45,12 +45,12 @@ def all_users() -> dict[str, list[str]]:
 def test_each_agency_account_holds_the_users_of_the_services_it_runs() -> None:
     for agency in ("hdnd", "mttq", "ubnd", "dbqh"):
         users = set(publish_allowed(NATS / f"account-{agency}.conf"))
-        expected = AGENCY_SERVICES[agency] or {agency}
+        expected = ACCOUNT_SERVICES[agency] or {agency}
         assert users == expected, agency
     assert set(all_users()) == set(USERS)
 
 
-@pytest.mark.parametrize("service", SERVICE_PORTS)
+@pytest.mark.parametrize("service", BUS_SERVICES)
 def test_a_service_user_publishes_only_its_own_subjects(service: str) -> None:
     allowed = all_users()[service]
     assert [s for s in allowed if s.startswith("phoihop.")] == [

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 import nats
 import pytest
-from deploy_render import DEPLOY, SERVICE_PORTS
+from deploy_render import BUS_SERVICES, DEPLOY
 from nats.aio.client import Client
 from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from test_deploy_nats_config import JURISDICTION, READERS, USERS
@@ -25,7 +25,7 @@ from chassis.messaging.streams import ensure_stream, stream_name
 
 pytestmark = pytest.mark.integration
 
-EVERY_STREAM = set(SERVICE_PORTS)
+EVERY_STREAM = set(BUS_SERVICES)
 CONSUMES = {
     "petitions": {"sessions"},
     "sessions": {"petitions", "oversight"},
@@ -139,10 +139,10 @@ async def _publish_one(port: int, service: str) -> None:
         await owner.client.close()
 
 
-@pytest.mark.parametrize("service", sorted(SERVICE_PORTS))
+@pytest.mark.parametrize("service", sorted(BUS_SERVICES))
 async def test_a_service_publishes_its_own_events_and_no_one_elses(bus: int, service: str) -> None:
     await _publish_one(bus, service)
-    others = [f"phoihop.{JURISDICTION}.{other}.Tested.v1" for other in SERVICE_PORTS
+    others = [f"phoihop.{JURISDICTION}.{other}.Tested.v1" for other in BUS_SERVICES
               if other != service]
     foreign = [f"phoihop.ha-noi.{service}.Tested.v1", f"phoihop.{JURISDICTION}.Tested"]
     connected = await Connected.as_user(bus, service)
@@ -154,7 +154,7 @@ async def test_a_service_publishes_its_own_events_and_no_one_elses(bus: int, ser
 
 @pytest.mark.parametrize("reader", READERS)
 async def test_reader_accounts_publish_no_event(bus: int, reader: str) -> None:
-    subjects = [f"phoihop.{JURISDICTION}.{service}.Tested.v1" for service in SERVICE_PORTS]
+    subjects = [f"phoihop.{JURISDICTION}.{service}.Tested.v1" for service in BUS_SERVICES]
     connected = await Connected.as_user(bus, reader)
     try:
         assert await connected.refused(subjects) == subjects

@@ -3,10 +3,12 @@ its spec, wired to settings and Secrets that exist, and fenced by network polici
 
 from __future__ import annotations
 
+import importlib.util
 import re
 
 import pytest
 from deploy_render import (
+    BUS_SERVICES,
     DEPLOY,
     OVERLAYS,
     SERVICE_PORTS,
@@ -46,6 +48,7 @@ def test_service_deployment_shape(item: tuple[str, Object]) -> None:
     port = SERVICE_PORTS[name]
     [container] = _pod(deployment)["containers"]
     assert container["command"] == ["python", "-m", name]
+    assert importlib.util.find_spec(name) is not None, f"the image has no module {name} to run"
     assert container["ports"] == [{"name": "http", "containerPort": port}]
     env = {e["name"]: e for e in container["env"]}
     assert env["PHOIHOP_HTTP_PORT"]["value"] == str(port)
@@ -175,6 +178,9 @@ def _check_reference(
 def test_dev_nats_users_have_the_services_passwords() -> None:
     objects = RENDERED["dev"]
     users = find(objects, "Secret", "nats-users")
+    # One password for each user of the accounts, or nats-server refuses the configuration.
+    assert set(users["data"]) == {f"{user.upper()}_PASSWORD"
+                                  for user in (*BUS_SERVICES, "ubnd", "dbqh", "sys")}
     for service in SERVICE_PORTS:
         own = find(objects, "Secret", f"phoihop-{service}")
         expected = secret_value(own, "nats-password")

@@ -11,16 +11,18 @@ import asyncio
 import threading
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import Application
+from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, ProcessRecorder, Recording, Transcoding
 
 from chassis.web.problems import NotFoundProblem
 
 SaveListener = Callable[[int], None]  # called with the highest notification id saved
+MissingRecord = Callable[[str], Exception]  # the service's "not found" error, from its detail
+A = TypeVar("A", bound=Aggregate)
 
 
 class DateAsISO(Transcoding):
@@ -62,6 +64,36 @@ class ServiceApplication(Application[UUID]):
         highest = max(r.notification.id for r in recordings)
         for listener in list(self._save_listeners):
             listener(highest)
+
+    # The error ``load`` raises for a missing record: each service names its own 404.
+    record_not_found: MissingRecord = NotFoundProblem
+
+    def load(self, kind: type[A], aggregate_id: UUID, label: str, as_of: datetime | None = None,
+             *, missing: MissingRecord | None = None) -> A:
+        """One record of ``kind``: as it is now, or as it stood at ``as_of``.
+
+        The one way a use case or a query finds a record by id. When there is none, or
+        the id is a record of another kind, it raises the service's ``record_not_found``
+        (or ``missing``) with "no <label> with id …"; a record created after ``as_of``
+        did not exist then (404 too).
+        """
+        try:
+            found: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            found = None
+        if not isinstance(found, kind):
+            raise (missing or self.record_not_found)(f"no {label} with id {aggregate_id}")
+        if as_of is None:
+            return found
+        then = self.state_as_of(aggregate_id, as_of)
+        assert isinstance(then, kind)  # a record never changes kind
+        return then
+
+    def history_of(self, kind: type[Aggregate], aggregate_id: UUID, label: str, *,
+                   missing: MissingRecord | None = None) -> list[DomainEventProtocol[UUID]]:
+        """Every stored event of one record of ``kind``, oldest first (404 as ``load``)."""
+        self.load(kind, aggregate_id, label, missing=missing)
+        return self.history(aggregate_id)
 
     def history(self, aggregate_id: UUID) -> list[DomainEventProtocol[UUID]]:
         """Every stored event of one aggregate, oldest first."""

@@ -13,15 +13,18 @@ from notifier_support import FORWARDED_AT, answered, forwarded, resolution_passe
 
 from chassis.messaging.dead_letters import new_dead_letter
 from chassis.rulebook import default_rulebook
+from chassis.web.auth import Principal
 from contracts import IntegrationEvent, ReceivedEvent, decode_cloudevent, encode_cloudevent
+from contracts.vocabulary import Agency
 from notifier.application import Notifier
 from notifier.clock import ManualClock
 from notifier.domain.delivery import DEAD, DELIVERED, PENDING, Backoff, Outcome
-from notifier.domain.errors import NotRetryableError
+from notifier.domain.errors import NotPermittedError, NotRetryableError, RecordNotFoundError
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder, current_stage, next_stage_on
 
 JURISDICTION = "tien-giang"
+OPERATOR = Principal("op", Agency.HDND, "admin", JURISDICTION)
 
 
 class Feed:
@@ -53,10 +56,12 @@ def app(clock: ManualClock) -> Iterator[Notifier]:
 
 def subscribe(app: Notifier, agency: str = "ubnd", audience: str = "agency",
               types: tuple[str, ...] = ("*",), unit: str | None = None) -> UUID:
+    owner = Principal("t", Agency(agency), "admin" if audience == "all" else "staff",
+                      JURISDICTION, unit)
     return app.register_subscription(
-        url=f"https://{agency}.example.vn/hooks", event_types=list(types), secret=None,
-        audience=audience, owner_agency=agency, owner_unit=unit, owner_subject="t",  # type: ignore[arg-type]
-        description=None, allow_http=False).id
+        owner, url=f"https://{agency}.example.vn/hooks", event_types=list(types), secret=None,
+        audience=audience, unit=None, description=None,  # type: ignore[arg-type]
+        allow_http=False).id
 
 
 def apply(app: Notifier, received: ReceivedEvent, source: str = "petitions") -> bool:
@@ -99,8 +104,9 @@ def test_webhooks_go_to_matching_subscriptions_once_per_event(app: Notifier) -> 
 
 
 def test_emails_go_to_the_recipients_contacts(app: Notifier) -> None:
-    app.add_contact(Recipient.parse("agency:ubnd/Sở Xây dựng"), "soxd@example.vn", None, "t")
-    app.add_contact(Recipient.parse("agency:mttq"), "mttq@example.vn", None, "t")
+    app.add_contact(OPERATOR, Recipient.parse("agency:ubnd/Sở Xây dựng"), "soxd@example.vn",
+                    None)
+    app.add_contact(OPERATOR, Recipient.parse("agency:mttq"), "mttq@example.vn", None)
     feed = Feed()
     event = forwarded()
     apply(app, feed(event, event.petition_id))
@@ -190,7 +196,7 @@ def test_attempts_back_off_park_and_requeue(app: Notifier) -> None:
     delivery_id = UUID(delivery["id"])
     start = datetime(2026, 1, 1, tzinfo=UTC)
     with pytest.raises(NotRetryableError):
-        app.requeue_delivery(delivery_id, "op")
+        app.requeue_delivery(OPERATOR, delivery_id)
     for attempt in range(3):
         at = start + timedelta(minutes=attempt)
         failed = app.record_attempt(delivery_id, Outcome(False, 503, "HTTP 503"), at, 12)
@@ -200,7 +206,7 @@ def test_attempts_back_off_park_and_requeue(app: Notifier) -> None:
             assert at + timedelta(seconds=0.5) <= failed.next_attempt_at
     assert failed.status == DEAD and failed.next_attempt_at is None
     assert app.read_model.due_deliveries(start + timedelta(days=1))[0] == []
-    assert app.requeue_delivery(delivery_id, "op").status == PENDING
+    assert app.requeue_delivery(OPERATOR, delivery_id).status == PENDING
     (job,), _ = app.read_model.due_deliveries(start + timedelta(days=1))
     assert job.attempt == 4 and job.secret is not None and job.subscription_active
     done = app.record_attempt(delivery_id, Outcome(True, 204), start, 5)
@@ -272,3 +278,30 @@ def test_the_schedule_day_is_the_first_day_an_unsent_stage_is_reached() -> None:
             sent.append(stage.key)
         day += timedelta(days=1)
     assert sent[:3] == ["before_due", "due", "overdue-1"] and len(sent) > 5
+
+
+def test_the_application_checks_who_may_act(app: Notifier) -> None:
+    """Permissions are the application's (domain/policy.py), not the routes'."""
+    mttq = Principal("t", Agency.MTTQ, "staff", JURISDICTION)
+    ubnd = Principal("t", Agency.UBND, "staff", JURISDICTION)
+    theirs = subscribe(app, "ubnd")
+    with pytest.raises(NotPermittedError):
+        app.cancel_subscription(mttq, theirs)
+    with pytest.raises(NotPermittedError):
+        app.subscription_seen_by(mttq, theirs)
+    with pytest.raises(NotPermittedError):
+        app.register_subscription(
+            mttq, url="https://mttq.example.vn/all", event_types=["*"], secret=None,
+            audience="all", unit=None, description=None, allow_http=False)
+    assert app.subscriptions_seen_by(mttq) == []
+    assert app.cancel_subscription(ubnd, theirs).active is False
+    with pytest.raises(NotPermittedError):
+        app.add_contact(mttq, Recipient.parse("agency:ubnd"), "ubnd@example.vn", None)
+    contact = app.add_contact(ubnd, Recipient.parse("agency:ubnd"), "ubnd@example.vn", None)
+    assert contact.added_by == "ubnd:t"
+    assert app.contacts_seen_by(mttq) == []
+    assert [c["email"] for c in app.contacts_seen_by(OPERATOR)] == ["ubnd@example.vn"]
+    with pytest.raises(NotPermittedError):
+        app.remove_contact(mttq, contact.id)
+    with pytest.raises(RecordNotFoundError):
+        app.remove_contact(OPERATOR, theirs)  # a subscription's id is no contact's

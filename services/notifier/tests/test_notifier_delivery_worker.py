@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from notifier_support import FORWARDED_AT, forwarded
 
+from chassis.web.auth import Principal
 from contracts import decode_cloudevent, encode_cloudevent
+from contracts.vocabulary import Agency
 from notifier.application import Notifier
 from notifier.application.readmodel import DeliveryJob
 from notifier.application.signals import SaveSignal
@@ -47,9 +49,9 @@ def app() -> Iterator[Notifier]:
 
 async def test_an_attempt_ending_while_a_pass_reads_is_not_started_again(app: Notifier) -> None:
     app.register_subscription(
-        url="https://ubnd.example.vn/hooks", event_types=["*"], secret=None, audience="agency",
-        owner_agency="ubnd", owner_unit=None, owner_subject="t",  # type: ignore[arg-type]
-        description=None, allow_http=False)
+        Principal("t", Agency.UBND, "staff", "tien-giang"), url="https://ubnd.example.vn/hooks",
+        event_types=["*"], secret=None, audience="agency", unit=None, description=None,
+        allow_http=False)
     event = forwarded()
     _, _, body = encode_cloudevent(event, jurisdiction="tien-giang", sequence=1,
                                    subject=str(event.petition_id), time=FORWARDED_AT)

@@ -124,7 +124,7 @@ def test_a_delivery_that_keeps_failing_is_parked_and_an_operator_retries_it_over
         history = http.get(f"/deliveries/{dead['id']}/history", headers=admin).json()
     assert [a["outcome"] for a in done["attempts"]] == ["failed", "failed", "succeeded"]
     assert again.status_code == 409  # only a dead delivery can be requeued
-    assert [e["name"] for e in history["events"]] == [
+    assert [e["type"] for e in history["events"]] == [
         "Scheduled", "AttemptFailed", "AttemptFailed", "Requeued", "Succeeded"]
 
 

@@ -136,10 +136,10 @@ def test_history_and_state_as_of_a_past_moment(petitions: Petitions) -> None:
     history: list[Any] = petitions.petition_history(petition.id)
     assert [type(e).__name__ for e in history] == ["Recorded", "Classified"]
     before_classification = history[0].timestamp
-    then = petitions.petition_as_of(petition.id, before_classification)
+    then = petitions.petition(petition.id, as_of=before_classification)
     assert then.status == PetitionStatus.RECORDED and then.version == 1
     naive = before_classification.replace(tzinfo=None)  # read as UTC
-    assert petitions.petition_as_of(petition.id, naive).version == 1
+    assert petitions.petition(petition.id, as_of=naive).version == 1
     with pytest.raises(errors.PetitionNotFoundError):
         petitions.petition_history(uuid4())
 

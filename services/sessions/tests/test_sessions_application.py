@@ -109,7 +109,7 @@ def test_as_of_shows_a_session_as_it_stood(app: Sessions) -> None:
     session_id, _, _ = run_session(app)
     convened = next(e for e in app.history(session_id) if isinstance(e, Convened))
     before = convened.timestamp - timedelta(seconds=1)
-    assert app.record(type(app.session(session_id)), session_id, "session",
+    assert app.load(type(app.session(session_id)), session_id, "session",
                       as_of=before).status == SessionStatus.PLANNED
     assert [s.status for s in app.list_sessions(as_of=before)] == [SessionStatus.PLANNED]
     assert app.list_sessions(as_of=datetime(2020, 1, 1, tzinfo=UTC)) == []

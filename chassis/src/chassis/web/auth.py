@@ -30,11 +30,6 @@ class Principal:
     jurisdiction: str
     unit: str | None = None
 
-    def require_agency(self, *agencies: Agency) -> None:
-        if self.agency not in agencies:
-            names = ", ".join(a.value for a in agencies)
-            raise ForbiddenProblem(f"only {names} may do this; you act for {self.agency.value}")
-
 
 def issue_token(
     settings: ServiceSettings,

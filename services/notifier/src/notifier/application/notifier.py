@@ -15,11 +15,12 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import ProcessingEvent
-from eventsourcing.domain import Aggregate
+from eventsourcing.domain import Aggregate, DomainEventProtocol
 
 from chassis.messaging.consuming_application import ConsumingApplication
 from chassis.messaging.dead_letters import DeadLetter
 from chassis.rulebook import Rulebook
+from chassis.web.auth import Principal
 from chassis.web.idempotency import IdempotentCommands
 from contracts import CloudEventError, IntegrationEvent, ReceivedEvent, decode_cloudevent
 from contracts.vocabulary import VIETNAM
@@ -29,7 +30,14 @@ from notifier.application.reminders import ReminderBook
 from notifier.clock import Clock, SystemClock
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Backoff, Delivery, Outcome
-from notifier.domain.errors import DuplicateContactError
+from notifier.domain.errors import DuplicateContactError, RecordNotFoundError
+from notifier.domain.policy import (
+    check_may_manage_contact,
+    check_operator,
+    check_owner_or_operator,
+    may_see_contact,
+    owner_filter,
+)
 from notifier.domain.recipients import Recipient
 from notifier.domain.subscription import Audience, Subscription, check_url, new_secret
 from notifier.rules import RuleTable, Templates, default_rules, default_templates
@@ -45,6 +53,7 @@ class Notifier(IdempotentCommands, ConsumingApplication):
     """Notifications, deliveries, subscriptions, contacts and reminders of one jurisdiction."""
 
     name = "Notifier"
+    record_not_found = RecordNotFoundError
 
     def __init__(
         self, env: dict[str, str] | None = None, *, rules: RuleTable | None = None,
@@ -107,61 +116,82 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         made += self.reminders.started_or_stopped_by(domain_event, received)
         processing_event.collect_events(*made)
 
-    # -- subscriptions and contacts ----------------------------------------------------------
+    # -- subscriptions, contacts and deliveries, as a caller asks (who may: domain/policy) --
 
     def register_subscription(
-        self, *, url: str, event_types: list[str], secret: str | None, audience: Audience,
-        owner_agency: str, owner_unit: str | None, owner_subject: str,
-        description: str | None, allow_http: bool, allow_private: bool = True,
+        self, actor: Principal, *, url: str, event_types: list[str], secret: str | None,
+        audience: Audience, unit: str | None, description: str | None, allow_http: bool,
+        allow_private: bool = True,
     ) -> Subscription:
+        """A webhook of the caller's agency (of ``unit``, by default the caller's unit)."""
+        if audience == "all":
+            check_operator(actor, "subscribe to every notification")
         subscription = Subscription.register(
             url=check_url(url, allow_http, allow_private), event_types=event_types,
-            secret=secret or new_secret(), audience=audience, owner_agency=owner_agency,
-            owner_unit=owner_unit, owner_subject=owner_subject, description=description,
+            secret=secret or new_secret(), audience=audience, owner_agency=actor.agency.value,
+            owner_unit=unit or actor.unit, owner_subject=actor_reference(actor),
+            description=description,
         )
         self.save(subscription)
         return subscription
 
-    def subscription(self, subscription_id: UUID) -> Subscription:
-        self.read_model.subscription(subscription_id)  # 404 for an unknown or other id
-        found: Subscription = self.repository.get(subscription_id)
+    def subscriptions_seen_by(self, actor: Principal) -> list[dict[str, Any]]:
+        return self.read_model.subscriptions(owner_filter(actor))
+
+    def subscription_seen_by(self, actor: Principal, subscription_id: UUID) -> dict[str, Any]:
+        found = self.read_model.subscription(subscription_id)
+        check_owner_or_operator(actor, found["owner_agency"], "see this subscription")
         return found
 
-    def cancel_subscription(self, subscription_id: UUID, by: str) -> Subscription:
-        subscription = self.subscription(subscription_id)
+    def cancel_subscription(self, actor: Principal, subscription_id: UUID) -> Subscription:
+        subscription = self.load(Subscription, subscription_id, "subscription")
+        check_owner_or_operator(actor, subscription.owner_agency, "cancel this subscription")
         if subscription.active:
-            subscription.cancel(by)
+            subscription.cancel(actor_reference(actor))
             self.save(subscription)
         return subscription
 
-    def add_contact(self, recipient: Recipient, email: str, name: str | None, by: str
-                    ) -> Contact:
+    def add_contact(self, actor: Principal, recipient: Recipient, email: str,
+                    name: str | None) -> Contact:
+        check_may_manage_contact(actor, recipient)
         address = email.strip().casefold()
         if any(c["recipient"] == recipient.key and c["email"].casefold() == address
                for c in self.read_model.contacts()):
             raise DuplicateContactError(f"{email} is already a contact of {recipient.key}")
-        contact = Contact.add(recipient=recipient, email=email, name=name, by=by)
+        contact = Contact.add(recipient=recipient, email=email, name=name,
+                              by=actor_reference(actor))
         self.save(contact)
         return contact
 
-    def remove_contact(self, contact_id: UUID, by: str) -> Contact:
-        self.read_model.contact(contact_id)
-        contact: Contact = self.repository.get(contact_id)
+    def contacts_seen_by(self, actor: Principal) -> list[dict[str, Any]]:
+        return [c for c in self.read_model.contacts() if may_see_contact(actor, c["recipient"])]
+
+    def remove_contact(self, actor: Principal, contact_id: UUID) -> Contact:
+        contact = self.load(Contact, contact_id, "contact")
+        check_may_manage_contact(actor, Recipient.parse(contact.recipient))
         if contact.active:
-            contact.remove(by)
+            contact.remove(actor_reference(actor))
             self.save(contact)
         return contact
 
-    # -- deliveries -------------------------------------------------------------------------
+    def deliveries_seen_by(self, actor: Principal, **filters: Any) -> list[dict[str, Any]]:
+        return self.read_model.deliveries(owner_agency=owner_filter(actor), **filters)
 
-    def delivery(self, delivery_id: UUID) -> Delivery:
-        self.read_model.delivery(delivery_id)
-        found: Delivery = self.repository.get(delivery_id)
+    def delivery_seen_by(self, actor: Principal, delivery_id: UUID) -> dict[str, Any]:
+        found = self.read_model.delivery(delivery_id)
+        check_owner_or_operator(actor, found["owner_agency"], "see this delivery")
         return found
 
-    def requeue_delivery(self, delivery_id: UUID, by: str) -> Delivery:
-        delivery = self.delivery(delivery_id)
-        delivery.requeue(by)
+    def delivery_history(self, actor: Principal, delivery_id: UUID
+                         ) -> list[DomainEventProtocol[UUID]]:
+        delivery = self.load(Delivery, delivery_id, "delivery")
+        check_owner_or_operator(actor, delivery.owner_agency, "see this delivery")
+        return self.history(delivery_id)
+
+    def requeue_delivery(self, actor: Principal, delivery_id: UUID) -> Delivery:
+        delivery = self.load(Delivery, delivery_id, "delivery")
+        check_owner_or_operator(actor, delivery.owner_agency, "retry this delivery")
+        delivery.requeue(actor_reference(actor))
         self.save(delivery)
         return delivery
 
@@ -185,3 +215,9 @@ class Notifier(IdempotentCommands, ConsumingApplication):
 
     def today(self) -> date:
         return self.clock.now().astimezone(VIETNAM).date()
+
+
+def actor_reference(actor: Principal) -> str:
+    """How a person is named in the notifier's records: agency, unit and subject."""
+    unit = f"/{actor.unit}" if actor.unit else ""
+    return f"{actor.agency.value}{unit}:{actor.subject}"

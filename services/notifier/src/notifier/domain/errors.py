@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from chassis.web.problems import ConflictProblem, NotFoundProblem, UnprocessableProblem
+from chassis.web.problems import (
+    ConflictProblem,
+    ForbiddenProblem,
+    NotFoundProblem,
+    UnprocessableProblem,
+)
 
 
 class NotifierError(Exception):
@@ -23,6 +28,10 @@ class InvalidContactError(NotifierError, UnprocessableProblem):
 
 class RecordNotFoundError(NotifierError, NotFoundProblem):
     """No notification, delivery, subscription, contact or reminder with that id."""
+
+
+class NotPermittedError(NotifierError, ForbiddenProblem):
+    """The caller may not do this (domain/policy.py says who may)."""
 
 
 class NotRetryableError(NotifierError, ConflictProblem):

@@ -1,9 +1,13 @@
-"""Who may do what in the notifier (decision 6: each command checks who asks)."""
+"""Who may do what in the notifier (decision 6: each command checks who asks).
+
+Pure rules on the caller; the application calls them before it acts, the routes only
+authenticate.
+"""
 
 from __future__ import annotations
 
 from chassis.web.auth import Principal
-from chassis.web.problems import ForbiddenProblem
+from notifier.domain.errors import NotPermittedError
 from notifier.domain.recipients import Recipient, slug
 
 OPERATOR_ROLES = ("admin", "system")
@@ -13,16 +17,21 @@ def is_operator(principal: Principal) -> bool:
     return principal.role in OPERATOR_ROLES
 
 
+def owner_filter(principal: Principal) -> str | None:
+    """Whose records a listing shows: every one to an operator (None), else its agency's."""
+    return None if is_operator(principal) else principal.agency.value
+
+
 def check_operator(principal: Principal, what: str) -> None:
     if not is_operator(principal):
-        raise ForbiddenProblem(f"only an operator (role admin or system) may {what}")
+        raise NotPermittedError(f"only an operator (role admin or system) may {what}")
 
 
 def check_owner_or_operator(principal: Principal, owner_agency: str | None, what: str) -> None:
     if is_operator(principal) or (owner_agency is not None
                                   and principal.agency.value == owner_agency):
         return
-    raise ForbiddenProblem(f"only {owner_agency or 'an operator'} or an operator may {what}")
+    raise NotPermittedError(f"only {owner_agency or 'an operator'} or an operator may {what}")
 
 
 def check_may_manage_contact(principal: Principal, recipient: Recipient) -> None:
@@ -33,5 +42,14 @@ def check_may_manage_contact(principal: Principal, recipient: Recipient) -> None
         return
     if recipient.kind == "person" and slug(recipient.person or "") == slug(principal.subject):
         return
-    raise ForbiddenProblem(f"you act for {principal.agency.value}: you may not manage "
-                           f"the contacts of {recipient.key}")
+    raise NotPermittedError(f"you act for {principal.agency.value}: you may not manage "
+                            f"the contacts of {recipient.key}")
+
+
+def may_see_contact(principal: Principal, recipient_key: str) -> bool:
+    """An operator sees every contact; others their agency's, its roles' and their own."""
+    if is_operator(principal):
+        return True
+    agency = principal.agency.value
+    return (recipient_key.startswith((f"agency:{agency}", f"role:{agency}/"))
+            or recipient_key == f"person:{principal.subject}")

@@ -7,21 +7,15 @@ from dataclasses import asdict
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from chassis.web.auth import CurrentPrincipal
-from chassis.web.commands import run_command
-from chassis.web.idempotency import IdempotencyKeyHeader
+from chassis.web.history import HistoryPublic
 from chassis.web.problems import problem_responses
-from notifier.domain.policy import check_owner_or_operator, is_operator
-from notifier.entrypoints.deps import NotifierDep, actor, history
-from notifier.entrypoints.schemas import (
-    DeliveryPublic,
-    HistoryPublic,
-    NotificationPublic,
-    ReminderPublic,
-)
+from notifier.domain.notification import Notification
+from notifier.entrypoints.deps import NotifierCommand, NotifierDep
+from notifier.entrypoints.schemas import DeliveryPublic, NotificationPublic, ReminderPublic
 
 router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -53,8 +47,8 @@ def notification(notification_id: UUID, notifier: NotifierDep,
             tags=["records"], summary="Its events", responses=UNKNOWN_ID)
 def notification_history(notification_id: UUID, notifier: NotifierDep,
                          principal: CurrentPrincipal) -> Any:
-    notifier.read_model.notification(notification_id)
-    return history(notifier, notification_id)
+    return HistoryPublic.of(notification_id, notifier.history_of(
+        Notification, notification_id, "notification"))
 
 
 @router.get("/deliveries", response_model=list[DeliveryPublic], tags=["records"],
@@ -65,9 +59,8 @@ def deliveries(
     channel: Literal["webhook", "email"] | None = None, notification_id: UUID | None = None,
     limit: Limit = 100, offset: Offset = 0,
 ) -> Any:
-    owner = None if is_operator(principal) else principal.agency.value
-    return notifier.read_model.deliveries(
-        status=status, channel=channel, notification_id=notification_id, owner_agency=owner,
+    return notifier.deliveries_seen_by(
+        principal, status=status, channel=channel, notification_id=notification_id,
         limit=limit, offset=offset,
     )
 
@@ -75,9 +68,7 @@ def deliveries(
 @router.get("/deliveries/{delivery_id}", response_model=DeliveryPublic, tags=["records"],
             summary="One delivery and its attempts", responses=UNKNOWN_ID)
 def delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal) -> Any:
-    found = notifier.read_model.delivery(delivery_id)
-    check_owner_or_operator(principal, found["owner_agency"], "see this delivery")
-    return found
+    return notifier.delivery_seen_by(principal, delivery_id)
 
 
 @router.get("/deliveries/{delivery_id}/history", response_model=HistoryPublic,
@@ -85,21 +76,17 @@ def delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincip
             responses=UNKNOWN_ID)
 def delivery_history(delivery_id: UUID, notifier: NotifierDep,
                      principal: CurrentPrincipal) -> Any:
-    found = notifier.read_model.delivery(delivery_id)
-    check_owner_or_operator(principal, found["owner_agency"], "see this delivery")
-    return history(notifier, delivery_id)
+    return HistoryPublic.of(delivery_id, notifier.delivery_history(principal, delivery_id))
 
 
 @router.post("/deliveries/{delivery_id}/retry", response_model=DeliveryPublic,
              tags=["records"], summary="Gửi lại — send a dead delivery again",
              responses=problem_responses(404, 409))
-def retry_delivery(delivery_id: UUID, notifier: NotifierDep, principal: CurrentPrincipal,
-                   request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
-    found = notifier.read_model.delivery(delivery_id)
-    check_owner_or_operator(principal, found["owner_agency"], "retry this delivery")
-    return run_command("retry_delivery", notifier, principal, key, request, None,
-                       lambda: notifier.requeue_delivery(delivery_id, actor(principal)),
-                       lambda d: d.summary())
+def retry_delivery(delivery_id: UUID, command: NotifierCommand) -> JSONResponse:
+    return command.run(
+        "retry_delivery", lambda: command.app.requeue_delivery(command.principal, delivery_id),
+        lambda delivery: delivery.summary(),
+    )
 
 
 @router.get("/reminders", response_model=list[ReminderPublic], tags=["records"],

@@ -126,14 +126,3 @@ class ReminderPublic(BaseModel):
     active: bool
     sent: list[str] = Field(description="Stages sent for the current due date.")
     stopped_by: str | None
-
-
-class HistoryEntry(BaseModel):
-    name: str
-    version: int
-    timestamp: datetime
-
-
-class HistoryPublic(BaseModel):
-    id: UUID
-    events: list[HistoryEntry]

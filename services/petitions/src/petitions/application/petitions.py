@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import DomainEventProtocol
 
 from chassis.application import ServiceApplication
@@ -36,6 +35,8 @@ def vietnam_today() -> date:
 
 class Petitions(IdempotentCommands, ServiceApplication):
     """Voters' petitions and voter-contact meetings of one jurisdiction."""
+
+    record_not_found = PetitionNotFoundError
 
     def __init__(
         self, env: dict[str, str] | None = None, *, clock: Clock = vietnam_today,
@@ -150,17 +151,15 @@ class Petitions(IdempotentCommands, ServiceApplication):
 
     # -- queries ----------------------------------------------------------------------------
 
-    def petition(self, petition_id: UUID) -> Petition:
-        found = self._get(petition_id)
-        if not isinstance(found, Petition):
-            raise PetitionNotFoundError(f"no petition with id {petition_id}")
-        return found
+    def petition(self, petition_id: UUID, as_of: datetime | None = None) -> Petition:
+        """One petition, now or as it stood at ``as_of`` (naive: UTC); 404 when unknown."""
+        if as_of is not None and as_of.tzinfo is None:
+            as_of = as_of.replace(tzinfo=UTC)
+        return self.load(Petition, petition_id, "petition", as_of)
 
     def meeting(self, meeting_id: UUID) -> VoterContactMeeting:
-        found = self._get(meeting_id)
-        if not isinstance(found, VoterContactMeeting):
-            raise MeetingNotFoundError(f"no voter-contact meeting with id {meeting_id}")
-        return found
+        return self.load(VoterContactMeeting, meeting_id, "voter-contact meeting",
+                         missing=MeetingNotFoundError)
 
     def current_id(self, petition_id: UUID) -> UUID:
         """The petition that now carries ``petition_id``: itself, or what it was merged into."""
@@ -169,16 +168,8 @@ class Petitions(IdempotentCommands, ServiceApplication):
             petition = self.petition(petition.merged_into)
         return petition.id
 
-    def petition_as_of(self, petition_id: UUID, moment: datetime) -> Petition:
-        self.petition(petition_id)
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        found = self.state_as_of(petition_id, moment)
-        assert isinstance(found, Petition)
-        return found
-
     def petition_history(self, petition_id: UUID) -> list[DomainEventProtocol[UUID]]:
-        self.petition(petition_id)
-        return self.history(petition_id)
+        return self.history_of(Petition, petition_id, "petition")
 
     def list_petitions(self, query: PetitionQuery) -> Page[PetitionSummary]:
         return self.read_model.query(query, self.today())
@@ -191,10 +182,3 @@ class Petitions(IdempotentCommands, ServiceApplication):
     def similar_to(self, petition_id: UUID, limit: int = 5) -> list[tuple[PetitionSummary, float]]:
         petition = self.petition(petition_id)
         return self.read_model.similar(petition.text, limit, exclude=(petition.id,))
-
-    def _get(self, aggregate_id: UUID) -> object:
-        try:
-            found: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
-        return found

@@ -6,15 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from chassis.web.auth import CurrentPrincipal
-from chassis.web.commands import run_command
-from chassis.web.idempotency import IdempotencyKeyHeader
+from chassis.web.problems import problem_responses
 from petitions.application import Petitions
 from petitions.domain.petition import Petition
-from petitions.entrypoints.deps import PetitionsDep, problems
+from petitions.entrypoints.deps import PetitionCommand
 from petitions.entrypoints.schemas import (
     PetitionAnswer,
     PetitionClassify,
@@ -31,7 +29,7 @@ from petitions.entrypoints.views import (
 )
 
 router = APIRouter(prefix="/petitions", tags=["petitions (kiến nghị cử tri)"])
-STATE_PROBLEMS = problems(400, 401, 403, 404, 409, 413, 422)
+STATE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422)
 SUGGESTIONS = 5
 
 
@@ -43,114 +41,97 @@ def public(petitions: Petitions) -> Callable[[Petition], PetitionPublic]:
 
 
 @router.post("", status_code=201, response_model=PetitionRecordedPublic,
-             responses=problems(400, 401, 404, 409, 413, 422))
-def record_petition(
-    body: PetitionCreate, principal: CurrentPrincipal, petitions: PetitionsDep,
-    request: Request, key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+             responses=problem_responses(400, 401, 404, 409, 413, 422))
+def record_petition(body: PetitionCreate, command: PetitionCommand) -> JSONResponse:
     """Record a voter's petition (any agency); answers with similar petitions already known."""
+    petitions = command.app
+
     def render(petition: Petition) -> PetitionRecordedPublic:
         similar = petitions.similar_to_text(petition.text, SUGGESTIONS, exclude=(petition.id,))
         return PetitionRecordedPublic(
             petition=PetitionPublic.of(petition, today=petitions.today()),
             similar=[SimilarPetitionPublic.of(row, score) for row, score in similar],
         )
-    return run_command(
-        "record_petition", petitions, principal, key, request, body,
-        lambda: petitions.record_petition(principal, **body.model_dump()), render, 201,
+    return command.run(
+        "record_petition",
+        lambda: petitions.record_petition(command.principal, **body.model_dump()), render,
+        body=body, status_code=201,
     )
 
 
 @router.post("/consolidate", status_code=201, response_model=PetitionPublic,
              responses=STATE_PROBLEMS)
-def consolidate(
-    body: PetitionsConsolidate, principal: CurrentPrincipal, petitions: PetitionsDep,
-    request: Request, key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+def consolidate(body: PetitionsConsolidate, command: PetitionCommand) -> JSONResponse:
     """Merge duplicate petitions into a new one that keeps every source (tổng hợp)."""
-    return run_command(
-        "consolidate", petitions, principal, key, request, body,
-        lambda: petitions.consolidate(principal, body.petition_ids, body.text),
-        public(petitions), 201,
+    return command.run(
+        "consolidate",
+        lambda: command.app.consolidate(command.principal, body.petition_ids, body.text),
+        public(command.app), body=body, status_code=201,
     )
 
 
 @router.post("/{petition_id}/split", response_model=PetitionPublic, responses=STATE_PROBLEMS)
-def split(
-    petition_id: UUID, body: PetitionSplit, principal: CurrentPrincipal,
-    petitions: PetitionsDep, request: Request, key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+def split(petition_id: UUID, body: PetitionSplit, command: PetitionCommand) -> JSONResponse:
     """Undo a consolidation: withdraw it and let the merged petitions stand again."""
-    return run_command(
-        "split", petitions, principal, key, request, body,
-        lambda: petitions.split(principal, petition_id, body.reason), public(petitions),
+    return command.run(
+        "split", lambda: command.app.split(command.principal, petition_id, body.reason),
+        public(command.app), body=body,
     )
 
 
 @router.post("/{petition_id}/classify", response_model=PetitionPublic, responses=STATE_PROBLEMS)
-def classify(
-    petition_id: UUID, body: PetitionClassify, principal: CurrentPrincipal,
-    petitions: PetitionsDep, request: Request, key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+def classify(petition_id: UUID, body: PetitionClassify, command: PetitionCommand
+             ) -> JSONResponse:
     """Classify a petition by field, level and competent agency (phân loại)."""
-    return run_command(
-        "classify", petitions, principal, key, request, body,
-        lambda: petitions.classify(principal, petition_id, **body.model_dump()),
-        public(petitions),
+    return command.run(
+        "classify",
+        lambda: command.app.classify(command.principal, petition_id, **body.model_dump()),
+        public(command.app), body=body,
     )
 
 
 @router.post("/{petition_id}/forward", response_model=PetitionPublic, responses=STATE_PROBLEMS)
-def forward(
-    petition_id: UUID, principal: CurrentPrincipal, petitions: PetitionsDep, request: Request,
-    body: PetitionForward | None = None, key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+def forward(petition_id: UUID, command: PetitionCommand, body: PetitionForward | None = None
+            ) -> JSONResponse:
     """Forward to the competent agency with the rulebook's due date, or re-forward with a reason."""
     order = body or PetitionForward()
+    petitions, principal = command.app, command.principal
 
-    def command() -> Petition:
+    def use_case() -> Petition:
         if order.reason is None:
             return petitions.forward(principal, petition_id)
         return petitions.reforward(principal, petition_id, to_agency=order.to_agency,
                                    to_unit=order.to_unit, level=order.level, reason=order.reason)
-    return run_command("forward", petitions, principal, key, request, order, command,
-                       public(petitions))
+    return command.run("forward", use_case, public(petitions), body=order)
 
 
 @router.post("/{petition_id}/answer", response_model=PetitionPublic, responses=STATE_PROBLEMS)
-def answer(
-    petition_id: UUID, body: PetitionAnswer, principal: CurrentPrincipal,
-    petitions: PetitionsDep, request: Request, key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+def answer(petition_id: UUID, body: PetitionAnswer, command: PetitionCommand) -> JSONResponse:
     """Answer a petition: only the agency (and unit) it was forwarded to (trả lời)."""
-    return run_command(
-        "answer", petitions, principal, key, request, body,
-        lambda: petitions.answer(principal, petition_id, body.text), public(petitions),
+    return command.run(
+        "answer", lambda: command.app.answer(command.principal, petition_id, body.text),
+        public(command.app), body=body,
     )
 
 
 @router.post("/{petition_id}/publish-answer", response_model=PetitionPublic,
              responses=STATE_PROBLEMS)
-def publish_answer(
-    petition_id: UUID, principal: CurrentPrincipal, petitions: PetitionsDep, request: Request,
-    key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+def publish_answer(petition_id: UUID, command: PetitionCommand) -> JSONResponse:
     """Make the answer known to the people: MTTQ only, after the answer (thông báo)."""
-    return run_command(
-        "publish_answer", petitions, principal, key, request, None,
-        lambda: petitions.publish_answer(principal, petition_id), public(petitions),
+    return command.run(
+        "publish_answer", lambda: command.app.publish_answer(command.principal, petition_id),
+        public(command.app),
     )
 
 
 @router.post("/{petition_id}/resolution", response_model=PetitionPublic,
              responses=STATE_PROBLEMS)
-def update_resolution(
-    petition_id: UUID, body: PetitionResolutionUpdate, principal: CurrentPrincipal,
-    petitions: PetitionsDep, request: Request, key: IdempotencyKeyHeader = None,
-) -> JSONResponse:
+def update_resolution(petition_id: UUID, body: PetitionResolutionUpdate,
+                      command: PetitionCommand) -> JSONResponse:
     """Record how far the answered petition has been resolved (giám sát đến cùng)."""
-    return run_command(
-        "update_resolution", petitions, principal, key, request, body,
-        lambda: petitions.update_resolution(principal, petition_id, **body.model_dump()),
-        public(petitions),
+    return command.run(
+        "update_resolution",
+        lambda: command.app.update_resolution(command.principal, petition_id,
+                                              **body.model_dump()),
+        public(command.app), body=body,
     )

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Query
 
 from chassis.web.date_types import Moment
 from chassis.web.history import HistoryPublic
+from chassis.web.problems import problem_responses
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery
 from petitions.domain.values import PetitionStatus
-from petitions.entrypoints.deps import PetitionsDep, problems
+from petitions.entrypoints.deps import PetitionsDep
 from petitions.entrypoints.views import (
     PetitionPublic,
     PetitionsPublic,
@@ -28,7 +29,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Bỏ qua — rows
 AgencyFilter = Annotated[Agency | None, Query(description="Cơ quan có thẩm quyền — agency.")]
 
 
-@router.get("", response_model=PetitionsPublic, responses=problems(422))
+@router.get("", response_model=PetitionsPublic, responses=problem_responses(422))
 def list_petitions(
     petitions: PetitionsDep,
     status: Annotated[PetitionStatus | None, Query(
@@ -50,7 +51,7 @@ def list_petitions(
     return PetitionsPublic.of(petitions.list_petitions(query), petitions.today())
 
 
-@router.get("/overdue", response_model=PetitionsPublic, responses=problems(422))
+@router.get("/overdue", response_model=PetitionsPublic, responses=problem_responses(422))
 def list_overdue(
     petitions: PetitionsDep, agency: AgencyFilter = None, limit: Limit = 50, offset: Offset = 0,
 ) -> PetitionsPublic:
@@ -59,7 +60,7 @@ def list_overdue(
     return PetitionsPublic.of(petitions.list_petitions(query), petitions.today())
 
 
-@router.get("/{petition_id}", response_model=PetitionPublic, responses=problems(404, 422))
+@router.get("/{petition_id}", response_model=PetitionPublic, responses=problem_responses(404, 422))
 def get_petition(
     petition_id: UUID, petitions: PetitionsDep,
     as_of: Annotated[Moment | None, Query(
@@ -68,22 +69,22 @@ def get_petition(
 ) -> PetitionPublic:
     """One petition. A merged id answers with that petition, its merged_into and current_id."""
     if as_of is not None:
-        then = petitions.petition_as_of(petition_id, as_of)
+        then = petitions.petition(petition_id, as_of)
         return PetitionPublic.of(then, today=as_of.date(), current_id=then.id)
     petition = petitions.petition(petition_id)
     return PetitionPublic.of(petition, today=petitions.today(),
                              current_id=petitions.current_id(petition_id))
 
 
-@router.get("/{petition_id}/history", response_model=HistoryPublic, responses=problems(404, 422))
+@router.get("/{petition_id}/history", response_model=HistoryPublic,
+            responses=problem_responses(404, 422))
 def petition_history(petition_id: UUID, petitions: PetitionsDep) -> HistoryPublic:
     """Every stored event of a petition, oldest first (audit)."""
-    events = petitions.petition_history(petition_id)
-    return HistoryPublic.of(petition_id, events)
+    return HistoryPublic.of(petition_id, petitions.petition_history(petition_id))
 
 
 @router.get("/{petition_id}/similar", response_model=list[SimilarPetitionPublic],
-            responses=problems(404, 422))
+            responses=problem_responses(404, 422))
 def similar_petitions(
     petition_id: UUID, petitions: PetitionsDep,
     limit: Annotated[int, Query(ge=1, le=50, description="Tối đa — at most.")] = 5,

@@ -34,6 +34,8 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
     command's save is held back until it returns (chassis.web.idempotency).
     """
 
+    record_not_found = RecordNotFoundError
+
     def __init__(
         self, env: dict[str, str] | None = None, *, clock: Clock = system_clock,
         rulebook: Rulebook | None = None,
@@ -54,16 +56,6 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
 
     def today(self) -> date:
         return local_day(self.now())
-
-    def load(self, kind: type[A], aggregate_id: UUID, label: str) -> A:
-        """The current state of one record, from the store; 404 when absent or another kind."""
-        try:
-            found: Any = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            found = None
-        if not isinstance(found, kind):
-            raise RecordNotFoundError(f"no {label} with id {aggregate_id}")
-        return found
 
     def existing(self, kind: type[A], aggregate_id: UUID | None) -> A | None:
         """The record an idempotent retry already created, if any."""

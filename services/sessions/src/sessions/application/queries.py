@@ -19,7 +19,6 @@ from sessions.application.base import SessionsBase
 from sessions.domain.calendar import CalendarEntry, Clash
 from sessions.domain.confidence import ConfidenceRating
 from sessions.domain.council import BetweenSessionMatter, ExplanationSession
-from sessions.domain.errors import RecordNotFoundError
 from sessions.domain.resolution import Resolution
 from sessions.domain.session import Session
 from sessions.domain.values import ConfidenceOutcome, SessionKind, SessionStatus, local_day
@@ -64,15 +63,6 @@ class SessionsQueries(SessionsBase):
                 continue  # created after as_of
             past.append(state)
         return past
-
-    def record(self, kind: type[A], record_id: UUID, label: str,
-               as_of: datetime | None = None) -> A:
-        if as_of is None:
-            return self.load(kind, record_id, label)
-        state: Any = self.state_as_of(record_id, as_of)
-        if not isinstance(state, kind):
-            raise RecordNotFoundError(f"no {label} with id {record_id}")
-        return state
 
     def list_sessions(
         self, *, kind: SessionKind | None = None, status: SessionStatus | None = None,

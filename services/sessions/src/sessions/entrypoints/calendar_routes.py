@@ -7,14 +7,11 @@ from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from chassis.web.auth import CurrentPrincipal
-from chassis.web.commands import run_command
 from chassis.web.date_types import Instant
 from chassis.web.history import HistoryPublic
-from chassis.web.idempotency import IdempotencyKeyHeader
 from sessions.application import Sessions
 from sessions.domain.calendar import CalendarEntry
 from sessions.entrypoints.council_views import CalendarEntryPublic, ClashPublic
@@ -22,6 +19,7 @@ from sessions.entrypoints.deps import (
     COMMAND_PROBLEMS,
     QUERY_PROBLEMS,
     AsOf,
+    SessionsCommand,
     SessionsDep,
     history,
 )
@@ -39,29 +37,26 @@ def render(sessions: Sessions, entry: CalendarEntry,
 
 
 @router.post("", status_code=201, response_model=CalendarEntryPublic, responses=COMMAND_PROBLEMS)
-def schedule_meeting(body: MeetingCreate, principal: CurrentPrincipal, sessions: SessionsDep,
-                     request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
+def schedule_meeting(body: MeetingCreate, command: SessionsCommand) -> JSONResponse:
     """Enter a meeting (hdnd for its bodies, ubnd for UBND); clashes are recorded."""
     # Held until the save, which a keyed command defers until the use case has returned.
-    with sessions.calendar_lock:
-        return run_command(
-            "schedule_meeting", sessions, principal, key, request, body,
-            lambda: sessions.schedule_meeting(principal, **body.model_dump()),
-            lambda entry: render(sessions, entry), 201,
+    with command.app.calendar_lock:
+        return command.run(
+            "schedule_meeting",
+            lambda: command.app.schedule_meeting(command.principal, **body.model_dump()),
+            lambda entry: render(command.app, entry), body=body, status_code=201,
         )
 
 
 @router.post("/{entry_id}/cancel", response_model=CalendarEntryPublic,
              responses=COMMAND_PROBLEMS)
-def cancel_meeting(entry_id: UUID, body: MeetingCancel, principal: CurrentPrincipal,
-                   sessions: SessionsDep, request: Request,
-                   key: IdempotencyKeyHeader = None) -> JSONResponse:
+def cancel_meeting(entry_id: UUID, body: MeetingCancel, command: SessionsCommand) -> JSONResponse:
     """Take a meeting off the calendar (the body that holds it); its clashes end."""
-    with sessions.calendar_lock:
-        return run_command(
-            "cancel_meeting", sessions, principal, key, request, body,
-            lambda: sessions.cancel_meeting(principal, entry_id, reason=body.reason),
-            lambda entry: render(sessions, entry),
+    with command.app.calendar_lock:
+        return command.run(
+            "cancel_meeting",
+            lambda: command.app.cancel_meeting(command.principal, entry_id, reason=body.reason),
+            lambda entry: render(command.app, entry), body=body,
         )
 
 
@@ -92,7 +87,7 @@ def list_clashes(sessions: SessionsDep, include_resolved: bool = False,
 @router.get("/{entry_id}", response_model=CalendarEntryPublic, responses=QUERY_PROBLEMS)
 def get_meeting(entry_id: UUID, sessions: SessionsDep, as_of: AsOf = None
                 ) -> CalendarEntryPublic:
-    entry = sessions.record(CalendarEntry, entry_id, "calendar entry", as_of)
+    entry = sessions.load(CalendarEntry, entry_id, "calendar entry", as_of)
     return render(sessions, entry, as_of)
 
 

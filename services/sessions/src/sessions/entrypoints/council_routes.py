@@ -6,13 +6,10 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from chassis.web.auth import CurrentPrincipal
-from chassis.web.commands import run_command
 from chassis.web.history import HistoryPublic
-from chassis.web.idempotency import IdempotencyKeyHeader
 from sessions.domain.confidence import ConfidenceRating
 from sessions.domain.council import BetweenSessionMatter, ExplanationSession
 from sessions.domain.values import ConfidenceOutcome
@@ -25,6 +22,7 @@ from sessions.entrypoints.deps import (
     COMMAND_PROBLEMS,
     QUERY_PROBLEMS,
     AsOf,
+    SessionsCommand,
     SessionsDep,
     Year,
     history,
@@ -51,27 +49,25 @@ Reported = Annotated[bool | None, Query(description="Đã báo cáo kỳ họp �
 
 @router.post(EXPLANATIONS, status_code=201, response_model=ExplanationPublic,
              responses=COMMAND_PROBLEMS, tags=["explanation sessions (phiên giải trình)"])
-def schedule_explanation(body: ExplanationCreate, principal: CurrentPrincipal,
-                         sessions: SessionsDep, request: Request,
-                         key: IdempotencyKeyHeader = None) -> JSONResponse:
+def schedule_explanation(body: ExplanationCreate, command: SessionsCommand) -> JSONResponse:
     """Schedule an explanation session of the Standing Committee (hdnd)."""
-    return run_command(
-        "schedule_explanation", sessions, principal, key, request, body,
-        lambda: sessions.schedule_explanation(principal, **body.model_dump()),
-        ExplanationPublic.of, 201,
+    return command.run(
+        "schedule_explanation",
+        lambda: command.app.schedule_explanation(command.principal, **body.model_dump()),
+        ExplanationPublic.of, body=body, status_code=201,
     )
 
 
 @router.post(EXPLANATIONS + "/{explanation_id}/held", response_model=ExplanationPublic,
              responses=COMMAND_PROBLEMS, tags=["explanation sessions (phiên giải trình)"])
-def hold_explanation(explanation_id: UUID, body: ExplanationHeldCreate,
-                     principal: CurrentPrincipal, sessions: SessionsDep, request: Request,
-                     key: IdempotencyKeyHeader = None) -> JSONResponse:
+def hold_explanation(explanation_id: UUID, body: ExplanationHeldCreate, command: SessionsCommand
+                    ) -> JSONResponse:
     """Record that it was held, with conclusions and commitments (hdnd)."""
-    return run_command(
-        "hold_explanation", sessions, principal, key, request, body,
-        lambda: sessions.hold_explanation(principal, explanation_id, **body.model_dump()),
-        ExplanationPublic.of,
+    return command.run(
+        "hold_explanation",
+        lambda: command.app.hold_explanation(command.principal, explanation_id,
+                                             **body.model_dump()),
+        ExplanationPublic.of, body=body,
     )
 
 
@@ -89,32 +85,30 @@ def list_explanations(sessions: SessionsDep, year: Year = None, held: Held = Non
 def get_explanation(explanation_id: UUID, sessions: SessionsDep,
                     as_of: AsOf = None) -> ExplanationPublic:
     return ExplanationPublic.of(
-        sessions.record(ExplanationSession, explanation_id, "explanation session", as_of))
+        sessions.load(ExplanationSession, explanation_id, "explanation session", as_of))
 
 
 # -- matters decided between sessions ------------------------------------------------------
 
 @router.post(MATTERS, status_code=201, response_model=MatterPublic, responses=COMMAND_PROBLEMS,
              tags=["between-session matters (giữa hai kỳ họp)"])
-def decide_matter(body: MatterCreate, principal: CurrentPrincipal, sessions: SessionsDep,
-                  request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
+def decide_matter(body: MatterCreate, command: SessionsCommand) -> JSONResponse:
     """The Standing Committee decided a matter arising between sessions (hdnd)."""
-    return run_command(
-        "decide_matter", sessions, principal, key, request, body,
-        lambda: sessions.decide_matter(principal, **body.model_dump()), MatterPublic.of, 201,
+    return command.run(
+        "decide_matter", lambda: command.app.decide_matter(command.principal, **body.model_dump()),
+        MatterPublic.of, body=body, status_code=201,
     )
 
 
 @router.post(MATTERS + "/{matter_id}/report", response_model=MatterPublic,
              responses=COMMAND_PROBLEMS, tags=["between-session matters (giữa hai kỳ họp)"])
-def report_matter(matter_id: UUID, body: MatterReportCreate, principal: CurrentPrincipal,
-                  sessions: SessionsDep, request: Request,
-                  key: IdempotencyKeyHeader = None) -> JSONResponse:
+def report_matter(matter_id: UUID, body: MatterReportCreate, command: SessionsCommand
+                 ) -> JSONResponse:
     """Report the decision to the next session (hdnd)."""
-    return run_command(
-        "report_matter", sessions, principal, key, request, body,
-        lambda: sessions.report_matter(principal, matter_id, **body.model_dump()),
-        MatterPublic.of,
+    return command.run(
+        "report_matter",
+        lambda: command.app.report_matter(command.principal, matter_id, **body.model_dump()),
+        MatterPublic.of, body=body,
     )
 
 
@@ -131,45 +125,43 @@ def list_matters(sessions: SessionsDep, year: Year = None, reported: Reported = 
             tags=["between-session matters (giữa hai kỳ họp)"])
 def get_matter(matter_id: UUID, sessions: SessionsDep, as_of: AsOf = None) -> MatterPublic:
     return MatterPublic.of(
-        sessions.record(BetweenSessionMatter, matter_id, "between-session matter", as_of))
+        sessions.load(BetweenSessionMatter, matter_id, "between-session matter", as_of))
 
 
 # -- confidence ratings --------------------------------------------------------------------
 
 @router.post(RATINGS, status_code=201, response_model=RatingPublic, responses=COMMAND_PROBLEMS,
              tags=["confidence ratings (lấy phiếu tín nhiệm)"])
-def rate_confidence(body: RatingCreate, principal: CurrentPrincipal, sessions: SessionsDep,
-                    request: Request, key: IdempotencyKeyHeader = None) -> JSONResponse:
+def rate_confidence(body: RatingCreate, command: SessionsCommand) -> JSONResponse:
     """Record a rating; its outcome follows NQ 96/2023/QH15's thresholds (hdnd)."""
-    return run_command(
-        "rate_confidence", sessions, principal, key, request, body,
-        lambda: sessions.rate_confidence(principal, **body.model_dump()), RatingPublic.of, 201,
+    return command.run(
+        "rate_confidence",
+        lambda: command.app.rate_confidence(command.principal, **body.model_dump()),
+        RatingPublic.of, body=body, status_code=201,
     )
 
 
 @router.post(RATINGS + "/{rating_id}/confidence-vote", response_model=RatingPublic,
              responses=COMMAND_PROBLEMS, tags=["confidence ratings (lấy phiếu tín nhiệm)"])
-def hold_confidence_vote(rating_id: UUID, body: ConfidenceVoteCreate,
-                         principal: CurrentPrincipal, sessions: SessionsDep, request: Request,
-                         key: IdempotencyKeyHeader = None) -> JSONResponse:
+def hold_confidence_vote(rating_id: UUID, body: ConfidenceVoteCreate, command: SessionsCommand
+                        ) -> JSONResponse:
     """The vote faced after more than half low ballots, without resigning (hdnd)."""
-    return run_command(
-        "hold_confidence_vote", sessions, principal, key, request, body,
-        lambda: sessions.hold_confidence_vote(principal, rating_id, **body.model_dump()),
-        RatingPublic.of,
+    return command.run(
+        "hold_confidence_vote",
+        lambda: command.app.hold_confidence_vote(command.principal, rating_id, **body.model_dump()),
+        RatingPublic.of, body=body,
     )
 
 
 @router.post(RATINGS + "/{rating_id}/resignation", response_model=RatingPublic,
              responses=COMMAND_PROBLEMS, tags=["confidence ratings (lấy phiếu tín nhiệm)"])
-def record_resignation(rating_id: UUID, body: ResignationCreate, principal: CurrentPrincipal,
-                       sessions: SessionsDep, request: Request,
-                       key: IdempotencyKeyHeader = None) -> JSONResponse:
+def record_resignation(rating_id: UUID, body: ResignationCreate, command: SessionsCommand
+                      ) -> JSONResponse:
     """The official resigned after a low rating (hdnd)."""
-    return run_command(
-        "record_resignation", sessions, principal, key, request, body,
-        lambda: sessions.record_resignation(principal, rating_id, **body.model_dump()),
-        RatingPublic.of,
+    return command.run(
+        "record_resignation",
+        lambda: command.app.record_resignation(command.principal, rating_id, **body.model_dump()),
+        RatingPublic.of, body=body,
     )
 
 
@@ -189,7 +181,7 @@ def list_ratings(
             tags=["confidence ratings (lấy phiếu tín nhiệm)"])
 def get_rating(rating_id: UUID, sessions: SessionsDep, as_of: AsOf = None) -> RatingPublic:
     return RatingPublic.of(
-        sessions.record(ConfidenceRating, rating_id, "confidence rating", as_of))
+        sessions.load(ConfidenceRating, rating_id, "confidence rating", as_of))
 
 
 @router.get(EXPLANATIONS + "/{record_id}/history", response_model=HistoryPublic,

@@ -6,13 +6,10 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
-from chassis.web.auth import CurrentPrincipal
-from chassis.web.commands import run_command
 from chassis.web.history import HistoryPublic
-from chassis.web.idempotency import IdempotencyKeyHeader
 from contracts.vocabulary import PolicyField
 from sessions.domain.resolution import Resolution
 from sessions.domain.values import local_day
@@ -25,6 +22,7 @@ from sessions.entrypoints.deps import (
     COMMAND_PROBLEMS,
     QUERY_PROBLEMS,
     AsOf,
+    SessionsCommand,
     SessionsDep,
     Year,
     history,
@@ -65,7 +63,7 @@ def get_resolution(resolution_id: UUID, sessions: SessionsDep,
     """One resolution, its guidance and the lag to it."""
     today = local_day(as_of) if as_of else sessions.today()
     return ResolutionPublic.of(
-        sessions.record(Resolution, resolution_id, "resolution", as_of), today
+        sessions.load(Resolution, resolution_id, "resolution", as_of), today
     )
 
 
@@ -77,27 +75,25 @@ def resolution_history(resolution_id: UUID, sessions: SessionsDep) -> HistoryPub
 
 @router.post("/{resolution_id}/guidance", status_code=201, response_model=ResolutionPublic,
              responses=COMMAND_PROBLEMS)
-def issue_guidance(resolution_id: UUID, body: GuidanceCreate, principal: CurrentPrincipal,
-                   sessions: SessionsDep, request: Request,
-                   key: IdempotencyKeyHeader = None) -> JSONResponse:
+def issue_guidance(resolution_id: UUID, body: GuidanceCreate, command: SessionsCommand
+                  ) -> JSONResponse:
     """UBND issues implementation guidance; the lag from passing is recorded (ubnd)."""
-    return run_command(
-        "issue_guidance", sessions, principal, key, request, body,
-        lambda: sessions.issue_guidance(principal, resolution_id, **body.model_dump()),
-        lambda resolution: ResolutionPublic.of(resolution, sessions.today()), 201,
+    return command.run(
+        "issue_guidance",
+        lambda: command.app.issue_guidance(command.principal, resolution_id, **body.model_dump()),
+        lambda resolution: ResolutionPublic.of(resolution, command.app.today()), body=body,
+        status_code=201,
     )
 
 
 @router.post("/{resolution_id}/deployment-conference", response_model=ResolutionPublic,
              responses=COMMAND_PROBLEMS)
 def hold_deployment_conference(resolution_id: UUID, body: ConferenceCreate,
-                               principal: CurrentPrincipal, sessions: SessionsDep,
-                               request: Request,
-                               key: IdempotencyKeyHeader = None) -> JSONResponse:
+                               command: SessionsCommand) -> JSONResponse:
     """UBND held the conference deploying the resolution (ubnd)."""
-    return run_command(
-        "hold_deployment_conference", sessions, principal, key, request, body,
-        lambda: sessions.hold_deployment_conference(principal, resolution_id,
-                                                    **body.model_dump()),
-        lambda resolution: ResolutionPublic.of(resolution, sessions.today()),
+    return command.run(
+        "hold_deployment_conference",
+        lambda: command.app.hold_deployment_conference(command.principal, resolution_id,
+                                                       **body.model_dump()),
+        lambda resolution: ResolutionPublic.of(resolution, command.app.today()), body=body,
     )

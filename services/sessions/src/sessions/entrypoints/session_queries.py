@@ -33,7 +33,7 @@ def list_sessions(
 @router.get("/{session_id}", response_model=SessionPublic, responses=QUERY_PROBLEMS)
 def get_session(session_id: UUID, sessions: SessionsDep, as_of: AsOf = None) -> SessionPublic:
     """One session with its preparation, documents, questions and votes."""
-    return SessionPublic.of(sessions.record(Session, session_id, "session", as_of))
+    return SessionPublic.of(sessions.load(Session, session_id, "session", as_of))
 
 
 @router.get("/{session_id}/history", response_model=HistoryPublic, responses=QUERY_PROBLEMS)
