@@ -13,8 +13,9 @@ from pydantic import BaseModel
 
 from chassis.auth import CurrentPrincipal
 from chassis.http import create_service_app
-from chassis.problems import PROBLEM_JSON, ConflictProblem
+from chassis.problems import PROBLEM_JSON
 from chassis.settings import ServiceSettings
+from kernel.errors import Conflict
 
 
 class Note(BaseModel):
@@ -33,7 +34,7 @@ def app() -> FastAPI:
 
     @service.post("/sessions/{number}/close")
     def close(number: int) -> None:
-        raise ConflictProblem(f"session {number} is closed", status="closed", rule="x")
+        raise Conflict(f"session {number} is closed", status="closed", rule="x")
 
     return service
 

@@ -18,7 +18,7 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, ProcessRecorder, Recording, Transcoding
 
-from chassis.problems import NotFoundProblem
+from kernel.errors import NotFound
 
 SaveListener = Callable[[int], None]  # called with the highest notification id saved
 
@@ -67,7 +67,7 @@ class ServiceApplication(Application[UUID]):
         """Every stored event of one aggregate, oldest first."""
         events = list(self.events.get(aggregate_id))
         if not events:
-            raise NotFoundProblem(f"no record with id {aggregate_id}")
+            raise NotFound(f"no record with id {aggregate_id}")
         return events
 
     def state_as_of(self, aggregate_id: UUID, moment: datetime) -> Aggregate:
@@ -78,7 +78,7 @@ class ServiceApplication(Application[UUID]):
                 break
             aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]
         if aggregate is None:
-            raise NotFoundProblem(f"{aggregate_id} did not exist at {moment.isoformat()}")
+            raise NotFound(f"{aggregate_id} did not exist at {moment.isoformat()}")
         return aggregate  # type: ignore[no-any-return]
 
 

@@ -12,9 +12,10 @@ import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from chassis.problems import ForbiddenProblem, UnauthorizedProblem
+from chassis.problems import UnauthorizedProblem
 from chassis.settings import ServiceSettings
 from contracts.vocabulary import Agency
+from kernel.errors import Forbidden
 
 ALGORITHM = "HS256"
 ROLES = ("staff", "deputy", "leader", "admin", "system")
@@ -29,11 +30,6 @@ class Principal:
     role: str
     jurisdiction: str
     unit: str | None = None
-
-    def require_agency(self, *agencies: Agency) -> None:
-        if self.agency not in agencies:
-            names = ", ".join(a.value for a in agencies)
-            raise ForbiddenProblem(f"only {names} may do this; you act for {self.agency.value}")
 
 
 def issue_token(
@@ -79,7 +75,7 @@ def verify_token(settings: ServiceSettings, token: str) -> Principal:
     if principal.role not in ROLES:
         raise UnauthorizedProblem(f"unknown role {principal.role!r}")
     if principal.jurisdiction != settings.jurisdiction:
-        raise ForbiddenProblem(
+        raise Forbidden(
             f"token is for {principal.jurisdiction}, this service serves {settings.jurisdiction}"
         )
     return principal

@@ -18,6 +18,7 @@ from chassis.idempotency import (
 )
 from chassis.metrics import COMMANDS
 from chassis.problems import Problem
+from kernel.errors import DomainError
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ def run_command(
         stored = execute_idempotently(
             app, keyed, command, lambda result: _as_json(render(result)), status_code=status_code,
         )
-    except Problem:
+    except (Problem, DomainError):
         COMMANDS.labels(service, name, "rejected").inc()
         raise
     COMMANDS.labels(service, name, "replayed" if stored.replayed else "ok").inc()

@@ -20,13 +20,12 @@ from eventsourcing.domain import Aggregate
 from chassis.consuming import ConsumingApplication
 from chassis.dead_letters import DeadLetter
 from chassis.idempotency import IdempotentCommands
-from chassis.rulebook import Rulebook
 from contracts import CloudEventError, IntegrationEvent, ReceivedEvent, decode_cloudevent
-from contracts.vocabulary import VIETNAM
+from kernel.clock import Clock, SystemClock, today_in_vietnam
+from kernel.rulebook import Rulebook
 from notifier.application.planning import Cause, Planner, context_of, event_record
 from notifier.application.readmodel import NotifierReadModel
 from notifier.application.reminders import ReminderBook
-from notifier.clock import Clock, SystemClock
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Backoff, Delivery, Outcome
 from notifier.domain.errors import DuplicateContactError
@@ -184,4 +183,5 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         return delivery
 
     def today(self) -> date:
-        return self.clock.now().astimezone(VIETNAM).date()
+        """Today in Vietnam on the injected clock: the day reminders are due on."""
+        return today_in_vietnam(self.clock)
