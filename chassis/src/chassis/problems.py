@@ -4,9 +4,9 @@ Domain errors subclass the kernel's plain bases (``kernel.errors``: ``NotFound``
 ``Conflict``, ``Forbidden``, ``Invalid``), which know nothing of HTTP; ``DOMAIN_PROBLEMS``
 gives each its status, title and type here. Errors of the web layer itself (a bad token,
 a bad Idempotency-Key) subclass ``Problem``. Anything a client sent wrong becomes a 4xx,
-never a 500. The OpenAPI document declares the problems the
-chassis itself answers with on every route (see ``declare_problems``), so a client, or a
-schema-driven fuzzer, never meets an undocumented status.
+never a 500. The OpenAPI document declares the problems the chassis itself answers with
+on every route (see ``declare_problems``), so a client, or a schema-driven fuzzer, never
+meets an undocumented status.
 """
 
 from __future__ import annotations
