@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: venv run test demo bench clean token
 
-$(STAMP): requirements-dev.txt contracts/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml
+$(STAMP): requirements-dev.txt contracts/pyproject.toml kernel/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -22,7 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy contracts/src chassis/src services/*/src demo
+	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src demo
 	$(BIN)/pytest
 
 bench: $(STAMP)

@@ -19,6 +19,7 @@ from typing import Protocol
 from demo import petitions_year, sessions_year
 from demo.client import DemoError, answers
 from demo.progress import Progress
+from kernel.clock import SystemClock, today_in_vietnam
 
 
 class PartRun(Protocol):
@@ -68,7 +69,7 @@ def _scale(text: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
-    if args.year is not None and args.year >= petitions_year.today_in_vietnam().year:
+    if args.year is not None and args.year >= today_in_vietnam(SystemClock()).year:
         print(f"--year {args.year}: choose a year that is over (meetings cannot be held in "
               "the future)", file=sys.stderr)
         return 2

@@ -13,7 +13,6 @@ year adds another batch.
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from contracts.vocabulary import Agency, ResolutionStatus
@@ -23,9 +22,9 @@ from demo.petitions_plan import PlannedPetition, YearPlan, build_plan
 from demo.petitions_summary import print_summary
 from demo.progress import Progress, Step
 from demo.province import load_catalogue, load_province
+from kernel.clock import SystemClock, today_in_vietnam
 
 DEFAULT_SEED = 2025
-VIETNAM = timezone(timedelta(hours=7))
 STEPS = 8
 NOTES = {
     ResolutionStatus.RESOLVED: "Đã giải quyết xong; kết quả đã thông tin đến cử tri.",
@@ -35,13 +34,9 @@ NOTES = {
 }
 
 
-def today_in_vietnam() -> date:
-    return datetime.now(VIETNAM).date()
-
-
 def last_year() -> int:
     """The last full year: every meeting of it has been held by now."""
-    return today_in_vietnam().year - 1
+    return today_in_vietnam(SystemClock()).year - 1
 
 
 def run(base_url: str, jurisdiction: str, progress: Progress, *, seed: int = DEFAULT_SEED,
@@ -219,7 +214,7 @@ def publish_and_follow_up(client: ServiceClient, items: list[Item], stages: dict
     for item in published:
         _send(client, step, f"/petitions/{item.petition_id}/publish-answer", Agency.MTTQ,
               f"publish-{item.petition_id}")
-    today = today_in_vietnam()
+    today = today_in_vietnam(SystemClock())
     for item in answered:
         status = item.topic.outcome
         body: dict[str, Any] = {"status": status.value,

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
+from contracts.vocabulary import VIETNAM
 from demo.sessions_data import CouncilData, Meeting
 from demo.sessions_plan import PlannedSession, SessionsPlan, weekday_in
 
@@ -21,7 +22,6 @@ MATTERS_PER_YEAR = 14
 MEETINGS_PER_YEAR = 30
 MAX_MEETINGS = 400
 WAITING_SHARE = 0.12
-VIETNAM = timezone(timedelta(hours=7))
 # Half-day slots that never overlap, so only the deliberate pair clashes.
 SLOTS = (("08:00", "09:45"), ("10:00", "11:30"), ("14:00", "15:45"), ("16:00", "17:00"))
 

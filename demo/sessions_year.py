@@ -19,7 +19,7 @@ from typing import Any
 
 from contracts.vocabulary import Agency
 from demo.client import ServiceClient
-from demo.petitions_year import DEFAULT_SEED, last_year, today_in_vietnam
+from demo.petitions_year import DEFAULT_SEED, last_year
 from demo.progress import Progress, Step
 from demo.province import load_province
 from demo.sessions_between import STEPS_BETWEEN, work_between
@@ -27,6 +27,7 @@ from demo.sessions_data import load_council
 from demo.sessions_plan import PlannedDocument, SessionsPlan, build_sessions
 from demo.sessions_summary import print_summary
 from demo.sessions_work import build_work
+from kernel.clock import SystemClock, today_in_vietnam
 
 STEPS = 8 + STEPS_BETWEEN
 CALLERS = {"standing_committee": "Thường trực HĐND", "ubnd_chair": "Chủ tịch UBND",
@@ -50,7 +51,7 @@ def run(base_url: str, jurisdiction: str, progress: Progress, *, seed: int = DEF
     year = year or last_year()
     data, province = load_council(), load_province()
     plan = build_sessions(data, province.council_deputies, seed=seed, scale=scale, year=year)
-    work = build_work(data, plan, seed=seed, scale=scale, today=today_in_vietnam())
+    work = build_work(data, plan, seed=seed, scale=scale, today=today_in_vietnam(SystemClock()))
     with ServiceClient(base_url, jurisdiction, f"demo-{year}-s{seed}-x{scale:g}") as client:
         progress.part(f"Kỳ họp HĐND — {province.name} {year}, khóa {plan.term} "
                       f"({base_url})", STEPS)

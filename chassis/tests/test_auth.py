@@ -9,8 +9,9 @@ import pytest
 
 from chassis.settings import ServiceSettings
 from chassis.web.auth import VerifiedTokens, issue_token
-from chassis.web.problems import ForbiddenProblem, UnauthorizedProblem
+from chassis.web.problems import UnauthorizedProblem
 from contracts.vocabulary import Agency
+from kernel.errors import Forbidden
 
 TIEN_GIANG = ServiceSettings(jurisdiction="tien-giang")
 
@@ -41,7 +42,7 @@ def test_a_token_remembered_for_one_deployment_is_not_valid_for_another() -> Non
     cache = VerifiedTokens()
     token = issue_token(TIEN_GIANG, agency=Agency.HDND, role="staff")
     cache.verify(TIEN_GIANG, token)
-    with pytest.raises(ForbiddenProblem):
+    with pytest.raises(Forbidden):
         cache.verify(ServiceSettings(jurisdiction="an-giang"), token)
 
 

@@ -21,8 +21,8 @@ from chassis.web.app_factory import create_service_app
 from chassis.web.auth import issue_token
 from chassis.web.commands import Command, command_dependency
 from chassis.web.idempotency import IdempotentCommands
-from chassis.web.problems import ConflictProblem, NotFoundProblem
 from contracts.vocabulary import Agency
+from kernel.errors import Conflict, NotFound
 
 SETTINGS = ServiceSettings(jurisdiction="tien-giang")
 
@@ -36,7 +36,7 @@ class Tally(Aggregate):
     @event("Incremented")
     def increment(self, by: int) -> None:
         if by > 100:
-            raise ConflictProblem("too much at once")
+            raise Conflict("too much at once")
         self.count += by
 
 
@@ -46,7 +46,7 @@ class Other(Aggregate):
         pass
 
 
-class TallyNotFound(NotFoundProblem):
+class TallyNotFound(NotFound):
     title, type_slug = "No such tally", "no-tally"
 
 
@@ -155,7 +155,7 @@ def test_load_finds_a_record_of_its_kind_now_or_as_it_stood(tallies: Tallies) ->
     tallies.increment(tally.id, 4, "alice")
     assert tallies.load(Tally, tally.id, "tally").count == 4
     assert tallies.load(Tally, tally.id, "tally", as_of=opened.timestamp).count == 0
-    with pytest.raises(NotFoundProblem, match="did not exist"):
+    with pytest.raises(NotFound, match="did not exist"):
         tallies.load(Tally, tally.id, "tally", as_of=datetime(2000, 1, 1, tzinfo=UTC))
     other = Other()
     tallies.save(other)

@@ -14,7 +14,8 @@ from pydantic import BaseModel
 from chassis.settings import ServiceSettings
 from chassis.web.app_factory import create_service_app
 from chassis.web.auth import CurrentPrincipal
-from chassis.web.problems import PROBLEM_JSON, ConflictProblem
+from chassis.web.problems import PROBLEM_JSON
+from kernel.errors import Conflict
 
 
 class Note(BaseModel):
@@ -33,7 +34,7 @@ def app() -> FastAPI:
 
     @service.post("/sessions/{number}/close")
     def close(number: int) -> None:
-        raise ConflictProblem(f"session {number} is closed", status="closed", rule="x")
+        raise Conflict(f"session {number} is closed", status="closed", rule="x")
 
     return service
 

@@ -23,10 +23,10 @@ from fastapi.testclient import TestClient
 from chassis.application import store_readiness
 from chassis.settings import ServiceSettings
 from contracts.vocabulary import Agency
+from kernel.clock import ManualClock
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
 from notifier.bootstrap import build_notifier
-from notifier.clock import ManualClock
 from notifier.entrypoints.http import create_http_app
 from notifier.settings import NotifierSettings
 from tests.api_fuzz.fuzzing import (

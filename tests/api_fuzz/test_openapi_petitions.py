@@ -4,7 +4,7 @@ status, content type, body and header as documented, for each agency that may ac
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, time
 
 import pytest
 from fastapi import FastAPI
@@ -12,7 +12,8 @@ from fastapi.testclient import TestClient
 
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
-from contracts.vocabulary import Agency
+from contracts.vocabulary import VIETNAM, Agency
+from kernel.clock import ManualClock
 from petitions.application import Petitions
 from petitions.entrypoints.http import create_http_app
 from tests.api_fuzz.fuzzing import (
@@ -27,6 +28,7 @@ from tests.api_fuzz.seeds import TRANSPORT, Bearer, Pool, Seeder, seed_petitions
 
 pytestmark = pytest.mark.integration
 TODAY = date(2025, 9, 15)
+NOON_TODAY = datetime.combine(TODAY, time(12), VIETNAM)
 # Every agency may record petitions; each acts on some commands and is refused others.
 # UBND answers as the unit a petition was forwarded to.
 ACTORS = [(Agency.MTTQ, None), (Agency.HDND, None), (Agency.DBQH, None), (Agency.UBND, None),
@@ -35,7 +37,7 @@ ACTORS = [(Agency.MTTQ, None), (Agency.HDND, None), (Agency.DBQH, None), (Agency
 
 @pytest.fixture
 def app(settings: ServiceSettings) -> Iterator[FastAPI]:
-    petitions = Petitions(store_environment(settings, "petitions"), clock=lambda: TODAY)
+    petitions = Petitions(store_environment(settings, "petitions"), clock=ManualClock(NOON_TODAY))
     yield create_http_app(settings, petitions)
     petitions.close()
 

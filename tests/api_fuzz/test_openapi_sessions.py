@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from contracts.vocabulary import Agency
+from kernel.clock import ManualClock
 from sessions.application import Sessions
 from sessions.entrypoints.http import create_http_app
 from tests.api_fuzz.fuzzing import (
@@ -35,7 +36,7 @@ ACTORS = [(Agency.HDND, None), (Agency.UBND, None), (Agency.UBND, FINANCE), (Age
 
 @pytest.fixture
 def app(settings: ServiceSettings) -> Iterator[FastAPI]:
-    sessions = Sessions(store_environment(settings, "sessions"), clock=lambda: NOW)
+    sessions = Sessions(store_environment(settings, "sessions"), clock=ManualClock(NOW))
     yield create_http_app(settings, sessions)
     sessions.close()
 

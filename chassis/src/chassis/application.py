@@ -18,7 +18,7 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 from eventsourcing.persistence import JSONTranscoder, ProcessRecorder, Recording, Transcoding
 
-from chassis.web.problems import NotFoundProblem
+from kernel.errors import NotFound
 
 SaveListener = Callable[[int], None]  # called with the highest notification id saved
 MissingRecord = Callable[[str], Exception]  # the service's "not found" error, from its detail
@@ -66,7 +66,7 @@ class ServiceApplication(Application[UUID]):
             listener(highest)
 
     # The error ``load`` raises for a missing record: each service names its own 404.
-    record_not_found: MissingRecord = NotFoundProblem
+    record_not_found: MissingRecord = NotFound
 
     def load(self, kind: type[A], aggregate_id: UUID, label: str, as_of: datetime | None = None,
              *, missing: MissingRecord | None = None) -> A:
@@ -99,7 +99,7 @@ class ServiceApplication(Application[UUID]):
         """Every stored event of one aggregate, oldest first."""
         events = list(self.events.get(aggregate_id))
         if not events:
-            raise NotFoundProblem(f"no record with id {aggregate_id}")
+            raise NotFound(f"no record with id {aggregate_id}")
         return events
 
     def state_as_of(self, aggregate_id: UUID, moment: datetime) -> Aggregate:
@@ -110,7 +110,7 @@ class ServiceApplication(Application[UUID]):
                 break
             aggregate = event.mutate(aggregate)  # type: ignore[attr-defined]
         if aggregate is None:
-            raise NotFoundProblem(f"{aggregate_id} did not exist at {moment.isoformat()}")
+            raise NotFound(f"{aggregate_id} did not exist at {moment.isoformat()}")
         return aggregate  # type: ignore[no-any-return]
 
 

@@ -11,7 +11,7 @@ import pytest
 from notifier_servers import NotifierServer, SmtpSink, StartNotifier, WebhookReceiver
 from notifier_support import FORWARDED_AT, Upstream, wait_until
 
-from notifier.clock import Clock, ManualClock
+from kernel.clock import Clock, ManualClock
 from notifier.settings import NotifierSettings
 
 

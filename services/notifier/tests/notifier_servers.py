@@ -24,8 +24,8 @@ from aiosmtpd.controller import Controller
 
 from chassis.messaging.embedded_nats import free_port
 from chassis.processes import kill_process, stop_process
+from kernel.clock import Clock
 from notifier.bootstrap import build_app
-from notifier.clock import Clock
 from notifier.settings import NotifierSettings
 
 

@@ -12,12 +12,12 @@ import pytest
 from notifier_support import FORWARDED_AT, answered, forwarded, resolution_passed
 
 from chassis.messaging.dead_letters import new_dead_letter
-from chassis.rulebook import default_rulebook
 from chassis.web.auth import Principal
 from contracts import IntegrationEvent, ReceivedEvent, decode_cloudevent, encode_cloudevent
 from contracts.vocabulary import Agency
+from kernel.clock import ManualClock
+from kernel.rulebook import default_rulebook
 from notifier.application import Notifier
-from notifier.clock import ManualClock
 from notifier.domain.delivery import DEAD, DELIVERED, PENDING, Backoff, Outcome
 from notifier.domain.errors import NotPermittedError, NotRetryableError, RecordNotFoundError
 from notifier.domain.recipients import Recipient

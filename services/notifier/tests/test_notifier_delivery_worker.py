@@ -14,11 +14,11 @@ from notifier_support import FORWARDED_AT, forwarded
 from chassis.web.auth import Principal
 from contracts import decode_cloudevent, encode_cloudevent
 from contracts.vocabulary import Agency
+from kernel.clock import ManualClock
 from notifier.application import Notifier
 from notifier.application.readmodel import DeliveryJob
 from notifier.application.signals import SaveSignal
 from notifier.application.workers import DeliveryWorker
-from notifier.clock import ManualClock
 from notifier.domain.delivery import Backoff, Outcome
 
 

@@ -10,7 +10,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from chassis.rulebook import default_rulebook, load_rulebook
+from kernel.rulebook import default_rulebook, load_rulebook
 from notifier.application.readmodel import DeliveryJob
 from notifier.channels.feed import atom_feed
 from notifier.channels.mail import email_message

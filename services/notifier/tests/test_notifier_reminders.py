@@ -21,7 +21,7 @@ from notifier_support import (
 )
 
 from contracts.vocabulary import Agency
-from notifier.clock import ManualClock
+from kernel.clock import ManualClock
 from notifier.settings import NotifierSettings
 
 pytestmark = [pytest.mark.integration]

@@ -3,31 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from chassis.web.auth import Principal
-from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
+from contracts.vocabulary import VIETNAM, Agency, JurisdictionLevel, PolicyField
+from kernel.clock import ManualClock, today_in_vietnam
+from kernel.rulebook import Deadline
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
-from petitions.domain.values import Deadline
 
 TODAY = date(2025, 9, 15)
 Auth = Callable[..., dict[str, str]]  # headers with a bearer token for an agency
 MEMORY = {"PERSISTENCE_MODULE": "eventsourcing.popo"}
 
 
-class SettableClock:
-    """Today's date, as the test wants it."""
+class SettableClock(ManualClock):
+    """The kernel's manual clock, standing at noon in Vietnam on the day the test wants."""
 
     def __init__(self, today: date = TODAY) -> None:
-        self.today = today
+        super().__init__(noon_in_vietnam(today))
 
-    def __call__(self) -> date:
-        return self.today
+    @property
+    def today(self) -> date:
+        return today_in_vietnam(self)
 
-    def advance(self, days: int) -> None:
-        self.today += timedelta(days=days)
+    @today.setter
+    def today(self, day: date) -> None:
+        self.set(noon_in_vietnam(day))
+
+
+def noon_in_vietnam(day: date) -> datetime:
+    return datetime.combine(day, time(12), VIETNAM)
 
 
 def principal(agency: Agency, unit: str | None = None, subject: str | None = None) -> Principal:

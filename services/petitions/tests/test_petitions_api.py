@@ -59,7 +59,7 @@ def test_the_whole_journey_over_http(
     forwarded = ok(client.post(f"/petitions/{pid}/forward", headers=auth(Agency.HDND)))
     assert forwarded["forwarding"]["due_date"] == (TODAY + timedelta(days=30)).isoformat()
     assert forwarded["forwarding"]["rule_id"] == "petition.answer.local"
-    clock.advance(31)
+    clock.advance(timedelta(days=31))
     assert [p["id"] for p in ok(client.get("/petitions/overdue"))["items"]] == [pid]
     answered = ok(client.post(f"/petitions/{pid}/answer",
                               headers=auth(Agency.UBND, unit=TRANSPORT_DEPT),

@@ -18,8 +18,9 @@ from petitions_testkit import (
     SettableClock,
 )
 
-from chassis.rulebook import load_rulebook
+from chassis.web.problems import domain_problem
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from kernel.rulebook import load_rulebook
 from petitions.application import Petitions
 from petitions.domain import errors
 from petitions.domain.petition import Petition
@@ -54,7 +55,7 @@ def test_a_petition_goes_from_a_held_meeting_to_a_published_resolved_answer(
     assert (deadline.due_date, deadline.rule_id) == (TODAY + timedelta(days=30),
                                                       "petition.answer.local")
     assert "Quy chế" in deadline.legal_source
-    clock.advance(12)
+    clock.advance(timedelta(days=12))
     petitions.answer(UBND_TRANSPORT, petition.id, "Đã lắp trong tháng 10")
     petitions.publish_answer(MTTQ, petition.id)
     petitions.update_resolution(UBND_TRANSPORT, petition.id, status=ResolutionStatus.RESOLVED)
@@ -89,7 +90,7 @@ def test_a_level_without_a_rule_in_force_is_unprocessable(clock: SettableClock) 
     before = app.recorder.max_notification_id()
     with pytest.raises(errors.NoDeadlineRuleError) as caught:
         app.forward(HDND, petition.id)
-    assert caught.value.status == 422
+    assert domain_problem(caught.value)[0] == 422
     assert app.recorder.max_notification_id() == before
 
 

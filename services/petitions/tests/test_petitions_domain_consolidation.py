@@ -15,6 +15,7 @@ from petitions_testkit import (
     recorded,
 )
 
+from chassis.web.problems import domain_problem
 from petitions.domain import errors
 from petitions.domain.consolidation import consolidate, split
 from petitions.domain.petition import Petition
@@ -77,7 +78,7 @@ def test_a_merged_petition_cannot_be_merged_again() -> None:
     consolidate(HDND, WORDING, [one, two])
     with pytest.raises(errors.PetitionMergedError) as caught:
         consolidate(HDND, WORDING, [one, three])
-    assert caught.value.status == 409
+    assert domain_problem(caught.value)[0] == 409
     assert caught.value.extensions["merged_into"] == str(one.merged_into)
 
 

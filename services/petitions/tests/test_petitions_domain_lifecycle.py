@@ -22,6 +22,7 @@ from petitions_testkit import (
     recorded,
 )
 
+from chassis.web.problems import domain_problem
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.domain import errors
 from petitions.domain.petition import Petition
@@ -49,7 +50,7 @@ def test_forwarding_needs_a_classification() -> None:
     petition = recorded()
     with pytest.raises(errors.NotClassifiedError) as caught:
         petition.forward(HDND, forwarded_on=TODAY, deadlines=fixed_deadlines)
-    assert caught.value.status == 409
+    assert domain_problem(caught.value)[0] == 409
     assert new_events(petition) == []
 
 
@@ -108,7 +109,7 @@ def test_an_answer_before_forwarding_is_a_conflict() -> None:
     petition = classified()
     with pytest.raises(errors.NotForwardedError) as caught:
         petition.give_answer(UBND, text="a", answered_on=TODAY)
-    assert caught.value.status == 409
+    assert domain_problem(caught.value)[0] == 409
 
 
 def test_only_the_agency_forwarded_to_answers() -> None:
@@ -116,7 +117,7 @@ def test_only_the_agency_forwarded_to_answers() -> None:
     for other in (HDND, MTTQ, DBQH):
         with pytest.raises(errors.WrongAgencyError) as caught:
             petition.give_answer(other, text="a", answered_on=TODAY)
-        assert caught.value.status == 403
+        assert domain_problem(caught.value)[0] == 403
     assert new_events(petition) == []
 
 
@@ -162,7 +163,7 @@ def test_only_mttq_publishes_even_before_an_answer() -> None:
         for other in (HDND, DBQH, UBND):
             with pytest.raises(errors.NotPermittedError) as caught:
                 petition.publish_answer(other, published_on=TODAY)
-            assert caught.value.status == 403
+            assert domain_problem(caught.value)[0] == 403
 
 
 def test_mttq_publishes_only_after_an_answer_and_once() -> None:
@@ -203,7 +204,7 @@ def test_resolution_content_rules(status: ResolutionStatus, roadmap_days: int | 
     with pytest.raises(errors.InvalidPetitionError) as caught:
         answered().update_resolution(HDND, status=status, roadmap_date=roadmap,
                                      updated_on=TODAY)
-    assert caught.value.status == 422
+    assert domain_problem(caught.value)[0] == 422
 
 
 def test_an_unrelated_agency_does_not_update_the_resolution() -> None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from petitions_testkit import DBQH, MTTQ, TODAY, UBND, held_meeting, new_events
 
+from chassis.web.problems import domain_problem
 from petitions.domain import errors
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
@@ -39,7 +40,7 @@ def test_the_delegation_office_may_plan_a_meeting_too() -> None:
 def test_ubnd_does_not_organise_voter_contact() -> None:
     with pytest.raises(errors.NotPermittedError) as caught:
         plan(UBND)
-    assert caught.value.status == 403
+    assert domain_problem(caught.value)[0] == 403
 
 
 def test_marking_held_records_attendance_place_and_deputies_present() -> None:
@@ -58,7 +59,7 @@ def test_a_meeting_is_held_once() -> None:
     meeting = held_meeting()
     with pytest.raises(errors.MeetingAlreadyHeldError) as caught:
         meeting.mark_held(MTTQ, held_on=TODAY, attendance=1, today=TODAY)
-    assert caught.value.status == 409
+    assert domain_problem(caught.value)[0] == 409
     assert new_events(meeting) == []
 
 
@@ -71,7 +72,7 @@ def test_a_meeting_is_not_held_in_the_future_nor_by_negative_voters(
     with pytest.raises(errors.InvalidPetitionError) as caught:
         meeting.mark_held(MTTQ, held_on=TODAY + timedelta(days=days), attendance=attendance,
                           today=TODAY)
-    assert caught.value.status == 422
+    assert domain_problem(caught.value)[0] == 422
     assert new_events(meeting) == []
 
 
@@ -91,7 +92,7 @@ def test_petitions_are_recorded_only_against_a_held_meeting() -> None:
     meeting = plan()
     with pytest.raises(errors.MeetingNotHeldError) as caught:
         Petition.record(MTTQ, text="x", commune="Mỹ Phong", channel="meeting", meeting=meeting)
-    assert caught.value.status == 409
+    assert domain_problem(caught.value)[0] == 409
 
 
 def test_a_petition_raised_at_a_meeting_names_it() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -79,9 +80,9 @@ def test_overdue_follows_the_clock_and_ends_with_the_answer(
                        level=JurisdictionLevel.PROVINCE, agency=Agency.UBND)
     petitions.forward(HDND, petition.id)
     assert ids(petitions, overdue=True) == []
-    clock.advance(30)
+    clock.advance(timedelta(days=30))
     assert ids(petitions, overdue=True) == []  # due today is not late yet
-    clock.advance(1)
+    clock.advance(timedelta(days=1))
     assert ids(petitions, overdue=True) == [petition.id]
     assert ids(petitions, overdue=False) == []
     petitions.answer(UBND, petition.id, "Trả lời muộn")

@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 from uuid import UUID, uuid4
 
-from chassis.rulebook import default_rulebook
 from chassis.web.auth import Principal
 from contracts.vocabulary import Agency, PolicyField
+from kernel.rulebook import default_rulebook
 from sessions.domain.session import Session
 from sessions.domain.session_parts import AgendaItem
 from sessions.domain.values import DocumentKind, SessionKind
@@ -38,7 +38,7 @@ class SteppingClock:
     step: timedelta = timedelta(minutes=1)
     readings: int = field(default=0)
 
-    def __call__(self) -> datetime:
+    def now(self) -> datetime:
         self.readings += 1
         return self.start + self.step * self.readings
 

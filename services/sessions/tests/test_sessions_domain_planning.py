@@ -22,8 +22,9 @@ from sessions_builders import (
     submit_draft,
 )
 
-from chassis.rulebook import load_rulebook
+from chassis.web.problems import domain_problem
 from contracts.vocabulary import Agency, PolicyField
+from kernel.rulebook import load_rulebook
 from sessions.domain import errors
 from sessions.domain import session_events as events
 from sessions.domain.session import Session
@@ -57,7 +58,7 @@ def test_thematic_session_by_too_few_deputies_and_no_entitled_body_is_refused() 
     with pytest.raises(errors.ThematicRequestError) as refused:
         planned(kind=SessionKind.THEMATIC, requested_by=ThematicCaller.DEPUTIES,
                 requesting_deputies=16, total_deputies=50)
-    assert refused.value.status == 422
+    assert domain_problem(refused.value)[0] == 422
     assert refused.value.extensions["rule_id"] == "session.thematic.request_share"
 
 
@@ -79,7 +80,7 @@ def test_only_hdnd_plans_sessions() -> None:
             total_deputies=50, requested_by=None, requesting_deputies=None, at=AT,
             rulebook=RULES,
         )
-    assert refused.value.status == 403
+    assert domain_problem(refused.value)[0] == 403
 
 
 def test_the_joint_meeting_agrees_opening_and_agenda() -> None:

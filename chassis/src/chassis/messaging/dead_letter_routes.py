@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field
 
 from chassis.messaging.consuming_application import ConsumingApplication
 from chassis.web.auth import CurrentPrincipal, Principal
-from chassis.web.problems import ForbiddenProblem, problem_responses
+from chassis.web.problems import problem_responses
+from kernel.errors import Forbidden
 
 OPERATOR_ROLES = ("admin", "system")
 
@@ -23,7 +24,7 @@ class DeadLetterResolve(BaseModel):
 
 def _require_operator(principal: Principal) -> None:
     if principal.role not in OPERATOR_ROLES:
-        raise ForbiddenProblem("only an operator (role admin or system) may handle dead letters")
+        raise Forbidden("only an operator (role admin or system) may handle dead letters")
 
 
 def dead_letter_router(app: ConsumingApplication) -> APIRouter:

@@ -24,8 +24,8 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
-from chassis.web.problems import NotFoundProblem
 from contracts import decode_cloudevent
+from kernel.errors import NotFound
 
 PARKED = "parked"  # waiting for a person: retry it or resolve it
 RETRIED = "retried"  # a retry applied it: its effect is in the store
@@ -180,9 +180,9 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
         return True
 
     def dead_letter(self, letter_id: UUID) -> DeadLetter:
-        """One letter, or ``NotFoundProblem``."""
+        """One letter, or ``NotFound``."""
         if letter_id not in self.repository:
-            raise NotFoundProblem(f"no dead letter with id {letter_id}")
+            raise NotFound(f"no dead letter with id {letter_id}")
         letter: DeadLetter = self.repository.get(letter_id)
         return letter
 

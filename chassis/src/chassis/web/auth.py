@@ -13,8 +13,9 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from chassis.settings import ServiceSettings
-from chassis.web.problems import ForbiddenProblem, UnauthorizedProblem
+from chassis.web.problems import UnauthorizedProblem
 from contracts.vocabulary import Agency
+from kernel.errors import Forbidden
 
 ALGORITHM = "HS256"
 ROLES = ("staff", "deputy", "leader", "admin", "system")
@@ -74,7 +75,7 @@ def verify_token(settings: ServiceSettings, token: str) -> Principal:
     if principal.role not in ROLES:
         raise UnauthorizedProblem(f"unknown role {principal.role!r}")
     if principal.jurisdiction != settings.jurisdiction:
-        raise ForbiddenProblem(
+        raise Forbidden(
             f"token is for {principal.jurisdiction}, this service serves {settings.jurisdiction}"
         )
     return principal

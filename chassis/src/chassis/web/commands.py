@@ -26,6 +26,7 @@ from chassis.web.idempotency import (
     json_response,
 )
 from chassis.web.problems import Problem
+from kernel.errors import DomainError
 
 App = TypeVar("App", bound=IdempotentCommands)
 Result = TypeVar("Result")
@@ -61,7 +62,7 @@ class Command(Generic[App]):
                 self.app, keyed, use_case, lambda result: _as_json(render(result)),
                 status_code=status_code,
             )
-        except Problem:
+        except (Problem, DomainError):
             COMMANDS.labels(service, name, "rejected").inc()
             raise
         COMMANDS.labels(service, name, "replayed" if stored.replayed else "ok").inc()

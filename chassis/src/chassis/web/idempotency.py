@@ -31,7 +31,7 @@ from fastapi import Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from chassis.web.problems import Problem, UnprocessableProblem
+from chassis.web.problems import Problem
 
 NAMESPACE = UUID("3d0f1a6e-52c4-5b8e-9a57-6c1f0e2d7b44")
 MAX_KEY_LENGTH = 255
@@ -43,8 +43,8 @@ class InvalidIdempotencyKeyProblem(Problem):
     status, title, type_slug = 400, "Invalid Idempotency-Key", "invalid-idempotency-key"
 
 
-class IdempotencyKeyReusedProblem(UnprocessableProblem):
-    title, type_slug = "Idempotency-Key reused", "idempotency-key-reused"
+class IdempotencyKeyReusedProblem(Problem):
+    status, title, type_slug = 422, "Idempotency-Key reused", "idempotency-key-reused"
 
 
 class IdempotencyRecord(Aggregate):

@@ -1,9 +1,12 @@
 """RFC 9457 problem documents for every error a service returns.
 
-Domain errors subclass ``Problem`` with a status and a title; anything a client sent
-wrong becomes a 4xx here, never a 500. The OpenAPI document declares the problems the
-chassis itself answers with on every route (see ``declare_problems``), so a client, or a
-schema-driven fuzzer, never meets an undocumented status.
+Domain errors subclass the kernel's plain bases (``kernel.errors``: ``NotFound``,
+``Conflict``, ``Forbidden``, ``Invalid``), which know nothing of HTTP; ``DOMAIN_PROBLEMS``
+gives each its status, title and type here. Errors of the web layer itself (a bad token,
+a bad Idempotency-Key) subclass ``Problem``. Anything a client sent wrong becomes a 4xx,
+never a 500. The OpenAPI document declares the problems the chassis itself answers with
+on every route (see ``declare_problems``), so a client, or a schema-driven fuzzer, never
+meets an undocumented status.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kernel.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -34,7 +39,8 @@ PROBLEM_SCHEMA: dict[str, Any] = {
 
 
 class Problem(Exception):
-    """An error the client can act on. Subclasses set ``status`` and ``title``."""
+    """An error of the web layer the client can act on. Subclasses set ``status`` and
+    ``title``; domain errors subclass ``kernel.errors`` instead (see ``DOMAIN_PROBLEMS``)."""
 
     status: int = 400
     title: str = "Bad request"
@@ -46,30 +52,30 @@ class Problem(Exception):
         self.extensions = extensions
 
 
-class NotFoundProblem(Problem):
-    status, title, type_slug = 404, "Not found", "not-found"
-
-
-class ConflictProblem(Problem):
-    """The command is not allowed in the resource's current state."""
-
-    status, title, type_slug = 409, "Conflict", "conflict"
-
-
-class ForbiddenProblem(Problem):
-    status, title, type_slug = 403, "Forbidden", "forbidden"
-
-
 class UnauthorizedProblem(Problem):
     status, title, type_slug = 401, "Unauthorized", "unauthorized"
 
 
-class UnprocessableProblem(Problem):
-    status, title, type_slug = 422, "Unprocessable content", "unprocessable"
+DOMAIN_PROBLEMS: dict[type[DomainError], tuple[int, str, str]] = {
+    NotFound: (404, "Not found", "not-found"),
+    Conflict: (409, "Conflict", "conflict"),
+    Forbidden: (403, "Forbidden", "forbidden"),
+    Invalid: (422, "Unprocessable content", "unprocessable"),
+}
+"""Each kernel error base: the status, and the title and type slug its subclasses keep
+unless they name their own (``DomainError.title``, ``DomainError.type_slug``)."""
 
 
-class PayloadTooLargeProblem(Problem):
-    status, title, type_slug = 413, "Payload too large", "payload-too-large"
+def domain_problem(error: DomainError) -> tuple[int, str, str]:
+    """The status, title and type slug of a domain error, from the first kernel base it
+    extends. One that extends none of them is the server's mistake: a 500, logged."""
+    for base in type(error).__mro__:
+        if base in DOMAIN_PROBLEMS:
+            status, title, type_slug = DOMAIN_PROBLEMS[base]
+            return status, error.title or title, error.type_slug or type_slug
+    log.error("%s extends no kernel error base (NotFound, Conflict, Forbidden, Invalid)",
+              type(error).__qualname__)
+    return 500, "Internal error", "internal"
 
 
 def problem_response(
@@ -115,6 +121,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     """Answer every error with a problem document, and declare those in OpenAPI."""
     declare_problems(app)
     app.add_exception_handler(Problem, _on_problem)  # type: ignore[arg-type]
+    app.add_exception_handler(DomainError, _on_domain_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _on_validation)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _on_http)  # type: ignore[arg-type]
     app.add_exception_handler(IntegrityError, _on_concurrent_change)  # type: ignore[arg-type]
@@ -174,6 +181,15 @@ async def _on_problem(request: Request, error: Problem) -> JSONResponse:
     return problem_response(
         error.status, error.title, error.detail, error.type_slug, request.url.path,
         **error.extensions,
+    )
+
+
+async def _on_domain_error(request: Request, error: DomainError) -> JSONResponse:
+    status, title, type_slug = domain_problem(error)
+    if status == 500:
+        return await _on_unexpected(request, error)
+    return problem_response(
+        status, title, error.detail, type_slug, request.url.path, **error.extensions
     )
 
 

@@ -15,13 +15,13 @@ from chassis.messaging.service_messaging import ServiceMessaging
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
+from kernel.clock import Clock
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
 from notifier.application.workers import DeliveryWorker, ReminderWorker
 from notifier.channels.base import Channel
 from notifier.channels.mail import EmailChannel
 from notifier.channels.webhook import WebhookChannel
-from notifier.clock import Clock
 from notifier.domain.delivery import Backoff
 from notifier.entrypoints.http import create_http_app
 from notifier.rules import check_rules, default_rules, default_templates

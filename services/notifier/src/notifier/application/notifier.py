@@ -19,15 +19,14 @@ from eventsourcing.domain import Aggregate, DomainEventProtocol
 
 from chassis.messaging.consuming_application import ConsumingApplication
 from chassis.messaging.dead_letters import DeadLetter
-from chassis.rulebook import Rulebook
-from chassis.web.auth import Principal
 from chassis.web.idempotency import IdempotentCommands
 from contracts import CloudEventError, IntegrationEvent, ReceivedEvent, decode_cloudevent
-from contracts.vocabulary import VIETNAM
+from kernel.actor import Actor, actor_ref
+from kernel.clock import Clock, SystemClock, today_in_vietnam
+from kernel.rulebook import Rulebook
 from notifier.application.planning import Cause, Planner, context_of, event_record
 from notifier.application.readmodel import NotifierReadModel
 from notifier.application.reminders import ReminderBook
-from notifier.clock import Clock, SystemClock
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Backoff, Delivery, Outcome
 from notifier.domain.errors import DuplicateContactError, RecordNotFoundError
@@ -119,7 +118,7 @@ class Notifier(IdempotentCommands, ConsumingApplication):
     # -- subscriptions, contacts and deliveries, as a caller asks (who may: domain/policy) --
 
     def register_subscription(
-        self, actor: Principal, *, url: str, event_types: list[str], secret: str | None,
+        self, actor: Actor, *, url: str, event_types: list[str], secret: str | None,
         audience: Audience, unit: str | None, description: str | None, allow_http: bool,
         allow_private: bool = True,
     ) -> Subscription:
@@ -129,29 +128,29 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         subscription = Subscription.register(
             url=check_url(url, allow_http, allow_private), event_types=event_types,
             secret=secret or new_secret(), audience=audience, owner_agency=actor.agency.value,
-            owner_unit=unit or actor.unit, owner_subject=actor_reference(actor),
+            owner_unit=unit or actor.unit, owner_subject=actor_ref(actor),
             description=description,
         )
         self.save(subscription)
         return subscription
 
-    def subscriptions_seen_by(self, actor: Principal) -> list[dict[str, Any]]:
+    def subscriptions_seen_by(self, actor: Actor) -> list[dict[str, Any]]:
         return self.read_model.subscriptions(owner_filter(actor))
 
-    def subscription_seen_by(self, actor: Principal, subscription_id: UUID) -> dict[str, Any]:
+    def subscription_seen_by(self, actor: Actor, subscription_id: UUID) -> dict[str, Any]:
         found = self.read_model.subscription(subscription_id)
         check_owner_or_operator(actor, found["owner_agency"], "see this subscription")
         return found
 
-    def cancel_subscription(self, actor: Principal, subscription_id: UUID) -> Subscription:
+    def cancel_subscription(self, actor: Actor, subscription_id: UUID) -> Subscription:
         subscription = self.load(Subscription, subscription_id, "subscription")
         check_owner_or_operator(actor, subscription.owner_agency, "cancel this subscription")
         if subscription.active:
-            subscription.cancel(actor_reference(actor))
+            subscription.cancel(actor_ref(actor))
             self.save(subscription)
         return subscription
 
-    def add_contact(self, actor: Principal, recipient: Recipient, email: str,
+    def add_contact(self, actor: Actor, recipient: Recipient, email: str,
                     name: str | None) -> Contact:
         check_may_manage_contact(actor, recipient)
         address = email.strip().casefold()
@@ -159,39 +158,39 @@ class Notifier(IdempotentCommands, ConsumingApplication):
                for c in self.read_model.contacts()):
             raise DuplicateContactError(f"{email} is already a contact of {recipient.key}")
         contact = Contact.add(recipient=recipient, email=email, name=name,
-                              by=actor_reference(actor))
+                              by=actor_ref(actor))
         self.save(contact)
         return contact
 
-    def contacts_seen_by(self, actor: Principal) -> list[dict[str, Any]]:
+    def contacts_seen_by(self, actor: Actor) -> list[dict[str, Any]]:
         return [c for c in self.read_model.contacts() if may_see_contact(actor, c["recipient"])]
 
-    def remove_contact(self, actor: Principal, contact_id: UUID) -> Contact:
+    def remove_contact(self, actor: Actor, contact_id: UUID) -> Contact:
         contact = self.load(Contact, contact_id, "contact")
         check_may_manage_contact(actor, Recipient.parse(contact.recipient))
         if contact.active:
-            contact.remove(actor_reference(actor))
+            contact.remove(actor_ref(actor))
             self.save(contact)
         return contact
 
-    def deliveries_seen_by(self, actor: Principal, **filters: Any) -> list[dict[str, Any]]:
+    def deliveries_seen_by(self, actor: Actor, **filters: Any) -> list[dict[str, Any]]:
         return self.read_model.deliveries(owner_agency=owner_filter(actor), **filters)
 
-    def delivery_seen_by(self, actor: Principal, delivery_id: UUID) -> dict[str, Any]:
+    def delivery_seen_by(self, actor: Actor, delivery_id: UUID) -> dict[str, Any]:
         found = self.read_model.delivery(delivery_id)
         check_owner_or_operator(actor, found["owner_agency"], "see this delivery")
         return found
 
-    def delivery_history(self, actor: Principal, delivery_id: UUID
+    def delivery_history(self, actor: Actor, delivery_id: UUID
                          ) -> list[DomainEventProtocol[UUID]]:
         delivery = self.load(Delivery, delivery_id, "delivery")
         check_owner_or_operator(actor, delivery.owner_agency, "see this delivery")
         return self.history(delivery_id)
 
-    def requeue_delivery(self, actor: Principal, delivery_id: UUID) -> Delivery:
+    def requeue_delivery(self, actor: Actor, delivery_id: UUID) -> Delivery:
         delivery = self.load(Delivery, delivery_id, "delivery")
         check_owner_or_operator(actor, delivery.owner_agency, "retry this delivery")
-        delivery.requeue(actor_reference(actor))
+        delivery.requeue(actor_ref(actor))
         self.save(delivery)
         return delivery
 
@@ -214,10 +213,5 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         return delivery
 
     def today(self) -> date:
-        return self.clock.now().astimezone(VIETNAM).date()
-
-
-def actor_reference(actor: Principal) -> str:
-    """How a person is named in the notifier's records: agency, unit and subject."""
-    unit = f"/{actor.unit}" if actor.unit else ""
-    return f"{actor.agency.value}{unit}:{actor.subject}"
+        """Today in Vietnam on the injected clock: the day reminders are due on."""
+        return today_in_vietnam(self.clock)

@@ -20,9 +20,9 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
-from chassis.rulebook import Rulebook, default_rulebook
 from contracts import IntegrationEvent, ReceivedEvent, event_class_for_type
-from contracts.vocabulary import VIETNAM
+from kernel.clock import day_in_vietnam
+from kernel.rulebook import Rulebook, default_rulebook
 from notifier.application.planning import Cause, context_of, event_record
 from notifier.application.readmodel import ReminderSchedule
 from notifier.domain.notification import Notification
@@ -60,14 +60,15 @@ class ReminderBook:
             if self.app.exists(reminder_id):
                 reminder: Reminder = self.app.current(reminder_id)
                 if reminder.active:
-                    reminder.stop(cause=received.type, on=_day(received))
+                    reminder.stop(cause=received.type, on=day_in_vietnam(received.time))
                     made.append(reminder)
         return made
 
     def _start(self, rule: ReminderRule, event: IntegrationEvent, received: ReceivedEvent
                ) -> Reminder:
         due: date = getattr(event, rule.due)
-        started_on: date = getattr(event, rule.started_on) if rule.started_on else _day(received)
+        started_on: date = (getattr(event, rule.started_on) if rule.started_on
+                            else day_in_vietnam(received.time))
         recipients = [r.key for r in rule.recipients_of(event)]
         reminder_id = Reminder.create_id(rule.id, received.subject)
         if self.app.exists(reminder_id):
@@ -188,6 +189,3 @@ def _rebuild(source_event: dict[str, object]) -> IntegrationEvent:
         raise RulesError(f"no integration event {source_event['type']} any more")
     return model.model_validate(source_event["data"])
 
-
-def _day(received: ReceivedEvent) -> date:
-    return received.time.astimezone(VIETNAM).date()

@@ -1,42 +1,38 @@
-"""The notifier's errors: each is a problem the client can act on (RFC 9457)."""
+"""The notifier's errors: each on a kernel base (not found, conflict, forbidden, invalid)
+that the chassis answers with its HTTP problem (RFC 9457), under its own title and type."""
 
 from __future__ import annotations
 
-from chassis.web.problems import (
-    ConflictProblem,
-    ForbiddenProblem,
-    NotFoundProblem,
-    UnprocessableProblem,
-)
+from kernel.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 
 
-class NotifierError(Exception):
+class NotifierError(DomainError):
     """Base of the notifier's domain errors."""
 
 
-class InvalidRecipientError(NotifierError, UnprocessableProblem):
+class InvalidRecipientError(NotifierError, Invalid):
     title, type_slug = "Invalid recipient", "invalid-recipient"
 
 
-class InvalidSubscriptionError(NotifierError, UnprocessableProblem):
+class InvalidSubscriptionError(NotifierError, Invalid):
     title, type_slug = "Invalid subscription", "invalid-subscription"
 
 
-class InvalidContactError(NotifierError, UnprocessableProblem):
+class InvalidContactError(NotifierError, Invalid):
     title, type_slug = "Invalid contact", "invalid-contact"
 
 
-class RecordNotFoundError(NotifierError, NotFoundProblem):
+class RecordNotFoundError(NotifierError, NotFound):
     """No notification, delivery, subscription, contact or reminder with that id."""
 
 
-class NotPermittedError(NotifierError, ForbiddenProblem):
-    """The caller may not do this (domain/policy.py says who may)."""
+class NotPermittedError(NotifierError, Forbidden):
+    """The caller may not do this (not an operator, or not the owner of the record)."""
 
 
-class NotRetryableError(NotifierError, ConflictProblem):
+class NotRetryableError(NotifierError, Conflict):
     title, type_slug = "Not retryable", "not-retryable"
 
 
-class DuplicateContactError(NotifierError, ConflictProblem):
+class DuplicateContactError(NotifierError, Conflict):
     title, type_slug = "Contact exists", "duplicate-contact"

@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from chassis.web.auth import Principal
 from contracts.vocabulary import Agency
+from kernel.actor import Actor
 from notifier.domain.errors import InvalidRecipientError
 
 Kind = Literal["agency", "role", "person", "public"]
@@ -99,7 +99,7 @@ class Recipient:
         """The agency whose inbox (and deliveries) this belongs to, if any."""
         return self.agency
 
-    def reaches(self, principal: Principal) -> bool:
+    def reaches(self, principal: Actor) -> bool:
         """True when ``principal`` finds it in their inbox."""
         if self.kind == "agency":
             return principal.agency == self.agency and unit_matches(self.unit, principal.unit)

@@ -20,7 +20,7 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from chassis.rulebook import Rule, Rulebook, WorkingCalendar
+from kernel.rulebook import Rulebook
 
 
 @dataclass(frozen=True)
@@ -41,37 +41,21 @@ class Stage:
         return f"reminder.{self.name}"
 
 
-def shift(start: date, rule: Rule, calendar: WorkingCalendar, sign: int) -> date:
-    """``start`` moved by the rule's value, forwards (+1) or backwards (-1)."""
-    count = int(rule.value)
-    if rule.unit == "days":
-        return start + timedelta(days=sign * count)
-    if rule.unit != "working_days":
-        raise ValueError(f"rule {rule.id} is not a duration (unit {rule.unit})")
-    day = start
-    while count > 0:
-        day += timedelta(days=sign)
-        if calendar.is_working_day(day):
-            count -= 1
-    return day
-
-
 def current_stage(
     due: date, started_on: date, today: date, rulebook: Rulebook,
     before_rule: str = "reminder.before_due", every_rule: str = "reminder.overdue_every",
 ) -> Stage | None:
     """The latest stage reached by ``today``, or None before the first one."""
-    calendar = rulebook.calendar
     if today > due:
         every = rulebook.rule(every_rule, started_on)
         number = 1
         moment = due + timedelta(days=1)
-        while (following := shift(moment, every, calendar, +1)) <= today:
+        while (following := rulebook.shift(moment, every)) <= today:
             number, moment = number + 1, following
         return Stage("overdue", number, moment)
     if today == due:
         return Stage("due", 0, due)
-    before = shift(due, rulebook.rule(before_rule, started_on), calendar, -1)
+    before = rulebook.shift(due, rulebook.rule(before_rule, started_on), before=True)
     return Stage("before_due", 0, before) if today >= before else None
 
 
@@ -92,13 +76,13 @@ def next_stage_on(
     names an unsent stage from that day on, and only a sent one, or none, before it)."""
     wanted = max((stage_rank(key) for key in sent), default=-1) + 1
     if wanted == 0:
-        return shift(due, rulebook.rule(before_rule, started_on), rulebook.calendar, -1)
+        return rulebook.shift(due, rulebook.rule(before_rule, started_on), before=True)
     if wanted == 1:
         return due
     every = rulebook.rule(every_rule, started_on)
     moment = due + timedelta(days=1)
     for _ in range(wanted - 2):
-        moment = shift(moment, every, rulebook.calendar, +1)
+        moment = rulebook.shift(moment, every)
     return moment
 
 

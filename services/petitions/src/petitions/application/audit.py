@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from datetime import date
 from uuid import UUID
 
 from chassis.application import ServiceApplication
@@ -22,7 +21,7 @@ def check_read_model(app: ServiceApplication, aggregates: Mapping[UUID, object])
                if isinstance(p, Petition)}
     held: dict[UUID, PetitionSummary] = {}
     for status in PetitionStatus:  # a query without a status hides some: ask for each
-        page = app.read_model.query(PetitionQuery(status=status, limit=sys.maxsize), date.today())
+        page = app.read_model.query(PetitionQuery(status=status, limit=sys.maxsize), app.today())
         held.update((row.id, row) for row in page.items)
     problems = [f"read model: petition {pid} is missing" for pid in derived.keys() - held]
     problems += [f"read model: petition {pid} is not in the store" for pid in held.keys() - derived]

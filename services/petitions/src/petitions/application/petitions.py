@@ -7,30 +7,23 @@ dates from the rulebook, lists from the read model.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime
 from uuid import UUID
 
 from eventsourcing.domain import DomainEventProtocol
 
 from chassis.application import ServiceApplication
-from chassis.rulebook import Rulebook, RuleNotFoundError, default_rulebook
 from chassis.web.idempotency import IdempotentCommands
-from contracts.vocabulary import VIETNAM, Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from kernel.actor import Actor
+from kernel.clock import Clock, SystemClock, today_in_vietnam
+from kernel.rulebook import Deadline, Rulebook, RuleNotFoundError, default_rulebook
 from petitions.application.readmodel import Page, PetitionQuery, PetitionReadModel, PetitionSummary
 from petitions.domain import consolidation
 from petitions.domain.errors import MeetingNotFoundError, NoDeadlineRuleError, PetitionNotFoundError
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
-from petitions.domain.values import Actor, Deadline
 from petitions.similarity import DEFAULT_THRESHOLD
-
-Clock = Callable[[], date]
-
-
-def vietnam_today() -> date:
-    return datetime.now(VIETNAM).date()
-
 
 
 class Petitions(IdempotentCommands, ServiceApplication):
@@ -39,11 +32,11 @@ class Petitions(IdempotentCommands, ServiceApplication):
     record_not_found = PetitionNotFoundError
 
     def __init__(
-        self, env: dict[str, str] | None = None, *, clock: Clock = vietnam_today,
+        self, env: dict[str, str] | None = None, *, clock: Clock | None = None,
         rulebook: Rulebook | None = None, similarity_threshold: float = DEFAULT_THRESHOLD,
     ) -> None:
         super().__init__(env)
-        self.today = clock
+        self.clock: Clock = clock or SystemClock()
         self.rulebook = rulebook or default_rulebook()
         self.read_model = PetitionReadModel(self, similarity_threshold)
 
@@ -141,13 +134,16 @@ class Petitions(IdempotentCommands, ServiceApplication):
         self.save(petition)
         return petition
 
+    def today(self) -> date:
+        """Today in Vietnam on the injected clock: the day commands are recorded on."""
+        return today_in_vietnam(self.clock)
+
     def deadline(self, rule_id: str, start: date) -> Deadline:
         """The rulebook's due date for ``rule_id`` started on ``start`` (a DeadlinePolicy)."""
         try:
-            due, rule = self.rulebook.due_date(rule_id, start=start)
+            return self.rulebook.deadline(rule_id, start)
         except RuleNotFoundError as error:
             raise NoDeadlineRuleError(str(error)) from error
-        return Deadline(due, rule.id, rule.legal_source)
 
     # -- queries ----------------------------------------------------------------------------
 

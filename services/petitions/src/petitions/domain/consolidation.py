@@ -8,10 +8,10 @@ which the application saves together in one transaction.
 
 from __future__ import annotations
 
+from kernel.actor import Actor
 from petitions.domain.errors import InvalidPetitionError
 from petitions.domain.petition import Petition
 from petitions.domain.policy import check_may_coordinate
-from petitions.domain.values import Actor
 
 
 def consolidate(actor: Actor, text: str, petitions: list[Petition]) -> Petition:

@@ -1,37 +1,32 @@
-"""Every error the petitions domain raises, under one base, each mapped to an HTTP problem."""
+"""Every error the petitions domain raises: under the service's base, and on a kernel base
+(not found, conflict, forbidden, invalid) that the chassis answers with its HTTP problem."""
 
 from __future__ import annotations
 
-from chassis.web.problems import (
-    ConflictProblem,
-    ForbiddenProblem,
-    NotFoundProblem,
-    Problem,
-    UnprocessableProblem,
-)
+from kernel.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 
 
-class PetitionsError(Problem):
+class PetitionsError(DomainError):
     """Base of the petitions service's errors."""
 
 
-class PetitionNotFoundError(PetitionsError, NotFoundProblem):
+class PetitionNotFoundError(PetitionsError, NotFound):
     """No petition with that id."""
 
 
-class MeetingNotFoundError(PetitionsError, NotFoundProblem):
+class MeetingNotFoundError(PetitionsError, NotFound):
     """No voter-contact meeting with that id."""
 
 
-class NotPermittedError(PetitionsError, ForbiddenProblem):
+class NotPermittedError(PetitionsError, Forbidden):
     """The caller's agency may not do this (e.g. publish an answer without being MTTQ)."""
 
 
-class WrongAgencyError(PetitionsError, ForbiddenProblem):
+class WrongAgencyError(PetitionsError, Forbidden):
     """Only the agency (and unit) a petition was forwarded to may answer it."""
 
 
-class IllegalTransitionError(PetitionsError, ConflictProblem):
+class IllegalTransitionError(PetitionsError, Conflict):
     """The command is not allowed in the record's current state."""
 
 
@@ -75,9 +70,9 @@ class NotConsolidatedError(IllegalTransitionError):
     """Only a consolidated petition can be split."""
 
 
-class InvalidPetitionError(PetitionsError, UnprocessableProblem):
+class InvalidPetitionError(PetitionsError, Invalid):
     """The command's content breaks a rule (e.g. in progress without a roadmap date)."""
 
 
-class NoDeadlineRuleError(PetitionsError, UnprocessableProblem):
+class NoDeadlineRuleError(PetitionsError, Invalid):
     """The rulebook has no rule in force for this petition's answer on that date."""

@@ -9,13 +9,13 @@ from uuid import uuid4
 from eventsourcing.domain import Aggregate, event
 
 from contracts.vocabulary import Agency
+from kernel.actor import Actor, actor_ref
 from petitions.domain.errors import (
     InvalidPetitionError,
     MeetingAlreadyHeldError,
     MeetingNotHeldError,
 )
 from petitions.domain.policy import check_may_organise_voter_contact
-from petitions.domain.values import Actor, actor_ref
 
 
 class VoterContactMeeting(Aggregate):

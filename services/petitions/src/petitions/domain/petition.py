@@ -10,21 +10,20 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate, event
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from kernel.actor import Actor, actor_ref
+from kernel.rulebook import Deadline
 from petitions.domain import errors, events
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.policy import COORDINATORS, check_may_coordinate, check_may_publish
 from petitions.domain.values import (
-    Actor,
     Answer,
     Channel,
     Classification,
-    Deadline,
     DeadlinePolicy,
     Forwarding,
     PetitionStatus,
     Resolution,
     Source,
-    actor_ref,
     answer_rule_id,
 )
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from contracts.vocabulary import Agency
+from kernel.actor import Actor
 from petitions.domain.errors import NotPermittedError
-from petitions.domain.values import Actor
 
 # Deputy groups, the HĐND Standing Committee and MTTQ consolidate jointly; the delegation's
 # office does it for central-level items. They also organise voter contact (MTTQ leads).

@@ -6,28 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
-
-
-class Actor(Protocol):
-    """Who issues a command: a person or system acting for one agency (and maybe a unit)."""
-
-    @property
-    def subject(self) -> str: ...
-
-    @property
-    def agency(self) -> Agency: ...
-
-    @property
-    def unit(self) -> str | None: ...
-
-
-def actor_ref(actor: Actor) -> str:
-    """How an actor is written into events, for audit: ``agency/subject``."""
-    return f"{actor.agency.value}/{actor.subject}"
+from kernel.rulebook import Deadline
 
 
 class PetitionStatus(StrEnum):
@@ -76,15 +59,6 @@ class Classification:
     agency: Agency
     unit: str | None
     committee: str | None
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """When an answer falls due, and the rule (with its legal source) that says so."""
-
-    due_date: date
-    rule_id: str
-    legal_source: str
 
 
 DeadlinePolicy = Callable[[str, date], Deadline]

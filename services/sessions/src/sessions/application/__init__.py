@@ -1,7 +1,6 @@
 """The sessions service's application: ``Sessions`` (use cases and queries over its own
 event-sourced store) and ``translate`` (what the outbox relay publishes)."""
 
-from sessions.application.base import Clock, system_clock
 from sessions.application.council_cases import CouncilCases
 from sessions.application.queries import ClashView, GuidanceLag, SessionsQueries
 from sessions.application.session_cases import SessionCases
@@ -12,8 +11,8 @@ class Sessions(SessionCases, CouncilCases, SessionsQueries):
     """Council sessions, resolutions and the Standing Committee's work, event-sourced.
 
     ``Sessions(env=store_environment(settings, "sessions"), clock=...)``; the clock (a
-    callable giving timezone-aware datetimes) stamps every event and says what "today" is.
+    ``kernel.clock.Clock``) stamps every event and says what "today" is.
     """
 
 
-__all__ = ["ClashView", "Clock", "GuidanceLag", "Sessions", "system_clock", "translate"]
+__all__ = ["ClashView", "GuidanceLag", "Sessions", "translate"]

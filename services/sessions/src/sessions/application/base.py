@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -12,19 +11,13 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 
 from chassis.application import ServiceApplication
-from chassis.rulebook import Rulebook, default_rulebook
 from chassis.web.idempotency import IdempotentCommands
+from kernel.clock import Clock, SystemClock, check_aware, today_in_vietnam
+from kernel.rulebook import Rulebook, default_rulebook
 from sessions.application.catalogue import Catalogue
 from sessions.domain.errors import IllegalTransitionError, RecordNotFoundError
-from sessions.domain.values import local_day
 
-Clock = Callable[[], datetime]
 A = TypeVar("A", bound=Aggregate)
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
-
 
 
 class SessionsBase(IdempotentCommands, ServiceApplication):
@@ -37,11 +30,11 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
     record_not_found = RecordNotFoundError
 
     def __init__(
-        self, env: dict[str, str] | None = None, *, clock: Clock = system_clock,
+        self, env: dict[str, str] | None = None, *, clock: Clock | None = None,
         rulebook: Rulebook | None = None,
     ) -> None:
         super().__init__(env)
-        self.clock = clock
+        self.clock: Clock = clock or SystemClock()
         self.rulebook = rulebook or default_rulebook()
         self.catalogue = Catalogue(self)
         # One process serves a deployment: held from reading the calendar until the save,
@@ -49,13 +42,12 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
         self.calendar_lock = threading.RLock()
 
     def now(self) -> datetime:
-        moment = self.clock()
-        if moment.tzinfo is None:
-            raise ValueError("the clock must give timezone-aware datetimes")
-        return moment
+        """The time on the injected clock, which stamps every event (with its UTC offset)."""
+        return check_aware(self.clock.now())
 
     def today(self) -> date:
-        return local_day(self.now())
+        """Today in Vietnam on the injected clock: the day a fact is recorded on by default."""
+        return today_in_vietnam(self.clock)
 
     def existing(self, kind: type[A], aggregate_id: UUID | None) -> A | None:
         """The record an idempotent retry already created, if any."""

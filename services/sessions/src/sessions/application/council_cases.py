@@ -9,13 +9,14 @@ from datetime import date, datetime
 from uuid import UUID, uuid4
 
 from contracts.vocabulary import PolicyField
+from kernel.actor import Actor
 from sessions.application.base import SessionsBase
 from sessions.domain.calendar import CalendarEntry, detect_clashes
 from sessions.domain.confidence import ConfidenceRating
 from sessions.domain.council import BetweenSessionMatter, ExplanationSession
 from sessions.domain.resolution import Resolution
 from sessions.domain.session import Session
-from sessions.domain.values import Actor, OrganiserKind
+from sessions.domain.values import OrganiserKind
 
 
 class CouncilCases(SessionsBase):

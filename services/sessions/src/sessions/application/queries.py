@@ -13,15 +13,16 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from chassis.web.problems import NotFoundProblem
 from contracts.vocabulary import PolicyField
+from kernel.clock import day_in_vietnam
+from kernel.errors import NotFound
 from sessions.application.base import SessionsBase
 from sessions.domain.calendar import CalendarEntry, Clash
 from sessions.domain.confidence import ConfidenceRating
 from sessions.domain.council import BetweenSessionMatter, ExplanationSession
 from sessions.domain.resolution import Resolution
 from sessions.domain.session import Session
-from sessions.domain.values import ConfidenceOutcome, SessionKind, SessionStatus, local_day
+from sessions.domain.values import ConfidenceOutcome, SessionKind, SessionStatus
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -59,7 +60,7 @@ class SessionsQueries(SessionsBase):
         for record in current:
             try:
                 state: Any = self.state_as_of(record.id, as_of)
-            except NotFoundProblem:
+            except NotFound:
                 continue  # created after as_of
             past.append(state)
         return past
@@ -91,7 +92,7 @@ class SessionsQueries(SessionsBase):
 
     def guidance_lag(self, *, year: int | None = None, as_of: datetime | None = None
                      ) -> GuidanceLag:
-        today = local_day(as_of) if as_of is not None else self.today()
+        today = day_in_vietnam(as_of) if as_of is not None else self.today()
         resolutions = self.list_resolutions(year=year, as_of=as_of)
         lags = [r.guidance_lag_days for r in resolutions if r.guidance_lag_days is not None]
         waiting = [d for r in resolutions if (d := r.days_waiting(today)) is not None]

@@ -12,11 +12,12 @@ from datetime import date
 from uuid import UUID, uuid4
 
 from contracts.vocabulary import Agency, PolicyField
+from kernel.actor import Actor
 from sessions.application.base import SessionsBase
 from sessions.domain.resolution import Resolution
 from sessions.domain.session import Session
 from sessions.domain.session_parts import AgendaItem, Counts
-from sessions.domain.values import Actor, DocumentKind, SessionKind, ThematicCaller
+from sessions.domain.values import DocumentKind, SessionKind, ThematicCaller
 
 
 class SessionCases(SessionsBase):

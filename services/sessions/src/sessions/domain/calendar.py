@@ -15,9 +15,10 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from kernel.actor import Actor, actor_ref
 from sessions.domain import errors
 from sessions.domain.policy import check_may_organise
-from sessions.domain.values import Actor, OrganiserKind, actor_ref, check_positive_text
+from sessions.domain.values import OrganiserKind, check_positive_text
 
 
 def person_key(name: str) -> str:

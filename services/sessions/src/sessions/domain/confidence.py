@@ -9,17 +9,12 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from chassis.rulebook import Rulebook
+from kernel.actor import Actor, actor_ref
+from kernel.rulebook import Rulebook
 from sessions.domain import errors
 from sessions.domain.policy import check_may_run_session
 from sessions.domain.rules import NO_CONFIDENCE_SHARE, confidence_outcome, share_met
-from sessions.domain.values import (
-    Actor,
-    ConfidenceOutcome,
-    actor_ref,
-    check_not_future,
-    check_positive_text,
-)
+from sessions.domain.values import ConfidenceOutcome, check_not_future, check_positive_text
 
 
 class Rated(Aggregate.Created):

@@ -10,14 +10,10 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from contracts.vocabulary import PolicyField
+from kernel.actor import Actor, actor_ref
 from sessions.domain import errors
 from sessions.domain.policy import check_may_run_session
-from sessions.domain.values import (
-    Actor,
-    actor_ref,
-    check_not_future,
-    check_positive_text,
-)
+from sessions.domain.values import check_not_future, check_positive_text
 
 
 class ExplanationScheduled(Aggregate.Created):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from contracts.vocabulary import Agency
+from kernel.actor import Actor
 from sessions.domain.errors import NotPermittedError
-from sessions.domain.values import Actor, OrganiserKind
+from sessions.domain.values import OrganiserKind
 
 COUNCIL = frozenset({Agency.HDND})  # runs sessions, votes, and the Standing Committee's work
 SUBMITTERS = frozenset({Agency.UBND, Agency.HDND})  # UBND's drafts; the Standing Committee's

@@ -12,10 +12,11 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from contracts.vocabulary import Agency, PolicyField
+from kernel.actor import Actor, actor_ref
 from sessions.domain import errors
 from sessions.domain.policy import IMPLEMENTERS, check_agency
 from sessions.domain.session_parts import Counts
-from sessions.domain.values import Actor, actor_ref, check_not_future, check_positive_text
+from sessions.domain.values import check_not_future, check_positive_text
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from chassis.rulebook import Rule, Rulebook, RuleNotFoundError
+from kernel.rulebook import Deadline, NotADurationError, Rule, Rulebook, RuleNotFoundError
 from sessions.domain.errors import NoRuleError
 from sessions.domain.values import ConfidenceOutcome
 
@@ -26,13 +26,6 @@ class Applied:
     legal_source: str
 
 
-@dataclass(frozen=True)
-class Deadline:
-    due_on: date
-    rule_id: str
-    legal_source: str
-
-
 def rule_in_force(rulebook: Rulebook, rule_id: str, on: date) -> Rule:
     try:
         return rulebook.rule(rule_id, on)
@@ -46,19 +39,12 @@ def share_met(rulebook: Rulebook, rule_id: str, on: date, part: int, whole: int)
 
 
 def documents_due(rulebook: Rulebook, opening: date, on: date) -> Deadline:
-    """The last day a document may reach deputies: the rule's days before the opening."""
-    rule = rule_in_force(rulebook, DOCUMENTS_BEFORE_OPENING, on)
-    if rule.unit == "days":
-        due = opening - timedelta(days=int(rule.value))
-    elif rule.unit == "working_days":
-        due, remaining = opening, int(rule.value)
-        while remaining > 0:
-            due -= timedelta(days=1)
-            if rulebook.calendar.is_working_day(due):
-                remaining -= 1
-    else:
-        raise NoRuleError(f"rule {rule.id} is not a deadline (unit {rule.unit})")
-    return Deadline(due, rule.id, rule.legal_source)
+    """The last day a document may reach deputies: the rule's days before the opening,
+    under the version of the rule in force on ``on`` (the day it is submitted)."""
+    try:
+        return rulebook.deadline(DOCUMENTS_BEFORE_OPENING, opening, before=True, in_force_on=on)
+    except (RuleNotFoundError, NotADurationError) as error:
+        raise NoRuleError(str(error)) from error
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID, uuid5
 
-from chassis.rulebook import Rulebook
+from kernel.actor import Actor, actor_ref
+from kernel.rulebook import Rulebook
 from sessions.domain import errors
 from sessions.domain import session_events as events
 from sessions.domain.policy import ANSWERERS, check_agency, check_may_run_session
@@ -18,10 +19,8 @@ from sessions.domain.rules import PASS_SHARE, share_met
 from sessions.domain.session_parts import Counts
 from sessions.domain.session_preparation import SessionPreparation
 from sessions.domain.values import (
-    Actor,
     DocumentKind,
     SessionStatus,
-    actor_ref,
     check_not_future,
     check_positive_text,
 )

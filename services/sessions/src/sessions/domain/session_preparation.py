@@ -13,8 +13,10 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from chassis.rulebook import Rulebook
 from contracts.vocabulary import Agency, PolicyField
+from kernel.actor import Actor, actor_ref
+from kernel.clock import day_in_vietnam
+from kernel.rulebook import Rulebook
 from sessions.domain import errors
 from sessions.domain import session_events as events
 from sessions.domain.policy import (
@@ -35,15 +37,12 @@ from sessions.domain.session_parts import (
     VoteResult,
 )
 from sessions.domain.values import (
-    Actor,
     DocumentKind,
     SessionKind,
     SessionStatus,
     ThematicCaller,
-    actor_ref,
     check_not_future,
     check_positive_text,
-    local_day,
 )
 
 
@@ -87,7 +86,7 @@ class SessionPreparation(Aggregate):
             raise errors.InvalidCommandError("the session cannot close before it opens")
         if kind == SessionKind.THEMATIC:
             requested_by = _check_thematic_request(
-                requested_by, requesting_deputies, total_deputies, local_day(at), rulebook
+                requested_by, requesting_deputies, total_deputies, day_in_vietnam(at), rulebook
             )
         elif requested_by is not None or requesting_deputies is not None:
             raise errors.InvalidCommandError("only a thematic session is called on request")
@@ -203,17 +202,17 @@ class SessionPreparation(Aggregate):
             "timestamp": at, "document_id": document_id,
             "title": check_positive_text(title, "title"),
             "submitted_by": actor.agency.value, "submitted_on": submitted_on,
-            "due_on": deadline.due_on, "rule_id": deadline.rule_id,
+            "due_on": deadline.due_date, "rule_id": deadline.rule_id,
             "legal_source": deadline.legal_source, "by": actor_ref(actor),
         }
         self.trigger_event(
             events.DocumentSubmitted, kind=kind.value, field=field.value if field else None,
-            submitting_unit=actor.unit, on_time=submitted_on <= deadline.due_on,
+            submitting_unit=actor.unit, on_time=submitted_on <= deadline.due_date,
             agenda_item_id=agenda_item_id, **common,
         )
-        if submitted_on > deadline.due_on:
+        if submitted_on > deadline.due_date:
             self.trigger_event(
-                events.DocumentSubmittedLate, days_late=(submitted_on - deadline.due_on).days,
+                events.DocumentSubmittedLate, days_late=(submitted_on - deadline.due_date).days,
                 opening_on=self.opening_on, **common,
             )
 

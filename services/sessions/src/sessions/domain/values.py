@@ -1,44 +1,21 @@
-"""Values of the sessions domain: who acts, kinds and statuses, and the local calendar day."""
+"""Values of the sessions domain: kinds and statuses, and checks on dates and texts."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Protocol
 
-from contracts.vocabulary import VIETNAM, Agency
+from kernel.clock import day_in_vietnam
 from sessions.domain.errors import InvalidCommandError
 
 # Dates in the records are Vietnamese calendar days, whatever the server's timezone.
 
 
-class Actor(Protocol):
-    """Who issues a command: a person or system acting for one agency (and maybe a unit)."""
-
-    @property
-    def subject(self) -> str: ...
-
-    @property
-    def agency(self) -> Agency: ...
-
-    @property
-    def unit(self) -> str | None: ...
-
-
-def actor_ref(actor: Actor) -> str:
-    """How an actor is written into events, for audit: ``agency/subject``."""
-    return f"{actor.agency.value}/{actor.subject}"
-
-
-def local_day(moment: datetime) -> date:
-    """The calendar day in Vietnam at ``moment``."""
-    return moment.astimezone(VIETNAM).date()
-
-
 def check_not_future(day: date, at: datetime, what: str) -> None:
     """A fact is recorded on or after the day it happened."""
-    if day > local_day(at):
-        raise InvalidCommandError(f"{what} ({day}) is in the future (today is {local_day(at)})")
+    today = day_in_vietnam(at)
+    if day > today:
+        raise InvalidCommandError(f"{what} ({day}) is in the future (today is {today})")
 
 
 def check_positive_text(value: str, what: str) -> str:

@@ -11,8 +11,8 @@ from fastapi.responses import JSONResponse
 
 from chassis.web.history import HistoryPublic
 from contracts.vocabulary import PolicyField
+from kernel.clock import day_in_vietnam
 from sessions.domain.resolution import Resolution
-from sessions.domain.values import local_day
 from sessions.entrypoints.council_views import (
     GuidanceLagPublic,
     ResolutionPublic,
@@ -43,7 +43,7 @@ def list_resolutions(
     as_of: AsOf = None,
 ) -> ResolutionsPublic:
     """List resolutions by date passed, with filters."""
-    today = local_day(as_of) if as_of else sessions.today()
+    today = day_in_vietnam(as_of) if as_of else sessions.today()
     found = sessions.list_resolutions(session_id=session_id, field=field, year=year,
                                       awaiting_guidance=awaiting_guidance, as_of=as_of)
     return ResolutionsPublic(count=len(found),
@@ -61,7 +61,7 @@ def guidance_lag(sessions: SessionsDep, year: Year = None,
 def get_resolution(resolution_id: UUID, sessions: SessionsDep,
                    as_of: AsOf = None) -> ResolutionPublic:
     """One resolution, its guidance and the lag to it."""
-    today = local_day(as_of) if as_of else sessions.today()
+    today = day_in_vietnam(as_of) if as_of else sessions.today()
     return ResolutionPublic.of(
         sessions.load(Resolution, resolution_id, "resolution", as_of), today
     )

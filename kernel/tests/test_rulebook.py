@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from chassis.rulebook import RuleNotFoundError, default_rulebook, load_rulebook
+from kernel.rulebook import Deadline, RuleNotFoundError, default_rulebook, load_rulebook
 
 BOOK = """
 [[rule]]
@@ -41,23 +41,23 @@ def test_no_rule_before_its_first_effective_date() -> None:
 
 
 def test_calendar_days_count_weekends() -> None:
-    due, rule = load_rulebook(BOOK).due_date("petition.answer.local", date(2025, 3, 1))
-    assert (due, rule.value) == (date(2025, 3, 31), 30)
+    deadline = load_rulebook(BOOK).deadline("petition.answer.local", date(2025, 3, 1))
+    assert deadline == Deadline(date(2025, 3, 31), "petition.answer.local", "old regulation")
 
 
 def test_working_days_skip_weekends_holidays_and_announced_days_off() -> None:
     book = load_rulebook(BOOK)
     # Fri 27 Feb 2026 + 15 working days: skips weekends, the announced day off Mon 2 Mar,
     # and counts Sat 7 Mar, declared a working day.
-    due, _ = book.due_date("petition.answer.local", date(2026, 2, 27))
-    assert due == date(2026, 3, 20)
+    deadline = book.deadline("petition.answer.local", date(2026, 2, 27))
+    assert deadline.due_date == date(2026, 3, 20)
 
 
 def test_tet_is_not_a_working_day() -> None:
     calendar = default_rulebook().calendar
     assert not calendar.is_working_day(date(2026, 2, 17))  # Tết Nguyên đán
     # Fri 13 Feb 2026 + 1 working day: Mon 16 to Fri 20 Feb are Tết, so Mon 23 Feb.
-    assert calendar.add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 23)
+    assert calendar.shift(date(2026, 2, 13), 1, "working_days") == date(2026, 2, 23)
 
 
 def test_shipped_rules_carry_their_sources() -> None:

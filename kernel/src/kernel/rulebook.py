@@ -2,6 +2,9 @@
 
 The rule in force on a date applies: several versions of a rule may stand in the book,
 each with its effective date, so a petition forwarded in 2024 keeps the 2024 deadline.
+
+Every "N days / N working days after or before" in phoihop is computed by one function,
+``WorkingCalendar.shift`` (through ``Rulebook.shift`` and ``Rulebook.deadline`` for a rule).
 """
 
 from __future__ import annotations
@@ -16,11 +19,16 @@ from typing import Any, Literal
 import holidays
 
 Unit = Literal["days", "working_days", "share_exclusive", "share_inclusive", "count"]
+DurationUnit = Literal["days", "working_days"]
 Confidence = Literal["H", "M", "L"]
 
 
 class RuleNotFoundError(LookupError):
     """No rule with that id is in force on that date."""
+
+
+class NotADurationError(ValueError):
+    """The rule is a share or a count, not a number of days: no date follows from it."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,19 @@ class Rule:
         raise ValueError(f"rule {self.id} is not a share (unit {self.unit})")
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """A date that falls due, and the rule (with its legal source) that says so.
+
+    Events store its three fields one by one (``due_date``/``due_on``, ``rule_id``,
+    ``legal_source``), never this object, so it may change without touching stored events.
+    """
+
+    due_date: date
+    rule_id: str
+    legal_source: str
+
+
 class WorkingCalendar:
     """Working days: Monday to Friday, less Vietnam's public holidays and announced days off."""
 
@@ -58,19 +79,25 @@ class WorkingCalendar:
             return True
         return day.weekday() < 5 and day not in self._public and day not in self._extra
 
-    def add_working_days(self, start: date, count: int) -> date:
-        """The ``count``-th working day after ``start`` (``start`` itself never counts)."""
-        day = start
-        remaining = count
+    def shift(self, start: date, count: int, unit: DurationUnit, *, before: bool = False) -> date:
+        """``count`` days, or working days, after ``start`` (or before it).
+
+        ``start`` itself never counts: 5 working days after a Friday is the next Friday,
+        and 5 working days before a Monday is the Monday before.
+        """
+        step = timedelta(days=-1 if before else 1)
+        if unit == "days":
+            return start + step * count
+        day, remaining = start, count
         while remaining > 0:
-            day += timedelta(days=1)
+            day += step
             if self.is_working_day(day):
                 remaining -= 1
         return day
 
 
 class Rulebook:
-    """Looks rules up by id and date, and computes due dates from them."""
+    """Looks rules up by id and date, and computes dates from them."""
 
     def __init__(self, rules: list[Rule], calendar: WorkingCalendar) -> None:
         self._rules: dict[str, list[Rule]] = {}
@@ -88,14 +115,21 @@ class Rulebook:
     def rules(self) -> list[Rule]:
         return [rule for versions in self._rules.values() for rule in versions]
 
-    def due_date(self, rule_id: str, start: date) -> tuple[date, Rule]:
-        """When something started on ``start`` falls due under the rule in force that day."""
-        rule = self.rule(rule_id, start)
-        if rule.unit == "days":
-            return start + timedelta(days=int(rule.value)), rule
-        if rule.unit == "working_days":
-            return self.calendar.add_working_days(start, int(rule.value)), rule
-        raise ValueError(f"rule {rule_id} is not a deadline (unit {rule.unit})")
+    def shift(self, start: date, rule: Rule, *, before: bool = False) -> date:
+        """``start`` moved by a duration rule (N days or N working days), after or before."""
+        if rule.unit not in ("days", "working_days"):
+            raise NotADurationError(f"rule {rule.id} is not a deadline (unit {rule.unit})")
+        unit: DurationUnit = "days" if rule.unit == "days" else "working_days"
+        return self.calendar.shift(start, int(rule.value), unit, before=before)
+
+    def deadline(
+        self, rule_id: str, start: date, *, before: bool = False, in_force_on: date | None = None,
+    ) -> Deadline:
+        """The rule's date counted from ``start`` (after it, or ``before`` it), under the
+        version in force on ``in_force_on`` (by default ``start``: a petition forwarded in
+        2024 keeps the 2024 deadline)."""
+        rule = self.rule(rule_id, start if in_force_on is None else in_force_on)
+        return Deadline(self.shift(start, rule, before=before), rule.id, rule.legal_source)
 
 
 def load_rulebook(text: str) -> Rulebook:
@@ -113,8 +147,8 @@ def load_rulebook(text: str) -> Rulebook:
 
 @cache
 def default_rulebook() -> Rulebook:
-    """The rulebook shipped with phoihop (``chassis/rulebook.toml``)."""
-    return load_rulebook(resources.files("chassis").joinpath("rulebook.toml").read_text("utf-8"))
+    """The rulebook shipped with phoihop (``kernel/rulebook.toml``)."""
+    return load_rulebook(resources.files("kernel").joinpath("rulebook.toml").read_text("utf-8"))
 
 
 def _rule_from(entry: dict[str, Any]) -> Rule:

@@ -1,0 +1,34 @@
+"""Who issues a command, and how an actor is written into events."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from contracts.vocabulary import Agency
+
+
+class Actor(Protocol):
+    """A person or system acting for one agency (and maybe a unit of it), with a role.
+
+    The chassis's authenticated principal is one; domains see only these attributes.
+    """
+
+    @property
+    def subject(self) -> str: ...
+
+    @property
+    def agency(self) -> Agency: ...
+
+    @property
+    def unit(self) -> str | None: ...
+
+    @property
+    def role(self) -> str: ...
+
+
+def actor_ref(actor: Actor) -> str:
+    """How an actor is written into events, for audit: ``agency/subject``.
+
+    Stored in every event's ``by``: never change the format.
+    """
+    return f"{actor.agency.value}/{actor.subject}"
