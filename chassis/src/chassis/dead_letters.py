@@ -4,7 +4,8 @@ JetStream has no dead-letter queue (a message out of deliveries just stays in th
 so a consumer parks such a message as a ``DeadLetter`` aggregate, in the same transaction
 as its tracking record, acks it and goes on. A person sees it and retries or resolves it.
 
-A retry runs the consumer's policy again for the stored message. It cannot go through the
+A retry runs the consumer's policy again for the stored message, decoded from the body the
+letter kept: the policy sees the same envelope the consumer gave it. It cannot go through the
 consumer's tracking name (its upstream sequence is below the highest one tracked), so the
 letter itself carries the idempotence: the policy's new events and the letter's ``Retried``
 event are saved in one transaction, and the letter's version makes a second retry a no-op.
@@ -25,7 +26,7 @@ from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
 from chassis.problems import NotFoundProblem
-from contracts import decode_cloudevent
+from contracts import ReceivedEvent, decode_cloudevent
 
 PARKED = "parked"  # waiting for a person: retry it or resolve it
 RETRIED = "retried"  # a retry applied it: its effect is in the store
@@ -165,6 +166,14 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
 
     PAGE = 500
 
+    def policy(self, received: ReceivedEvent, processing_event: ProcessingEvent[UUID]) -> None:
+        """Applies one received CloudEvent: the whole envelope, not only its data.
+
+        The consuming application implements it; eventsourcing's own ``policy`` (a domain
+        event of an application followed in-process) is never called here.
+        """
+        raise NotImplementedError
+
     def park(self, letter: DeadLetter) -> bool:
         """Saves a new letter with its tracking record; False when it was parked before."""
         tracking = None
@@ -211,7 +220,7 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
         try:
             if letter.truncated:
                 raise ValueError("only the start of this oversized message was kept")
-            self.policy(decode_cloudevent(letter.raw_body()).data, processing)
+            self.policy(decode_cloudevent(letter.raw_body()), processing)
             letter.retried()
             processing.collect_events(letter)
             recordings = self._record(processing)

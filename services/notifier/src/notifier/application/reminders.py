@@ -48,13 +48,11 @@ class ReminderBook:
         self._heap: list[tuple[date, UUID]] = []  # the same, soonest first (stale entries
         # are skipped: an entry counts only while it matches _wake)
 
-    def started_or_stopped_by(
-        self, event: IntegrationEvent, received: ReceivedEvent
-    ) -> list[Aggregate]:
+    def started_or_stopped_by(self, received: ReceivedEvent) -> list[Aggregate]:
         """Reminders this event starts (or moves, for a re-forwarding) or stops."""
         made: list[Aggregate] = []
         for rule in self.app.rules.reminders_started_by(received.type):
-            made.append(self._start(rule, event, received))
+            made.append(self._start(rule, received))
         for rule in self.app.rules.reminders_stopped_by(received.type):
             reminder_id = Reminder.create_id(rule.id, received.subject)
             if self.app.exists(reminder_id):
@@ -64,8 +62,8 @@ class ReminderBook:
                     made.append(reminder)
         return made
 
-    def _start(self, rule: ReminderRule, event: IntegrationEvent, received: ReceivedEvent
-               ) -> Reminder:
+    def _start(self, rule: ReminderRule, received: ReceivedEvent) -> Reminder:
+        event = received.data
         due: date = getattr(event, rule.due)
         started_on: date = getattr(event, rule.started_on) if rule.started_on else _day(received)
         recipients = [r.key for r in rule.recipients_of(event)]
