@@ -15,9 +15,9 @@ from contracts import decode_cloudevent, encode_cloudevent
 from notifier.application import Notifier
 from notifier.application.readmodel import DeliveryJob
 from notifier.application.signals import SaveSignal
-from notifier.application.workers import DeliveryWorker
 from notifier.clock import ManualClock
 from notifier.domain.delivery import Backoff, Outcome
+from notifier.workers import DeliveryWorker
 
 
 class HeldChannel:

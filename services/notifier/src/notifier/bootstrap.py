@@ -17,8 +17,7 @@ from chassis.settings import ServiceSettings
 from chassis.store import store_environment
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
-from notifier.application.workers import DeliveryWorker, ReminderWorker
-from notifier.channels.base import Channel
+from notifier.channels import Channel
 from notifier.channels.mail import EmailChannel
 from notifier.channels.webhook import WebhookChannel
 from notifier.clock import Clock
@@ -26,6 +25,7 @@ from notifier.domain.delivery import Backoff
 from notifier.entrypoints.http import create_http_app
 from notifier.rules import check_rules, default_rules, default_templates
 from notifier.settings import NotifierSettings
+from notifier.workers import DeliveryWorker, ReminderWorker
 
 SERVICE = ServiceSpec(
     name="notifier", default_port=8004, module="notifier",

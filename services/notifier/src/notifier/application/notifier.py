@@ -52,7 +52,9 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         self.read_model = NotifierReadModel(self)
         self.planner = Planner(self.read_model, self.exists, email_enabled=email_enabled,
                                message_domain=message_domain)
-        self.reminders = ReminderBook(self, rulebook)
+        self.reminders = ReminderBook(self, self.read_model, self.planner, rules=self.rules,
+                                      templates=self.templates, clock=self.clock,
+                                      rulebook=rulebook)
 
     # -- consuming (decision 5) -------------------------------------------------------------
 
