@@ -32,7 +32,7 @@ PARKED = "parked"  # waiting for a person: retry it or resolve it
 RETRIED = "retried"  # a retry applied it: its effect is in the store
 RESOLVED = "resolved"  # closed by a person without applying it
 
-STORED_BODY_LIMIT = 64 * 1024  # a dead letter keeps at most this much of a body
+STORED_BODY_LIMIT = 64 * 1024  # a letter keeps at most this much of a body it could not decode
 
 
 class DeadLetter(Aggregate):
@@ -101,7 +101,7 @@ class DeadLetter(Aggregate):
         return len(self.raw_body()) < self.body_size
 
     def raw_body(self) -> bytes:
-        """The body as received (or its first ``STORED_BODY_LIMIT`` bytes)."""
+        """The body as received (of an undecodable one, its first ``STORED_BODY_LIMIT`` bytes)."""
         if self.body_encoding == "base64":
             return base64.b64decode(self.body)
         return self.body.encode()
@@ -139,8 +139,13 @@ def new_dead_letter(
     tracking_name: str,
     upstream_sequence: int | None = None,
 ) -> DeadLetter:
-    """A new dead letter for one received message (not yet saved)."""
-    kept = body[:STORED_BODY_LIMIT]
+    """A new dead letter for one received message (not yet saved).
+
+    A message that decoded (it has an ``upstream_sequence``) is kept whole: it is within
+    the consumer's size limit, and a retry rebuilds its envelope from it. Of one that did
+    not, which no retry can apply, the first ``STORED_BODY_LIMIT`` bytes show what it was.
+    """
+    kept = body if upstream_sequence is not None else body[:STORED_BODY_LIMIT]
     try:
         text, encoding = kept.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

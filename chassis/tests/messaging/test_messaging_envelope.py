@@ -66,3 +66,22 @@ async def test_a_dead_letter_retry_hands_the_policy_the_envelope_the_consumer_di
     assert from_the_letter == from_the_stream  # id, source, type, subject, time, sequence, data
     assert from_the_letter.id == f"{jurisdiction}:{SERVICE}:1"
     assert from_the_letter.subject == str(recorded_petitions(desk)[0].id)
+
+
+async def test_a_large_message_that_fails_is_kept_whole_and_its_retry_sees_the_whole_envelope(
+    store: Store, js: JetStreamContext, jurisdiction: str
+) -> None:
+    desk, tally = store.open(PetitionDesk), store.open(PetitionTally)
+    text = "đơn dài " * 12_000  # about 110 kB: under the consumer's limit, over 64 kB
+    tally.failures[text] = -1
+    await record_and_publish(desk, js, jurisdiction, [text])
+    consumer = tally_consumer(tally, js, jurisdiction, max_attempts=1)
+    await run_until_drained(consumer, js, jurisdiction)
+    [letter] = tally.dead_letters()
+    assert letter.body_size > 100_000
+    assert not letter.truncated and len(letter.raw_body()) == letter.body_size
+
+    del tally.failures[text]
+    assert tally.retry_dead_letter(letter.id).status == RETRIED
+    assert tally.received[-1] == tally.received[0]
+    assert tally.received[-1].data.text == text
