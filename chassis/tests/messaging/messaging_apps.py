@@ -20,7 +20,7 @@ from eventsourcing.utils import get_topic
 
 from chassis.application import ServiceApplication
 from chassis.messaging.consuming_application import ConsumingApplication
-from contracts import IntegrationEvent
+from contracts import IntegrationEvent, ReceivedEvent
 from contracts.petitions.v1 import PetitionRecorded
 
 SERVICE = "petitions"
@@ -111,17 +111,23 @@ class PetitionTally(ConsumingApplication):
         super().__init__(env)
         self.failures: dict[str, int] = {}  # text -> failures left (-1: always)
         self.before_commit: Callable[[], None] | None = None  # where crash tests kill it
+        self.received: list[ReceivedEvent] = []  # every envelope its policy was given
 
     def _record(self, processing_event: ProcessingEvent[UUID]) -> list[Recording[UUID]]:
         if self.before_commit is not None and processing_event.tracking is not None:
             self.before_commit()
         return super()._record(processing_event)
 
+    def policy(self, received: ReceivedEvent, processing_event: ProcessingEvent[UUID]) -> None:
+        """Notes the envelope, then counts what the contract event says."""
+        self.received.append(received)
+        self.count(received.data, processing_event)
+
     @singledispatchmethod
-    def policy(self, domain_event: Any, processing_event: ProcessingEvent[UUID]) -> None:
+    def count(self, domain_event: Any, processing_event: ProcessingEvent[UUID]) -> None:
         """Ignores what it does not count."""
 
-    @policy.register
+    @count.register
     def _(self, domain_event: PetitionRecorded, processing_event: ProcessingEvent[UUID]) -> None:
         left = self.failures.get(domain_event.text, 0)
         if left:

@@ -18,8 +18,8 @@ from kernel.clock import ManualClock
 from notifier.application import Notifier
 from notifier.application.readmodel import DeliveryJob
 from notifier.application.signals import SaveSignal
-from notifier.application.workers import DeliveryWorker
 from notifier.domain.delivery import Backoff, Outcome
+from notifier.workers import DeliveryWorker
 
 
 class HeldChannel:

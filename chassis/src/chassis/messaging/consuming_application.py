@@ -31,11 +31,12 @@ def tracking_name(source: str, purpose: str) -> str:
 class ConsumingApplication(ServiceApplication, DeadLetterStore):
     """A service's Application that applies other services' integration events.
 
-    Subclasses implement ``policy(event, processing_event)`` as a ``singledispatchmethod``
-    registered on contract classes, collecting new aggregates with
-    ``processing_event.collect_events(...)``; events without a registration are skipped
-    (their tracking record still advances). Being a ``ServiceApplication`` too, its own
-    events can feed an ``OutboxRelay``.
+    Subclasses implement ``policy(received, processing_event)``: ``received`` is the whole
+    CloudEvent (id, source, type, subject, time, sequence and the validated contract event
+    as ``data``), the same whether it comes from the consumer or from a dead-letter retry.
+    A policy collects new aggregates with ``processing_event.collect_events(...)``; one
+    that ignores an event type still lets its tracking record advance. Being a
+    ``ServiceApplication`` too, its own events can feed an ``OutboxRelay``.
 
     Messages are applied in batches, one transaction each, so a policy that reads an
     aggregate must read it with ``current(aggregate_id)``: an earlier message of the same
@@ -67,7 +68,7 @@ class ConsumingApplication(ServiceApplication, DeadLetterStore):
             token = _batch.set(processing)
             try:
                 for received in fresh:
-                    self.apply_policy(received, processing)
+                    self.policy(received, processing)
             finally:
                 _batch.reset(token)
             recordings = self._record(processing)
@@ -75,10 +76,6 @@ class ConsumingApplication(ServiceApplication, DeadLetterStore):
             self.notify(processing.events)
             self._notify(recordings)
             return [received.sequence for received in fresh]
-
-    def apply_policy(self, received: ReceivedEvent, processing: ProcessingEvent[UUID]) -> None:
-        """Runs the policy for one message of a batch (a subclass may wrap it)."""
-        self.policy(received.data, processing)
 
     def current(self, aggregate_id: UUID) -> Any:
         """The aggregate as the batch being applied left it, else as stored.

@@ -4,7 +4,8 @@ JetStream has no dead-letter queue (a message out of deliveries just stays in th
 so a consumer parks such a message as a ``DeadLetter`` aggregate, in the same transaction
 as its tracking record, acks it and goes on. A person sees it and retries or resolves it.
 
-A retry runs the consumer's policy again for the stored message. It cannot go through the
+A retry runs the consumer's policy again for the stored message, decoded from the body the
+letter kept: the policy sees the same envelope the consumer gave it. It cannot go through the
 consumer's tracking name (its upstream sequence is below the highest one tracked), so the
 letter itself carries the idempotence: the policy's new events and the letter's ``Retried``
 event are saved in one transaction, and the letter's version makes a second retry a no-op.
@@ -24,14 +25,14 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
-from contracts import decode_cloudevent
+from contracts import ReceivedEvent, decode_cloudevent
 from kernel.errors import NotFound
 
 PARKED = "parked"  # waiting for a person: retry it or resolve it
 RETRIED = "retried"  # a retry applied it: its effect is in the store
 RESOLVED = "resolved"  # closed by a person without applying it
 
-STORED_BODY_LIMIT = 64 * 1024  # a dead letter keeps at most this much of a body
+STORED_BODY_LIMIT = 64 * 1024  # a letter keeps at most this much of a body it could not decode
 
 
 class DeadLetter(Aggregate):
@@ -100,7 +101,7 @@ class DeadLetter(Aggregate):
         return len(self.raw_body()) < self.body_size
 
     def raw_body(self) -> bytes:
-        """The body as received (or its first ``STORED_BODY_LIMIT`` bytes)."""
+        """The body as received (of an undecodable one, its first ``STORED_BODY_LIMIT`` bytes)."""
         if self.body_encoding == "base64":
             return base64.b64decode(self.body)
         return self.body.encode()
@@ -138,8 +139,13 @@ def new_dead_letter(
     tracking_name: str,
     upstream_sequence: int | None = None,
 ) -> DeadLetter:
-    """A new dead letter for one received message (not yet saved)."""
-    kept = body[:STORED_BODY_LIMIT]
+    """A new dead letter for one received message (not yet saved).
+
+    A message that decoded (it has an ``upstream_sequence``) is kept whole: it is within
+    the consumer's size limit, and a retry rebuilds its envelope from it. Of one that did
+    not, which no retry can apply, the first ``STORED_BODY_LIMIT`` bytes show what it was.
+    """
+    kept = body if upstream_sequence is not None else body[:STORED_BODY_LIMIT]
     try:
         text, encoding = kept.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -164,6 +170,14 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
     """The dead-letter side of a consuming application: park, list, retry, resolve."""
 
     PAGE = 500
+
+    def policy(self, received: ReceivedEvent, processing_event: ProcessingEvent[UUID]) -> None:
+        """Applies one received CloudEvent: the whole envelope, not only its data.
+
+        The consuming application implements it; eventsourcing's own ``policy`` (a domain
+        event of an application followed in-process) is never called here.
+        """
+        raise NotImplementedError
 
     def park(self, letter: DeadLetter) -> bool:
         """Saves a new letter with its tracking record; False when it was parked before."""
@@ -211,7 +225,7 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
         try:
             if letter.truncated:
                 raise ValueError("only the start of this oversized message was kept")
-            self.policy(decode_cloudevent(letter.raw_body()).data, processing)
+            self.policy(decode_cloudevent(letter.raw_body()), processing)
             letter.retried()
             processing.collect_events(letter)
             recordings = self._record(processing)

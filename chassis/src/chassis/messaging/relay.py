@@ -170,10 +170,6 @@ class OutboxRelay:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.poll_interval)
 
-    def traceparent(self, event: DomainEventProtocol[UUID]) -> str | None:
-        """The W3C trace context to carry with ``event``; none is stored with events yet."""
-        return None
-
     def _listen(self) -> None:
         if self._loop is None:
             self.app.add_save_listener(self._on_save)
@@ -210,7 +206,6 @@ class OutboxRelay:
             sequence=sequence,
             subject=str(event.originator_id),
             time=event.timestamp,  # type: ignore[attr-defined]  # every stored event has one
-            traceparent=self.traceparent(event),
         )
         return Outgoing(subject, ce_id, body)
 

@@ -18,14 +18,14 @@ from chassis.stores import store_environment
 from kernel.clock import Clock
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
-from notifier.application.workers import DeliveryWorker, ReminderWorker
-from notifier.channels.base import Channel
+from notifier.channels import Channel
 from notifier.channels.mail import EmailChannel
 from notifier.channels.webhook import WebhookChannel
 from notifier.domain.delivery import Backoff
 from notifier.entrypoints.http import create_http_app
 from notifier.rules import check_rules, default_rules, default_templates
 from notifier.settings import NotifierSettings
+from notifier.workers import DeliveryWorker, ReminderWorker
 
 SERVICE = ServiceSpec(
     name="notifier", default_port=8004, module="notifier",

@@ -1,4 +1,4 @@
-"""The notifier's use cases, read model and workers."""
+"""The notifier's use cases (the ``Notifier`` application), its read model and reminders."""
 
 from notifier.application.notifier import Notifier
 from notifier.application.readmodel import DeliveryJob, NotifierReadModel

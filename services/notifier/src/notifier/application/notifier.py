@@ -8,8 +8,6 @@ and the two workers' writes (delivery attempts, reminder stages).
 
 from __future__ import annotations
 
-import logging
-from contextvars import ContextVar
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -18,9 +16,8 @@ from eventsourcing.application import ProcessingEvent
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 
 from chassis.messaging.consuming_application import ConsumingApplication
-from chassis.messaging.dead_letters import DeadLetter
 from chassis.web.idempotency import IdempotentCommands
-from contracts import CloudEventError, IntegrationEvent, ReceivedEvent, decode_cloudevent
+from contracts import ReceivedEvent
 from kernel.actor import Actor, actor_ref
 from kernel.clock import Clock, SystemClock, today_in_vietnam
 from kernel.rulebook import Rulebook
@@ -40,12 +37,6 @@ from notifier.domain.policy import (
 from notifier.domain.recipients import Recipient
 from notifier.domain.subscription import Audience, Subscription, check_url, new_secret
 from notifier.rules import RuleTable, Templates, default_rules, default_templates
-
-log = logging.getLogger(__name__)
-
-# The envelope of the message being applied: the policy gets only its data from the chassis.
-_received: ContextVar[ReceivedEvent | None] = ContextVar("notifier_received", default=None)
-
 
 
 class Notifier(IdempotentCommands, ConsumingApplication):
@@ -70,49 +61,31 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         self.read_model = NotifierReadModel(self)
         self.planner = Planner(self.read_model, self.exists, email_enabled=email_enabled,
                                message_domain=message_domain)
-        self.reminders = ReminderBook(self, rulebook)
+        self.reminders = ReminderBook(self, self.read_model, self.planner, rules=self.rules,
+                                      templates=self.templates, clock=self.clock,
+                                      rulebook=rulebook)
 
     # -- consuming (decision 5) -------------------------------------------------------------
 
-    def apply_policy(self, received: ReceivedEvent, processing: ProcessingEvent[UUID]) -> None:
-        token = _received.set(received)
-        try:
-            super().apply_policy(received, processing)
-        finally:
-            _received.reset(token)
+    def policy(self, received: ReceivedEvent, processing_event: ProcessingEvent[UUID]) -> None:
+        """Tells whoever the rules name, and starts or stops reminders.
 
-    def retry_dead_letter(self, letter_id: UUID) -> DeadLetter:
-        letter = self.dead_letter(letter_id)
-        try:
-            received: ReceivedEvent | None = decode_cloudevent(letter.raw_body())
-        except CloudEventError:
-            received = None  # the retry fails again, and says why on the letter
-        token = _received.set(received)
-        try:
-            return super().retry_dead_letter(letter_id)
-        finally:
-            _received.reset(token)
-
-    def policy(self, domain_event: Any, processing_event: ProcessingEvent[UUID]) -> None:
-        """Tells whoever the rules name, and starts or stops reminders."""
-        if not isinstance(domain_event, IntegrationEvent):
-            return
-        received = _received.get()
-        if received is None:  # its ids and times come from the envelope: never guess them
-            raise RuntimeError("apply integration events through apply_batch")
+        Notification ids and times come from the envelope (its id, subject and time), so
+        a redelivery or a retried dead letter makes the same ones, never new ones.
+        """
         made: list[Aggregate] = []
         served: set[UUID] = set()
-        for rule in self.rules.rules_for(domain_event):
+        for rule in self.rules.rules_for(received.data):
             cause = Cause(
                 id=received.id, type=received.type, rule_id=rule.id,
                 subject_id=received.subject, occurred_at=received.time,
                 source_event=event_record(received),
             )
             made += self.planner.notify(
-                cause, rule.recipients_of(domain_event), self.templates.get(rule.template),
-                rule.channels, context_of(domain_event), served,
+                cause, rule.recipients_of(received.data), self.templates.get(rule.template),
+                rule.channels, context_of(received.data), served,
             )
-        made += self.reminders.started_or_stopped_by(domain_event, received)
+        made += self.reminders.started_or_stopped_by(received)
         processing_event.collect_events(*made)
 
     # -- subscriptions, contacts and deliveries, as a caller asks (who may: domain/policy) --

@@ -14,65 +14,72 @@ import heapq
 import logging
 import threading
 from datetime import date
-from typing import TYPE_CHECKING
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
+from chassis.messaging.consuming_application import ConsumingApplication
 from contracts import IntegrationEvent, ReceivedEvent, event_class_for_type
-from kernel.clock import day_in_vietnam
+from kernel.clock import Clock, day_in_vietnam
 from kernel.rulebook import Rulebook, default_rulebook
-from notifier.application.planning import Cause, context_of, event_record
-from notifier.application.readmodel import ReminderSchedule
+from notifier.application.planning import Cause, Planner, context_of, event_record
+from notifier.application.readmodel import NotifierReadModel, ReminderSchedule
 from notifier.domain.notification import Notification
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder, current_stage, next_stage_on
-from notifier.rules import ReminderRule, RulesError
-
-if TYPE_CHECKING:
-    from notifier.application.notifier import Notifier
+from notifier.rules import ReminderRule, RulesError, RuleTable, Templates
 
 log = logging.getLogger(__name__)
 CHUNK = 500  # reminders scheduled or sent per step: the worker yields between steps
 
 
 class ReminderBook:
-    """The notifier's reminder cases."""
+    """The notifier's reminder cases.
 
-    def __init__(self, app: Notifier, rulebook: Rulebook | None = None) -> None:
-        self.app = app
+    ``store`` is the application the reminders are kept in: its ``exists`` and ``current``
+    see the batch being applied, its ``save`` records a stage with its notifications.
+    """
+
+    def __init__(
+        self, store: ConsumingApplication, read_model: NotifierReadModel, planner: Planner, *,
+        rules: RuleTable, templates: Templates, clock: Clock, rulebook: Rulebook | None = None,
+    ) -> None:
+        self.store = store
+        self.read_model = read_model
+        self.planner = planner
+        self.rules = rules
+        self.templates = templates
+        self.clock = clock
         self.rulebook = rulebook or default_rulebook()
         self._schedule_lock = threading.Lock()
         self._wake: dict[UUID, date] = {}  # active reminder -> day its next stage is due
         self._heap: list[tuple[date, UUID]] = []  # the same, soonest first (stale entries
         # are skipped: an entry counts only while it matches _wake)
 
-    def started_or_stopped_by(
-        self, event: IntegrationEvent, received: ReceivedEvent
-    ) -> list[Aggregate]:
+    def started_or_stopped_by(self, received: ReceivedEvent) -> list[Aggregate]:
         """Reminders this event starts (or moves, for a re-forwarding) or stops."""
         made: list[Aggregate] = []
-        for rule in self.app.rules.reminders_started_by(received.type):
-            made.append(self._start(rule, event, received))
-        for rule in self.app.rules.reminders_stopped_by(received.type):
+        for rule in self.rules.reminders_started_by(received.type):
+            made.append(self._start(rule, received))
+        for rule in self.rules.reminders_stopped_by(received.type):
             reminder_id = Reminder.create_id(rule.id, received.subject)
-            if self.app.exists(reminder_id):
-                reminder: Reminder = self.app.current(reminder_id)
+            if self.store.exists(reminder_id):
+                reminder: Reminder = self.store.current(reminder_id)
                 if reminder.active:
                     reminder.stop(cause=received.type, on=day_in_vietnam(received.time))
                     made.append(reminder)
         return made
 
-    def _start(self, rule: ReminderRule, event: IntegrationEvent, received: ReceivedEvent
-               ) -> Reminder:
+    def _start(self, rule: ReminderRule, received: ReceivedEvent) -> Reminder:
+        event = received.data
         due: date = getattr(event, rule.due)
         started_on: date = (getattr(event, rule.started_on) if rule.started_on
                             else day_in_vietnam(received.time))
         recipients = [r.key for r in rule.recipients_of(event)]
         reminder_id = Reminder.create_id(rule.id, received.subject)
-        if self.app.exists(reminder_id):
-            reminder: Reminder = self.app.current(reminder_id)
+        if self.store.exists(reminder_id):
+            reminder: Reminder = self.store.current(reminder_id)
             reminder.reschedule(due_date=due, started_on=started_on, recipients=recipients,
                                 source_event=event_record(received))
             return reminder
@@ -95,7 +102,7 @@ class ReminderBook:
         the log) at start; a reminder's sent stages are its events, so a rebuilt schedule
         never sends a stage again.
         """
-        changed = self.app.read_model.changed_reminders(limit)
+        changed = self.read_model.changed_reminders(limit)
         with self._schedule_lock:
             for reminder in changed:
                 self._wake.pop(reminder.reminder_id, None)
@@ -138,7 +145,7 @@ class ReminderBook:
 
     def _wake_day(self, reminder: ReminderSchedule) -> date:
         try:
-            rule = self.app.rules.reminder(reminder.rule_id)
+            rule = self.rules.reminder(reminder.rule_id)
             return next_stage_on(reminder.due_date, reminder.started_on, reminder.sent,
                                  self.rulebook, rule.before_due_rule, rule.overdue_every_rule)
         except (RulesError, KeyError, ValueError):
@@ -155,8 +162,8 @@ class ReminderBook:
 
     def send_stage(self, reminder_id: UUID, today: date) -> bool:
         """Sends the reminder's current stage unless it was sent; True when it sent it."""
-        reminder: Reminder = self.app.repository.get(reminder_id)
-        rule = self.app.rules.reminder(reminder.rule_id)
+        reminder: Reminder = self.store.repository.get(reminder_id)
+        rule = self.rules.reminder(reminder.rule_id)
         stage = current_stage(reminder.due_date, reminder.started_on, today, self.rulebook,
                               rule.before_due_rule, rule.overdue_every_rule)
         if stage is None or not reminder.check_may_send(stage):
@@ -167,19 +174,19 @@ class ReminderBook:
             recipients += [r for r in rule.overdue_recipients_of(event) if r not in recipients]
         cause = Cause(
             id=f"{reminder.id}:{reminder.due_date.isoformat()}:{stage.key}", type=stage.type,
-            rule_id=rule.id, subject_id=reminder.subject_id, occurred_at=self.app.clock.now(),
+            rule_id=rule.id, subject_id=reminder.subject_id, occurred_at=self.clock.now(),
             source_event=reminder.source_event,
         )
         context = context_of(
             event, days_left=(reminder.due_date - today).days,
             days_overdue=(today - reminder.due_date).days, overdue_number=stage.number,
         )
-        template = self.app.templates.get(f"{rule.template}.{stage.name}")
-        made = self.app.planner.notify(cause, recipients, template, rule.channels, context,
+        template = self.templates.get(f"{rule.template}.{stage.name}")
+        made = self.planner.notify(cause, recipients, template, rule.channels, context,
                                        set())
         reminder.stage_sent(stage=stage.key, on=today,
                             notification_ids=[n.id for n in made if isinstance(n, Notification)])
-        self.app.save(reminder, *made)
+        self.store.save(reminder, *made)
         return True
 
 

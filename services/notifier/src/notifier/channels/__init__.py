@@ -1,5 +1,5 @@
 """How a delivery leaves the notifier: signed webhooks, e-mail; and the public Atom feed."""
 
-from notifier.channels.base import Channel, Outcome
+from notifier.channels.base import Channel
 
-__all__ = ["Channel", "Outcome"]
+__all__ = ["Channel"]

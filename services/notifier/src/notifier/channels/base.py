@@ -1,13 +1,11 @@
-"""What every delivery channel does: one attempt, one outcome."""
+"""What every delivery channel does: one attempt, one outcome (the delivery worker's port)."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from notifier.application.readmodel import DeliveryJob
+from notifier.application import DeliveryJob
 from notifier.domain.delivery import Outcome
-
-__all__ = ["Channel", "Outcome"]
 
 
 class Channel(Protocol):

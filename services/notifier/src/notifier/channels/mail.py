@@ -12,8 +12,8 @@ from email.utils import format_datetime
 
 import aiosmtplib
 
-from notifier.application.readmodel import DeliveryJob
-from notifier.channels.base import Outcome
+from notifier.application import DeliveryJob
+from notifier.domain.delivery import Outcome
 from notifier.settings import NotifierSettings
 
 

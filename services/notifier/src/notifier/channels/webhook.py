@@ -18,8 +18,8 @@ from typing import Any
 
 import httpx
 
-from notifier.application.readmodel import DeliveryJob
-from notifier.channels.base import Outcome
+from notifier.application import DeliveryJob
+from notifier.domain.delivery import Outcome
 from notifier.domain.subscription import secret_key
 
 USER_AGENT = "phoihop-notifier/1.0 (Standard Webhooks)"

@@ -1,7 +1,7 @@
-"""The notifier's two workers: deliveries (the log as outbox) and reminders (the clock).
+"""The delivery worker: sends what the store says is due (the log is the outbox).
 
-Both derive what to do from the store on every pass, never from memory alone: a restarted
-notifier finds the pending deliveries and active reminders where the last one left them.
+It derives what to do from the store on every pass, never from memory alone: a restarted
+notifier finds the pending deliveries where the last one left them.
 """
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from uuid import UUID
 
-from notifier.application.notifier import Notifier
-from notifier.application.readmodel import DeliveryJob
-from notifier.application.reminders import CHUNK
+from notifier.application import DeliveryJob, Notifier
 from notifier.application.signals import SaveSignal
 from notifier.channels.base import Channel
 from notifier.domain.delivery import DEAD, Outcome
-from notifier.metrics import DELIVERIES_PARKED, DELIVERY_ATTEMPTS, REMINDERS_SENT
+from notifier.metrics import DELIVERIES_PARKED, DELIVERY_ATTEMPTS
 
 log = logging.getLogger(__name__)
 STORE_TROUBLE_PAUSE = 1.0  # seconds before retrying a delivery whose attempt was not recorded
@@ -114,35 +112,3 @@ class DeliveryWorker:
         # A pass that starts now reads a model that includes every attempt recorded before.
         for delivery_id in [d for d, ended in self._finished.items() if ended < moment]:
             del self._finished[delivery_id]
-
-
-class ReminderWorker:
-    """Every ``poll_seconds``, sends the stage each active reminder reached on the clock's day."""
-
-    def __init__(self, app: Notifier, poll_seconds: float = 60.0) -> None:
-        self.app = app
-        self.poll_seconds = poll_seconds
-
-    async def run(self) -> None:
-        while True:
-            try:
-                sent = await self.pass_once()
-                REMINDERS_SENT.inc(sent)
-                if sent:
-                    log.info("sent %d reminder stage(s)", sent)
-            except Exception:  # the store may be down: try again on the next tick
-                log.exception("reminders: pass failed")
-            await asyncio.sleep(self.poll_seconds)
-
-    async def pass_once(self) -> int:
-        """One pass in short steps, each in a thread: the consumers and the live inbox
-        get the GIL and the event loop between steps, never waiting for a whole pass."""
-        book = self.app.reminders
-        while await asyncio.to_thread(book.follow_changes, CHUNK):
-            pass
-        due = await asyncio.to_thread(book.take_due, self.app.today())
-        sent = 0
-        for start in range(0, len(due), CHUNK):
-            sent += await asyncio.to_thread(book.send, due[start:start + CHUNK],
-                                            self.app.today())
-        return sent

@@ -1,0 +1,10 @@
+"""The notifier's background workers, started by ``bootstrap.py`` beside the consumers.
+
+``DeliveryWorker`` sends due deliveries over the channels and records every attempt;
+``ReminderWorker`` sends the reminder stages the clock's day has reached.
+"""
+
+from notifier.workers.delivery_worker import DeliveryWorker
+from notifier.workers.reminder_worker import ReminderWorker
+
+__all__ = ["DeliveryWorker", "ReminderWorker"]
