@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from petitions_testkit import HDND, MEMORY, MTTQ, TODAY, UBND, SettableClock
 
+from chassis.store import postgres_environment
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery, Petitions
 from petitions.application.readmodel import PetitionReadModel, fold
@@ -20,6 +23,24 @@ ROAD = "Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Phú
 ROAD_AGAIN = "Cử tri phản ánh đường tỉnh 864 qua xã Tân Phú xuống cấp, đề nghị sửa chữa"
 SCHOOL = "Đề nghị xây thêm phòng học cho trường tiểu học Mỹ Phong"
 FLOOD = "Kênh Xáng bị bồi lắng gây ngập úng ruộng lúa, đề nghị nạo vét"
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def store_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    """Every test here runs on each store the read model's tables can live in."""
+    if request.param == "memory":
+        return MEMORY
+    if request.param == "sqlite":
+        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(tmp_path / "petitions.db")}
+    return postgres_environment(request.getfixturevalue("fresh_postgres_dsn"), "petitions")
+
+
+@pytest.fixture
+def petitions(store_env: dict[str, str], clock: SettableClock) -> Iterator[Petitions]:
+    app = Petitions(store_env, clock=clock)
+    yield app
+    app.close()
 
 
 def record(app: Petitions, text: str, commune: str = "Tân Phú") -> Petition:
@@ -118,8 +139,8 @@ def test_the_similarity_index_follows_consolidation_and_split(petitions: Petitio
     assert found == {one.id, two.id}
 
 
-def test_the_threshold_is_configurable(clock: SettableClock) -> None:
-    app = Petitions(MEMORY, clock=clock, similarity_threshold=1.0)
+def test_the_threshold_is_configurable(clock: SettableClock, store_env: dict[str, str]) -> None:
+    app = Petitions(store_env, clock=clock, similarity_threshold=1.0)
     record(app, ROAD)
     assert app.similar_to_text(ROAD_AGAIN) == []
 
@@ -183,9 +204,9 @@ def test_a_query_with_nothing_new_does_not_wait_for_a_catch_up(petitions: Petiti
 
 
 def test_warming_up_rebuilds_the_model_says_how_far_and_then_reports_ready(
-    caplog: pytest.LogCaptureFixture,
+    caplog: pytest.LogCaptureFixture, store_env: dict[str, str],
 ) -> None:
-    app = Petitions(MEMORY)
+    app = Petitions(store_env)
     for n in range(3):
         app.record_petition(MTTQ, text=f"Đề nghị nạo vét kênh ấp {n}", channel="mail",
                             commune="Tân Phú")
@@ -197,3 +218,31 @@ def test_warming_up_rebuilds_the_model_says_how_far_and_then_reports_ready(
     assert "petitions read model: catching up from event 0 to 3" in caplog.text
     assert "petitions read model: ready at event 3" in caplog.text
     assert fresh.query(PetitionQuery(), TODAY).total == 3
+
+
+def test_a_restart_finds_the_model_where_it_was_without_reading_the_log(
+    tmp_path: Path, clock: SettableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
+           "SQLITE_DBNAME": str(tmp_path / "petitions.db")}
+    before = Petitions(env, clock=clock)
+    road, school = record(before, ROAD), record(before, SCHOOL, "Mỹ Phong")
+    before.forward(HDND, before.classify(
+        HDND, road.id, field=PolicyField.TRANSPORT, level=JurisdictionLevel.PROVINCE,
+        agency=Agency.UBND).id)
+    expected = before.list_petitions(PetitionQuery())
+    before.close()
+
+    after = Petitions(env, clock=clock)
+    monkeypatch.setattr(after.recorder, "select_notifications", _no_read_expected)
+    after.read_model.warm_up()
+    assert after.read_model.readiness() is None
+    assert after.list_petitions(PetitionQuery()) == expected
+    assert ids(after, status=PetitionStatus.FORWARDED) == [road.id]
+    assert [row.id for row, _ in after.similar_to_text(ROAD_AGAIN)] == [road.id]
+    assert school.id in ids(after, text="phong hoc")
+    after.close()
+
+
+def _no_read_expected(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("the log was read although the model was caught up")
