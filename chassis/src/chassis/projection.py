@@ -9,9 +9,10 @@ gives every projection:
   connection pool, the same writer lock on SQLite, the same table-name prefix as the events
   on PostgreSQL. An in-memory store (unit tests) gets a private in-memory SQLite database,
   so the one code path is exercised everywhere.
-- **A tracking position written with the rows.** Each step reads up to ``BATCH``
-  notifications, lets the projection prepare its changes (decoding, loading replicas:
-  outside the transaction), then writes the changed rows and the new position in one
+- **A tracking position written with the rows.** Each step reads ``BATCH``
+  notifications (several batches while a long catch-up finds them full), lets the
+  projection prepare its changes (decoding, loading replicas: outside the transaction),
+  then writes the changed rows and the new position in one
   transaction. A crash can never leave rows and position apart; a restart resumes at the
   stored position instead of re-reading the log. The position is compared and set: if
   another process (``phoihop audit`` next to the running service) advanced it meanwhile,
@@ -41,6 +42,7 @@ from chassis.application import ServiceApplication
 # The one batch size of every reader of a notification log: a read of 500 rows costs
 # about 8 ms on SQLite, short enough for a query waiting behind it.
 BATCH = 500
+BATCHES_PER_TRANSACTION = 10  # while catching up: one commit per 5,000 notifications
 PROGRESS_EVERY = 50_000  # notifications between two progress lines while catching up
 log = logging.getLogger(__name__)
 Changes = TypeVar("Changes")
@@ -174,6 +176,18 @@ class PersistedProjection(Generic[Changes]):
             while self._position < target and self._step():
                 pass
 
+    def _read_from(self, start: int) -> list[Notification]:
+        """The next notifications after ``start``: one batch, or more while a catch-up
+        finds full ones (each commit costs an fsync: tens of ms on a busy disk)."""
+        read: list[Notification] = []
+        for _ in range(BATCHES_PER_TRANSACTION):
+            batch = self._app.recorder.select_notifications(
+                start=read[-1].id if read else start, limit=BATCH, inclusive_of_start=False)
+            read += batch
+            if len(batch) < BATCH:
+                break
+        return read
+
     @contextmanager
     def reading(self) -> Iterator[Cursor]:
         """A read-only transaction over the tables, after catching up (read-your-writes)."""
@@ -182,10 +196,10 @@ class PersistedProjection(Generic[Changes]):
             yield cursor
 
     def _step(self) -> bool:
-        """Applies the next batch; False when the log had nothing after the position."""
+        """Applies what follows the position, up to ``BATCHES_PER_TRANSACTION`` batches;
+        False when the log had nothing after the position."""
         start = self._position
-        notifications = self._app.recorder.select_notifications(
-            start=start, limit=BATCH, inclusive_of_start=False)
+        notifications = self._read_from(start)
         if not notifications:
             return False
         changes = self.projection.prepare(notifications)

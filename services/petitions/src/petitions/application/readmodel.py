@@ -222,6 +222,7 @@ class PetitionProjection:
     def prepare(self, notifications: Sequence[Notification]) -> PetitionChanges:
         changes = PetitionChanges()
         replicas: dict[UUID, Petition] = {}
+        listed_at: dict[UUID, int] = {}  # the first notification of each in this batch
         for notification in notifications:
             domain_event = self._app.mapper.to_domain_event(notification)
             if not isinstance(domain_event, Petition.Event):
@@ -234,9 +235,10 @@ class PetitionProjection:
             replica = domain_event.mutate(before)
             assert isinstance(replica, Petition)
             replicas[petition_id] = replica
-            listed_at = changes.rows.get(petition_id, (None, notification.id))[1]
-            changes.rows[petition_id] = (PetitionSummary.of(replica), listed_at)
+            listed_at.setdefault(petition_id, notification.id)
             self._index_similarity(domain_event, replica, changes)
+        changes.rows = {pid: (PetitionSummary.of(replica), listed_at[pid])
+                        for pid, replica in replicas.items()}
         return changes
 
     @staticmethod
