@@ -246,3 +246,24 @@ def test_a_restart_finds_the_model_where_it_was_without_reading_the_log(
 
 def _no_read_expected(*args: Any, **kwargs: Any) -> Any:
     raise AssertionError("the log was read although the model was caught up")
+
+
+def test_the_audit_finds_a_persisted_row_that_differs_from_its_events(
+    tmp_path: Path, clock: SettableClock
+) -> None:
+    import sqlite3
+
+    from petitions.application.audit import check_read_model
+
+    path = tmp_path / "petitions.db"
+    app = Petitions({"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)},
+                    clock=clock)
+    road, school = record(app, ROAD), record(app, SCHOOL, "Mỹ Phong")
+    aggregates = {p.id: app.petition(p.id) for p in (road, school)}
+    assert check_read_model(app, aggregates) == []
+    with sqlite3.connect(path) as tampering:
+        tampering.execute("UPDATE petitions_petition_rows SET summary = replace(summary, "
+                          "'Tân Phú', 'Tân Phước') WHERE id = ?", (str(road.id),))
+    assert check_read_model(app, aggregates) == [
+        f"read model: petition {road.id} differs from its events"]
+    app.close()
