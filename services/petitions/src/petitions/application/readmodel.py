@@ -6,8 +6,8 @@ Tables, next to the events (``petitions_`` prefixed):
   (lower case, no accents, "đ" as "d") and the whole ``PetitionSummary`` as JSON;
   ``listed_at`` is the notification id of its first event, so "newest first" is the
   order in which petitions entered the log, as the in-memory list had it;
-- ``petition_similar`` and ``petition_similar_keys``: the similarity index (see
-  ``petitions.similarity.stored``).
+- ``petition_similar``, ``petition_similar_keys``, ``petition_place_groups`` and
+  ``petition_place_keys``: the similarity index (see ``petitions.similarity.stored``).
 
 Text search: each word of the query, folded by ``fold``, must occur in the petition's
 folded text: a substring test (``instr`` on SQLite, ``strpos`` on PostgreSQL), the matching
@@ -48,10 +48,15 @@ from petitions.domain.values import PetitionStatus
 from petitions.similarity import DEFAULT_THRESHOLD
 from petitions.similarity.features import Features, extract
 from petitions.similarity.stored import (
-    candidate_keys,
+    compatible,
+    content_keys,
     features_from_json,
     features_to_json,
-    index_keys,
+    group_keys,
+    place_lookup_keys,
+    place_signature,
+    places_from_json,
+    places_to_json,
     similar_among,
 )
 
@@ -204,18 +209,26 @@ class PetitionProjection:
         self._app = app
 
     def create_tables(self, tables: ProjectionTables, cursor: Cursor) -> None:
-        rows, similar, keys = (tables.table(name) for name in
-                               ("petition_rows", "petition_similar", "petition_similar_keys"))
+        rows, similar, keys, groups, group_keys_ = _tables(tables)
         for statement in (
             f"CREATE TABLE IF NOT EXISTS {rows} (id TEXT PRIMARY KEY, "
             "listed_at BIGINT NOT NULL, status TEXT NOT NULL, agency TEXT, field TEXT, "
             "level TEXT, due_date TEXT, communes TEXT NOT NULL, folded TEXT NOT NULL, "
             "summary TEXT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {rows}_listed_at ON {rows} (listed_at)",
-            f"CREATE TABLE IF NOT EXISTS {similar} (id TEXT PRIMARY KEY, features TEXT NOT NULL)",
+            # The similarity index: each petition's features and its places' signature,
+            f"CREATE TABLE IF NOT EXISTS {similar} (id TEXT PRIMARY KEY, "
+            "places TEXT NOT NULL, features TEXT NOT NULL)",
+            f"CREATE INDEX IF NOT EXISTS {similar}_places ON {similar} (places)",
+            # the petitions by content token,
             f"CREATE TABLE IF NOT EXISTS {keys} (key TEXT NOT NULL, id TEXT NOT NULL, "
             "PRIMARY KEY (key, id))",
             f"CREATE INDEX IF NOT EXISTS {keys}_id ON {keys} (id)",
+            # and the groups of places by place key (a group left empty finds nobody).
+            f"CREATE TABLE IF NOT EXISTS {groups} (signature TEXT PRIMARY KEY, "
+            "places TEXT NOT NULL)",
+            f"CREATE TABLE IF NOT EXISTS {group_keys_} (key TEXT NOT NULL, "
+            "signature TEXT NOT NULL, PRIMARY KEY (key, signature))",
         ):
             cursor.execute(statement)
 
@@ -256,8 +269,7 @@ class PetitionProjection:
                 log.exception("similarity index failed on petition %s", petition.id)
 
     def apply(self, tables: ProjectionTables, cursor: Cursor, changes: PetitionChanges) -> None:
-        rows, similar, keys = (tables.table(name) for name in
-                               ("petition_rows", "petition_similar", "petition_similar_keys"))
+        rows, similar, keys, groups, group_keys_ = _tables(tables)
         columns = "id, listed_at, status, agency, field, level, due_date, communes, folded, summary"
         updated = ", ".join(f"{c} = excluded.{c}" for c in columns.split(", ")[2:])
         cursor.executemany(tables.sql(
@@ -271,11 +283,28 @@ class PetitionProjection:
         cursor.executemany(tables.sql(f"DELETE FROM {similar} WHERE id = ?"), changed)
         indexed = [(str(pid), features) for pid, features in changes.similar.items()
                    if features is not None]
-        cursor.executemany(tables.sql(f"INSERT INTO {similar} (id, features) VALUES (?, ?)"),
-                           [(pid, features_to_json(features)) for pid, features in indexed])
+        cursor.executemany(
+            tables.sql(f"INSERT INTO {similar} (id, places, features) VALUES (?, ?, ?)"),
+            [(pid, place_signature(f.places), features_to_json(f)) for pid, f in indexed])
         cursor.executemany(tables.sql(f"INSERT INTO {keys} (key, id) VALUES (?, ?)"),
-                           [(key, pid) for pid, features in indexed
-                            for key in index_keys(features)])
+                           [(key, pid) for pid, f in indexed for key in content_keys(f)])
+        placed = {place_signature(f.places): f.places for _, f in indexed if f.places}
+        cursor.executemany(tables.sql(
+            f"INSERT INTO {groups} (signature, places) VALUES (?, ?) "
+            "ON CONFLICT (signature) DO NOTHING"),
+            [(signature, places_to_json(places)) for signature, places in placed.items()])
+        cursor.executemany(tables.sql(
+            f"INSERT INTO {group_keys_} (key, signature) VALUES (?, ?) "
+            "ON CONFLICT (key, signature) DO NOTHING"),
+            [(key, signature) for signature, places in placed.items()
+             for key in group_keys(places)])
+
+
+def _tables(tables: ProjectionTables) -> tuple[str, str, str, str, str]:
+    rows, similar, keys, groups, group_keys_ = (tables.table(name) for name in (
+        "petition_rows", "petition_similar", "petition_similar_keys", "petition_place_groups",
+        "petition_place_keys"))
+    return rows, similar, keys, groups, group_keys_
 
 
 def _row_values(summary: PetitionSummary, listed_at: int) -> tuple[object, ...]:
@@ -293,10 +322,8 @@ class PetitionReadModel:
     def __init__(self, app: ServiceApplication, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
         self.projection = PersistedProjection(app, PetitionProjection(app))
-        tables = self.projection.tables
-        self._rows, self._similar, self._keys = (
-            tables.table(name) for name in
-            ("petition_rows", "petition_similar", "petition_similar_keys"))
+        (self._rows, self._similar, self._keys, self._groups,
+         self._group_keys) = _tables(self.projection.tables)
 
     def warm_up(self) -> None:
         """Catches up with the log before the first query needs it (see ``readiness``)."""
@@ -323,20 +350,30 @@ class PetitionReadModel:
         self, text: str, limit: int, exclude: tuple[UUID, ...] = ()
     ) -> list[tuple[PetitionSummary, float]]:
         """Active petitions worded like ``text``, best first."""
-        content, places = candidate_keys(extract(text), self.threshold)
+        query = extract(text)
+        content, lookup = content_keys(query), place_lookup_keys(query, self.threshold)
         if not content:
             return []
         tables = self.projection.tables
-        wanted = (f"s.id IN (SELECT id FROM {self._keys} "
-                  f"WHERE key IN ({tables.placeholders(len(content))}))")
-        params: list[object] = list(content)
-        if places is not None:
-            wanted += (f" AND s.id IN (SELECT id FROM {self._keys} "
-                       f"WHERE key IN ({tables.placeholders(len(places))}))")
-            params += places
+        sharing = (f"SELECT id FROM {self._keys} WHERE key IN "
+                   f"({tables.placeholders(len(content))})")
         with self.projection.reading() as cursor:
-            cursor.execute(tables.sql(f"SELECT s.id, s.features FROM {self._similar} s "
-                                      f"WHERE {wanted}"), params)
+            if lookup is None:
+                cursor.execute(tables.sql(f"SELECT s.id, s.features FROM {self._similar} s "
+                                          f"WHERE s.id IN ({sharing})"), content)
+            else:
+                cursor.execute(tables.sql(
+                    f"SELECT signature, places FROM {self._groups} WHERE signature IN "
+                    f"(SELECT signature FROM {self._group_keys} WHERE key IN "
+                    f"({tables.placeholders(len(lookup))}))"), lookup)
+                groups = [(row["signature"], places_from_json(row["places"]))
+                          for row in cursor.fetchall()]
+                signatures = ["", *compatible(query, groups, self.threshold)]  # "": no place
+                cursor.execute(tables.sql(
+                    f"SELECT s.id, s.features FROM {self._similar} s WHERE s.places IN "
+                    f"({tables.placeholders(len(signatures))}) AND EXISTS (SELECT 1 FROM "
+                    f"{self._keys} k WHERE k.id = s.id AND k.key IN "
+                    f"({tables.placeholders(len(content))}))"), [*signatures, *content])
             candidates = [(row["id"], features_from_json(row["features"]))
                           for row in cursor.fetchall()]
             found = similar_among(candidates, text, threshold=self.threshold, limit=limit,

@@ -1,15 +1,15 @@
 """The similar-petition index kept in database tables (the petitions read model's).
 
-What a `SimilarityIndex` holds in dicts is kept in two tables: each indexed petition's
-analysed features (a text is analysed once, when it is indexed) and the keys it is found
-under: ``=<content token>``, ``#`` when it names no place, and its places' keys (``@value``,
-``@<affix``, as the index groups them). A query selects in SQL the petitions that
-`SimilarityIndex._gather` could return (sharing a content token; and, when places can
-rule petitions out, naming no place or sharing a place key), loads their features into a
-`SimilarityIndex` of only those and asks it. Every petition the full index would gather is
-loaded, and the ones loaded beyond those (sharing a place key without agreeing places) are
-gathered by neither, so bounds, best-first order and the `max_candidates` cap meet the
-same petitions: the suggestions are the ones the full in-memory index gives.
+What a `SimilarityIndex` holds in dicts is kept in tables: each indexed petition's analysed
+features (a text is analysed once, when it is indexed) with the signature of its places;
+the content tokens it is found under (``=<token>``); and the groups of petitions naming
+the same places, each found under its places' keys (``@value``, ``@<affix``), as the
+index groups them. A query does what `SimilarityIndex._gather` does, in SQL: it finds the
+groups by the query's place keys, keeps those whose place factor can reach the threshold
+(computed once per group), and selects the petitions sharing a content token that are in
+one of those groups or name no place. Their features go into a `SimilarityIndex` of only
+those, which is asked: it gathers, bounds, scores best-first and caps exactly the
+petitions the full in-memory index would, so the suggestions are the same.
 """
 
 from __future__ import annotations
@@ -19,15 +19,16 @@ from collections.abc import Collection, Iterable
 
 from petitions.similarity.features import Features, build
 from petitions.similarity.index import (
-    _PLACELESS,
+    _MARGIN,
+    Places,
     SimilarityIndex,
-    _content_keys,
     _lookup_keys,
     _place_keys,
+    _signature,
 )
-from petitions.similarity.scoring import CONFLICT_FACTOR
+from petitions.similarity.scoring import CONFLICT_FACTOR, place_factor
 
-_CONTENT = "="  # prefix of a content token's key: never confused with "#" or "@..."
+_CONTENT = "="  # prefix of a content token's key
 
 
 def features_to_json(features: Features) -> str:
@@ -43,22 +44,47 @@ def features_from_json(text: str) -> Features:
     return build(tuple(stored["content"]), places)
 
 
-def index_keys(features: Features) -> list[str]:
-    """The keys a petition with ``features`` is found under."""
-    keys = [key if key == _PLACELESS else _CONTENT + key for key in _content_keys(features)]
-    return keys + sorted(set(_place_keys(features.places)))
+def content_keys(features: Features) -> list[str]:
+    """The keys a petition is found under for its words."""
+    return [_CONTENT + token for token in features.weights]
 
 
-def candidate_keys(query: Features, threshold: float) -> tuple[list[str], list[str] | None]:
-    """The content keys a candidate must have one of, and the place keys (or ``#``) it must
-    have one of: ``None`` when places rule nothing out (the query names none, or a place
-    conflict still scores above the threshold)."""
-    content = [_CONTENT + token for token in query.weights]
+def place_signature(places: Places) -> str:
+    """The petitions naming exactly these places form one group: its key ("" for none)."""
+    return json.dumps(_signature(places), ensure_ascii=False, separators=(",", ":")) \
+        if places else ""
+
+
+def places_to_json(places: Places) -> str:
+    return json.dumps({kind: sorted(values) for kind, values in places.items()},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def places_from_json(text: str) -> Places:
+    return {kind: frozenset(values) for kind, values in json.loads(text).items()}
+
+
+def group_keys(places: Places) -> list[str]:
+    """The keys a group of places is found under (``@value``, ``@<affix``)."""
+    return sorted(set(_place_keys(places)))
+
+
+def place_lookup_keys(query: Features, threshold: float) -> list[str] | None:
+    """The keys of the groups whose places may agree with the query's; ``None`` when places
+    rule nothing out (the query names none, or a conflict still reaches the threshold)."""
     if not query.places or threshold <= CONFLICT_FACTOR:
-        return content, None
-    places = {key for values in query.places.values() for value in values
-              for key in _lookup_keys(value)}
-    return content, [_PLACELESS, *sorted(places)]
+        return None
+    return sorted({key for values in query.places.values() for value in values
+                   for key in _lookup_keys(value)})
+
+
+def compatible(query: Features, groups: Iterable[tuple[str, Places]], threshold: float
+               ) -> list[str]:
+    """The signatures of the groups whose places can let a petition reach the threshold
+    (`SimilarityIndex._place_compatible`, over groups read from the tables)."""
+    floor = threshold - _MARGIN
+    return [signature for signature, places in groups
+            if place_factor(query.places, places) >= floor]
 
 
 def similar_among(
