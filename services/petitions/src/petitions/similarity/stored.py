@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from petitions.similarity.features import Features, build
 from petitions.similarity.index import (
     _MARGIN,
+    _MAX_REMEMBERED_QUERIES,
     Places,
     SimilarityIndex,
     _lookup_keys,
@@ -60,7 +62,9 @@ def places_to_json(places: Places) -> str:
                       ensure_ascii=False, separators=(",", ":"))
 
 
+@lru_cache(maxsize=8192)
 def places_from_json(text: str) -> Places:
+    """Cached: the same groups are read query after query (their places never change)."""
     return {kind: frozenset(values) for kind, values in json.loads(text).items()}
 
 
@@ -81,10 +85,31 @@ def place_lookup_keys(query: Features, threshold: float) -> list[str] | None:
 def compatible(query: Features, groups: Iterable[tuple[str, Places]], threshold: float
                ) -> list[str]:
     """The signatures of the groups whose places can let a petition reach the threshold
-    (`SimilarityIndex._place_compatible`, over groups read from the tables)."""
+    (`SimilarityIndex._place_compatible`, over groups read from the tables). Factors are
+    remembered per query places and group, as the index does: the same communes and
+    hamlets come back query after query, and a group's places never change."""
     floor = threshold - _MARGIN
-    return [signature for signature, places in groups
-            if place_factor(query.places, places) >= floor]
+    factors = _factors_for(place_signature(query.places))
+    found = []
+    for signature, places in groups:
+        factor = factors.get(signature)
+        if factor is None:
+            factor = factors[signature] = place_factor(query.places, places)
+        if factor >= floor:
+            found.append(signature)
+    return found
+
+
+_factors: dict[str, dict[str, float]] = {}  # query places' signature -> group -> factor
+
+
+def _factors_for(query_signature: str) -> dict[str, float]:
+    factors = _factors.get(query_signature)
+    if factors is None:
+        if len(_factors) >= _MAX_REMEMBERED_QUERIES:
+            _factors.clear()
+        factors = _factors[query_signature] = {}
+    return factors
 
 
 def similar_among(
