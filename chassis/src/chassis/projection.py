@@ -68,6 +68,7 @@ class ProjectionTables:
         self._datastore = datastore
         self.is_postgres = isinstance(datastore, PostgresDatastore)
         self.prefix = prefix
+        self._synchronous: int | None = None
 
     @classmethod
     def of(cls, app: ServiceApplication) -> ProjectionTables:
@@ -111,8 +112,10 @@ class ProjectionTables:
             return
         with self._datastore.get_connection(commit=True) as connection:
             setting = connection.cursor()
-            setting.execute("PRAGMA synchronous")
-            was = int(setting.fetchone()[0])
+            if self._synchronous is None:  # the store's setting, the same on every connection
+                setting.execute("PRAGMA synchronous")
+                self._synchronous = int(setting.fetchone()[0])
+            was = self._synchronous
             setting.execute("PRAGMA synchronous=NORMAL")
             try:
                 with connection.transaction(commit=True) as cursor:
