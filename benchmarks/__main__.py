@@ -23,6 +23,7 @@ from benchmarks import (
     memory,
     relay_throughput,
     replay,
+    restart,
     table,
 )
 from benchmarks.http_load import wrk_available
@@ -58,7 +59,7 @@ def main() -> None:
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--only", type=lambda s: [int(n) for n in s.split(",")],
-                        default=[1, 2, 3, 4, 5, 6], help="benchmarks to run, e.g. 3,4")
+                        default=[1, 2, 3, 4, 5, 6, 7], help="benchmarks to run, e.g. 3,4")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=8, help="seconds per round of 1 and 5")
     parser.add_argument("--relay-events", type=int, default=20_000)
@@ -68,6 +69,7 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--replay-events", type=int, default=1_000_000)
     parser.add_argument("--growth-small", type=int, default=10_000)
     parser.add_argument("--growth-large", type=int, default=1_000_000)
+    parser.add_argument("--restart-events", type=int, default=1_000_000)
     parser.add_argument("--memory-seconds", type=int, default=24, help="wrk load duration")
     parser.add_argument("--workdir", default=None, help="where stores go (default: /tmp)")
     options = parser.parse_args()
@@ -139,8 +141,16 @@ def run_memory(run: Run) -> None:
     table.print_memory(memory.measure(workdir, run.nats_url, run.options.memory_seconds))
 
 
+def run_restart(run: Run) -> None:
+    path, fill_seconds = restart.filled_store(run.workdir, run.options.restart_events)
+    load_seconds = run.options.memory_seconds if wrk_available() else 0
+    table.print_restart(restart.measure(path, run.options.restart_events, fill_seconds,
+                                        run.nats_url, load_seconds))
+
+
 BENCHMARKS: dict[int, Callable[[Run], None]] = {
     1: run_http, 2: run_relay, 3: run_e2e, 4: run_replay, 5: run_growth, 6: run_memory,
+    7: run_restart,
 }
 
 

@@ -32,10 +32,9 @@ from uuid import UUID
 from benchmarks.fill import fill, open_store
 from chassis.audit import replay
 from chassis.audit.chain import Seals
+from chassis.projection import BATCH  # what a projection reads per step of the log
 from petitions.application.readmodel import PetitionSummary
 from petitions.domain.petition import Petition
-
-LOG_BATCH = 500  # what the read model reads per query of the log (readmodel.BATCH)
 
 
 @dataclass(frozen=True)
@@ -144,7 +143,7 @@ def fold_log(path: Path) -> float:
     aggregates: dict[UUID, Any] = {}
     position = 0
     while notifications := app.recorder.select_notifications(
-            start=position, limit=LOG_BATCH, inclusive_of_start=False):
+            start=position, limit=BATCH, inclusive_of_start=False):
         for notification in notifications:
             event: Any = app.mapper.to_domain_event(notification)
             aggregates[event.originator_id] = event.mutate(aggregates.get(event.originator_id))

@@ -9,11 +9,13 @@ from benchmarks.growth import RATE, GrowthResult, StoreGrowth
 from benchmarks.memory import MemoryResult
 from benchmarks.open_loop import Percentiles, Spread
 from benchmarks.replay import ReplayResult
+from benchmarks.restart import RestartResult
 
 E2E_P50_MS, E2E_P99_MS = 10.0, 50.0
 REPLAY_RATIO = 0.3
 GROWTH_RATIO = 1.2
 IDLE_MB, LOADED_MB = 150.0, 250.0
+READY_SECONDS = 2.0
 
 
 def verdict(met: bool) -> str:
@@ -109,3 +111,23 @@ def print_memory(result: MemoryResult) -> None:
               f"({verdict(service.idle_mb <= IDLE_MB)} ≤ {IDLE_MB:.0f})   loaded "
               f"{service.loaded_mb:6.0f} ({verdict(service.loaded_mb <= LOADED_MB)} ≤ "
               f"{LOADED_MB:.0f})   after {service.after_mb:6.0f}")
+
+
+def print_restart(result: RestartResult) -> None:
+    empty, caught_up = result.empty, result.caught_up
+    print(f"\n7. restart of petitions on {result.events:,} stored events (filled in "
+          f"{result.fill_seconds:.0f} s)")
+    print(f"   projection empty:     ready after {empty.ready_seconds:6.1f} s, RSS highest "
+          f"{empty.peak_mb:.0f} MB, at ready {empty.ready_mb:.0f} MB; /readyz said "
+          f"{len(empty.progress)} different things meanwhile")
+    for said in empty.progress[:: max(1, len(empty.progress) // 5)]:
+        print(f"      {said}")
+    print(f"   projection caught up: ready after {caught_up.ready_seconds:6.1f} s "
+          f"({verdict(caught_up.ready_seconds <= READY_SECONDS)} ≤ {READY_SECONDS:.0f}), "
+          f"RSS idle {result.idle_mb:.0f} MB ({verdict(result.idle_mb <= IDLE_MB)} ≤ "
+          f"{IDLE_MB:.0f})")
+    if result.load is not None:
+        print(f"   under benchmark 1's load (wrk {result.load_seconds} s, "
+              f"{result.load.requests_per_second:,.0f} req/s): RSS highest "
+              f"{result.loaded_mb:.0f} MB ({verdict(result.loaded_mb <= LOADED_MB)} ≤ "
+              f"{LOADED_MB:.0f})")

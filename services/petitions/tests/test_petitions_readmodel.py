@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 from petitions_testkit import HDND, MEMORY, MTTQ, TODAY, UBND, SettableClock
 
+from chassis.stores import postgres_environment
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery, Petitions
 from petitions.application.readmodel import PetitionReadModel, fold
@@ -21,6 +24,24 @@ ROAD = "Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Phú
 ROAD_AGAIN = "Cử tri phản ánh đường tỉnh 864 qua xã Tân Phú xuống cấp, đề nghị sửa chữa"
 SCHOOL = "Đề nghị xây thêm phòng học cho trường tiểu học Mỹ Phong"
 FLOOD = "Kênh Xáng bị bồi lắng gây ngập úng ruộng lúa, đề nghị nạo vét"
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def store_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    """Every test here runs on each store the read model's tables can live in."""
+    if request.param == "memory":
+        return MEMORY
+    if request.param == "sqlite":
+        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(tmp_path / "petitions.db")}
+    return postgres_environment(request.getfixturevalue("fresh_postgres_dsn"), "petitions")
+
+
+@pytest.fixture
+def petitions(store_env: dict[str, str], clock: SettableClock) -> Iterator[Petitions]:
+    app = Petitions(store_env, clock=clock)
+    yield app
+    app.close()
 
 
 def record(app: Petitions, text: str, commune: str = "Tân Phú") -> Petition:
@@ -119,8 +140,8 @@ def test_the_similarity_index_follows_consolidation_and_split(petitions: Petitio
     assert found == {one.id, two.id}
 
 
-def test_the_threshold_is_configurable(clock: SettableClock) -> None:
-    app = Petitions(MEMORY, clock=clock, similarity_threshold=1.0)
+def test_the_threshold_is_configurable(clock: SettableClock, store_env: dict[str, str]) -> None:
+    app = Petitions(store_env, clock=clock, similarity_threshold=1.0)
     record(app, ROAD)
     assert app.similar_to_text(ROAD_AGAIN) == []
 
@@ -129,72 +150,121 @@ def test_the_threshold_is_configurable(clock: SettableClock) -> None:
 def test_queries_queued_behind_one_read_of_the_log_share_it(
     petitions: Petitions, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Queries that asked while another read of the log was under way are served by one
-    read begun after they asked, which sees every write committed before it: still
-    their own writes."""
+    """Queries that asked while another catch-up was under way are served by the one
+    that reads after they asked, which sees every write committed before it: still
+    their own writes. A query finding nothing new in the log reads none of it."""
     first = record(petitions, ROAD)
     model = petitions.read_model
     reads: list[int] = []
+    asked: list[int] = []
     select = petitions.recorder.select_notifications
+    highest = petitions.recorder.max_notification_id
 
     def counted(*args: Any, **kwargs: Any) -> Any:
         reads.append(1)
         return select(*args, **kwargs)
 
+    def asking() -> Any:
+        asked.append(1)
+        return highest()
+
     monkeypatch.setattr(petitions.recorder, "select_notifications", counted)
+    monkeypatch.setattr(petitions.recorder, "max_notification_id", asking)
     results: list[list[object]] = []
-    with model._reading:  # someone else is reading the log: the queries below queue
+    with model.projection._reading:  # someone else is catching up: the queries below queue
         second = record(petitions, SCHOOL, "Mỹ Phong")
-        asked_before = _tickets_taken(model)
         workers = [threading.Thread(target=lambda: results.append(ids(petitions)))
                    for _ in range(3)]
         for worker in workers:
             worker.start()
         deadline = time.monotonic() + 10
-        while _tickets_taken(model) < asked_before + 3:
+        while len(asked) < 3:
             assert time.monotonic() < deadline, "the queries did not ask"
             time.sleep(0.01)
     for worker in workers:
         worker.join(10)
     assert results == [[second.id, first.id]] * 3
     assert len(reads) == 1
-    ids(petitions)  # asked after the latest read began: reads again
+    ids(petitions)  # nothing new since: the log is not read
+    assert len(reads) == 1
+    third = record(petitions, FLOOD, "Mỹ Phong")
+    assert ids(petitions) == [third.id, second.id, first.id]  # something new: read again
     assert len(reads) == 2
 
 
-def _tickets_taken(model: PetitionReadModel) -> int:
-    return int(repr(model._tickets)[len("count("):-1]) - 1
-
-
-def test_the_model_lock_is_free_while_the_log_is_read(
-    petitions: Petitions, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Reading the store releases the GIL: it must not happen under the model's lock."""
-    record(petitions, ROAD)
-    model = petitions.read_model
-    held: list[bool] = []
-    select = petitions.recorder.select_notifications
-
-    def watched(*args: Any, **kwargs: Any) -> Any:
-        held.append(model._lock.locked())
-        return select(*args, **kwargs)
-
-    monkeypatch.setattr(petitions.recorder, "select_notifications", watched)
-    assert [row.id for row, _ in petitions.similar_to_text(ROAD_AGAIN)]
-    assert held == [False]
+def test_a_query_with_nothing_new_does_not_wait_for_a_catch_up(petitions: Petitions) -> None:
+    """Only a query that needs the log's newer events waits for the one catch-up."""
+    first = record(petitions, ROAD)
+    assert ids(petitions) == [first.id]
+    results: list[list[object]] = []
+    with petitions.read_model.projection._reading:
+        worker = threading.Thread(target=lambda: results.append(ids(petitions)))
+        worker.start()
+        worker.join(10)
+        assert results == [[first.id]]
 
 
 def test_warming_up_rebuilds_the_model_says_how_far_and_then_reports_ready(
-    caplog: pytest.LogCaptureFixture,
+    caplog: pytest.LogCaptureFixture, store_env: dict[str, str],
 ) -> None:
-    app = Petitions(MEMORY)
+    app = Petitions(store_env)
     for n in range(3):
         app.record_petition(MTTQ, text=f"Đề nghị nạo vét kênh ấp {n}", channel="mail",
                             commune="Tân Phú")
     fresh = PetitionReadModel(app)
-    assert fresh.readiness() == "petitions read model rebuilding: 0 of 0 events"
-    with caplog.at_level(logging.INFO, logger="petitions.application.readmodel"):
+    assert fresh.readiness() == "petitions read model catching up: 0 of 0 events"
+    with caplog.at_level(logging.INFO, logger="chassis.projection"):
         fresh.warm_up()
     assert fresh.readiness() is None
-    assert "rebuilding from 3 stored events" in caplog.text
+    assert "petitions read model: catching up from event 0 to 3" in caplog.text
+    assert "petitions read model: ready at event 3" in caplog.text
     assert fresh.query(PetitionQuery(), TODAY).total == 3
+
+
+def test_a_restart_finds_the_model_where_it_was_without_reading_the_log(
+    tmp_path: Path, clock: SettableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
+           "SQLITE_DBNAME": str(tmp_path / "petitions.db")}
+    before = Petitions(env, clock=clock)
+    road, school = record(before, ROAD), record(before, SCHOOL, "Mỹ Phong")
+    before.forward(HDND, before.classify(
+        HDND, road.id, field=PolicyField.TRANSPORT, level=JurisdictionLevel.PROVINCE,
+        agency=Agency.UBND).id)
+    expected = before.list_petitions(PetitionQuery())
+    before.close()
+
+    after = Petitions(env, clock=clock)
+    monkeypatch.setattr(after.recorder, "select_notifications", _no_read_expected)
+    after.read_model.warm_up()
+    assert after.read_model.readiness() is None
+    assert after.list_petitions(PetitionQuery()) == expected
+    assert ids(after, status=PetitionStatus.FORWARDED) == [road.id]
+    assert [row.id for row, _ in after.similar_to_text(ROAD_AGAIN)] == [road.id]
+    assert school.id in ids(after, text="phong hoc")
+    after.close()
+
+
+def _no_read_expected(*args: Any, **kwargs: Any) -> Any:
+    raise AssertionError("the log was read although the model was caught up")
+
+
+def test_the_audit_finds_a_persisted_row_that_differs_from_its_events(
+    tmp_path: Path, clock: SettableClock
+) -> None:
+    import sqlite3
+
+    from petitions.application.audit import check_read_model
+
+    path = tmp_path / "petitions.db"
+    app = Petitions({"PERSISTENCE_MODULE": "eventsourcing.sqlite", "SQLITE_DBNAME": str(path)},
+                    clock=clock)
+    road, school = record(app, ROAD), record(app, SCHOOL, "Mỹ Phong")
+    aggregates = {p.id: app.petition(p.id) for p in (road, school)}
+    assert check_read_model(app, aggregates) == []
+    with sqlite3.connect(path) as tampering:
+        tampering.execute("UPDATE petitions_petition_rows SET summary = replace(summary, "
+                          "'Tân Phú', 'Tân Phước') WHERE id = ?", (str(road.id),))
+    assert check_read_model(app, aggregates) == [
+        f"read model: petition {road.id} differs from its events"]
+    app.close()

@@ -96,9 +96,12 @@ class SimilarityIndex:
 
     def add(self, petition_id: str, text: str) -> None:
         """Index `text` under `petition_id`; an id already present is re-indexed."""
+        self.add_features(petition_id, extract(text))
+
+    def add_features(self, petition_id: str, features: Features) -> None:
+        """As `add`, for a text already analysed (features kept in a database)."""
         if petition_id in self._features:
             self.remove(petition_id)
-        features = extract(text)
         self._features[petition_id] = features
         for key in _content_keys(features):
             self._postings.setdefault(key, set()).add(petition_id)

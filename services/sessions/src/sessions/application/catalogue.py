@@ -14,7 +14,8 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
-BATCH = 500
+from chassis.projection import BATCH
+
 A = TypeVar("A", bound=Aggregate)
 
 

@@ -1,0 +1,55 @@
+"""The similarity index kept in the read model's tables suggests what the in-memory
+`SimilarityIndex` suggests: the same petitions, the same scores, the same order."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from petitions_testkit import UBND
+from test_similarity_candidates import _labelled_texts, _variants
+
+from petitions.application import Petitions
+from petitions.similarity import SimilarityIndex
+from petitions.similarity.features import extract
+from petitions.similarity.stored import (
+    features_from_json,
+    features_to_json,
+    place_signature,
+)
+
+SQLITE = "eventsourcing.sqlite"
+
+
+def test_stored_features_are_the_features() -> None:
+    for text in _labelled_texts()[:200]:
+        features = extract(text)
+        again = features_from_json(features_to_json(features))
+        assert (again.content, again.weights, again.total, again.bigrams, again.sorted_text,
+                again.places, again.place_syllables) == (
+            features.content, features.weights, features.total, features.bigrams,
+            features.sorted_text, features.places, features.place_syllables)
+        assert (place_signature(features.places) == "") == (not features.places)
+
+
+@pytest.mark.parametrize("threshold", [0.57, 0.45])
+def test_the_persisted_index_suggests_what_the_in_memory_one_does(
+    tmp_path: Path, threshold: float
+) -> None:
+    corpus = _labelled_texts() + _variants(600, seed=11)
+    app = Petitions({"PERSISTENCE_MODULE": SQLITE, "SQLITE_DBNAME": str(tmp_path / "p.db")},
+                    similarity_threshold=threshold)
+    index = SimilarityIndex(threshold=threshold)
+    for text in corpus:
+        petition = app.record_petition(UBND, text=text, channel="mail", commune="Tân Phú")
+        index.add(str(petition.id), text)
+    rng = random.Random(7)
+    compared = 0
+    for text in [*rng.sample(corpus, 120), "xã Tân Phú", "Đề nghị"]:
+        expected = index.similar(text, limit=5)
+        got = [(str(row.id), score) for row, score in app.similar_to_text(text, 5)]
+        assert got == expected, text
+        compared += bool(expected)
+    assert compared > 60  # most queries find something: the comparison means something
+    app.close()
