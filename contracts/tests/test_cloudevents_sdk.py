@@ -1,4 +1,4 @@
-"""Any CloudEvents library reads phoihop's events, and phoihop reads theirs (ARCHITECTURE.md §3).
+"""Any CloudEvents library reads phoihop's events, and phoihop reads theirs (decision 3).
 
 The official SDK (cloudevents 2.x, structured JSON format) stands for "any library"; the
 committed schemas stand for "any consumer that validates".

@@ -1,6 +1,6 @@
 """What a consumer gets for a message that is not a valid phoihop CloudEvent: a clear error.
 
-A consumer dead-letters such a message at once (ARCHITECTURE.md §5), so the message must say
+A consumer dead-letters such a message at once (decision 5), so the message must say
 what is wrong; and it must not reject a newer producer's extra fields.
 """
 

@@ -1,4 +1,4 @@
-"""phoihop's names on the wire (ARCHITECTURE.md §3): subjects, types, sources, ids, sequences."""
+"""phoihop's names on the wire (decision 3): subjects, types, sources, ids, sequences."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""CloudEvents 1.0 in structured JSON mode, with phoihop's naming rules (ARCHITECTURE.md §3).
+"""CloudEvents 1.0 in structured JSON mode, with phoihop's naming rules (decision 3).
 
 Encoding and decoding are hand-rolled over ``json`` because they are on the relay's hot
 path; a test proves that the official ``cloudevents`` SDK reads and writes the same bytes.

@@ -1,4 +1,4 @@
-"""The committed JSON Schemas of every integration event and of the envelope (ARCHITECTURE.md §2).
+"""The committed JSON Schemas of every integration event and of the envelope (decision 2).
 
     python -m contracts.schemas          # regenerate contracts/schemas/ from the models
     python -m contracts.schemas --check  # exit 1 listing what differs (CI, and a test)
@@ -26,7 +26,7 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ENVELOPE_SCHEMA_PATH = "cloudevent.json"
 REGENERATE_HINT = "run `python -m contracts.schemas` and review the diff before committing it"
 
-# The tokens of phoihop's names (ARCHITECTURE.md §3); the jurisdiction matches ServiceSettings.
+# The tokens of phoihop's names (decision 3); the jurisdiction matches ServiceSettings.
 JURISDICTION = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 SERVICE = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 EVENT_NAME = r"[A-Z][A-Za-z0-9]*"

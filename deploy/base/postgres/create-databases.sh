@@ -1,5 +1,5 @@
 #!/bin/bash
-# Creates one login role and one database per service (ARCHITECTURE.md decision 1: no
+# Creates one login role and one database per service (decision 1: no
 # service ever reads another's tables), for each service whose password is set: an agency's
 # Secrets name only the services it runs. The image runs this once, on an empty data
 # directory; for a service added later run it again by hand (it skips what exists).

@@ -26,6 +26,15 @@ class Actor(Protocol):
     def role(self) -> str: ...
 
 
+OPERATOR_ROLES = ("admin", "system")  # who runs the system, not an agency's business
+
+
+def is_operator(actor: Actor) -> bool:
+    """Operators handle what belongs to the system itself (dead letters, every agency's
+    subscriptions and deliveries)."""
+    return actor.role in OPERATOR_ROLES
+
+
 def actor_ref(actor: Actor) -> str:
     """How an actor is written into events, for audit: ``agency/subject``.
 

@@ -298,7 +298,7 @@ def test_the_application_checks_who_may_act(app: Notifier) -> None:
     with pytest.raises(NotPermittedError):
         app.add_contact(mttq, Recipient.parse("agency:ubnd"), "ubnd@example.vn", None)
     contact = app.add_contact(ubnd, Recipient.parse("agency:ubnd"), "ubnd@example.vn", None)
-    assert contact.added_by == "ubnd:t"
+    assert contact.added_by == "ubnd/t"  # kernel.actor.actor_ref
     assert app.contacts_seen_by(mttq) == []
     assert [c["email"] for c in app.contacts_seen_by(OPERATOR)] == ["ubnd@example.vn"]
     with pytest.raises(NotPermittedError):

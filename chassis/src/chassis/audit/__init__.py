@@ -1,4 +1,4 @@
-"""Audit by replay (ARCHITECTURE decision 7): ``phoihop audit --service <name>``.
+"""Audit by replay (decision 7): ``phoihop audit --service <name>``.
 
 One pass over a service's notification log rebuilds every aggregate (checking that each
 one's versions follow without gaps), extends a hash chain over the stored rows and checks

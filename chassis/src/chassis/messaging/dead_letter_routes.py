@@ -11,9 +11,8 @@ from pydantic import BaseModel, Field
 from chassis.messaging.consuming_application import ConsumingApplication
 from chassis.web.auth import CurrentPrincipal, Principal
 from chassis.web.problems import problem_responses
+from kernel.actor import is_operator
 from kernel.errors import Forbidden
-
-OPERATOR_ROLES = ("admin", "system")
 
 
 class DeadLetterResolve(BaseModel):
@@ -23,7 +22,7 @@ class DeadLetterResolve(BaseModel):
 
 
 def _require_operator(principal: Principal) -> None:
-    if principal.role not in OPERATOR_ROLES:
+    if not is_operator(principal):
         raise Forbidden("only an operator (role admin or system) may handle dead letters")
 
 

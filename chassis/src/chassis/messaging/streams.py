@@ -1,4 +1,4 @@
-"""JetStream streams: one per producing service (ARCHITECTURE.md decision 4).
+"""JetStream streams: one per producing service (decision 4).
 
 A stream holds every integration event one service published in one jurisdiction. It is
 the system's durable record of what was said: file storage, nothing may be deleted or

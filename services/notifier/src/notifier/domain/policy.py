@@ -6,15 +6,9 @@ authenticate.
 
 from __future__ import annotations
 
-from kernel.actor import Actor
+from kernel.actor import Actor, is_operator
 from notifier.domain.errors import NotPermittedError
 from notifier.domain.recipients import Recipient, slug
-
-OPERATOR_ROLES = ("admin", "system")
-
-
-def is_operator(principal: Actor) -> bool:
-    return principal.role in OPERATOR_ROLES
 
 
 def owner_filter(principal: Actor) -> str | None:
