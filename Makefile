@@ -22,7 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src demo
+	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src demo benchmarks
 	$(BIN)/pytest
 
 bench: $(STAMP)

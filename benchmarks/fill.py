@@ -63,6 +63,7 @@ class Staff:
     agency: Agency
     subject: str = "bench-fill"
     unit: str | None = None
+    role: str = "staff"
 
 
 MTTQ, HDND, UBND = Staff(Agency.MTTQ), Staff(Agency.HDND), Staff(Agency.UBND)

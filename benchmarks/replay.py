@@ -32,7 +32,7 @@ from uuid import UUID
 from benchmarks.fill import fill, open_store
 from chassis.audit import replay
 from chassis.audit.chain import Seals
-from chassis.projection import BATCH  # what a projection reads per step of the log
+from chassis.notification_log import BATCH  # what a projection reads per step of the log
 from petitions.application.readmodel import PetitionSummary
 from petitions.domain.petition import Petition
 

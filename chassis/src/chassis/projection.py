@@ -38,10 +38,8 @@ from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 
 from chassis.application import ServiceApplication
+from chassis.notification_log import BATCH
 
-# The one batch size of every reader of a notification log: a read of 500 rows costs
-# about 8 ms on SQLite, short enough for a query waiting behind it.
-BATCH = 500
 BATCHES_PER_TRANSACTION = 10  # while catching up: one commit per 5,000 notifications
 PROGRESS_EVERY = 50_000  # notifications between two progress lines while catching up
 log = logging.getLogger(__name__)

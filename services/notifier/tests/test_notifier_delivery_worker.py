@@ -57,8 +57,7 @@ async def test_an_attempt_ending_while_a_pass_reads_is_not_started_again(app: No
                                    subject=str(event.petition_id), time=FORWARDED_AT)
     app.apply_received(decode_cloudevent(body), "urn:phoihop:tien-giang:petitions#petitions")
     channel = HeldChannel()
-    worker = DeliveryWorker(app, {"webhook": channel}, SaveSignal(app),
-                            now=lambda: datetime.now(FORWARDED_AT.tzinfo))
+    worker = DeliveryWorker(app, {"webhook": channel}, SaveSignal(app))
     await worker.pass_once()  # the attempt starts and waits for its answer
     await until(lambda: channel.sends == 1)
 

@@ -19,6 +19,7 @@ from eventsourcing.persistence import Notification
 
 from chassis.application import ServiceApplication
 from chassis.audit.chain import Chain, Seals
+from chassis.notification_log import pages_after
 
 log = logging.getLogger("chassis.audit")
 
@@ -47,8 +48,7 @@ def replay(
     aggregates, chain = result.aggregates, result.chain
     decode = app.mapper.to_domain_event
     broken: set[UUID] = set()  # aggregates already reported: their later events are moot
-    while notifications := app.recorder.select_notifications(
-            start=result.last_id, limit=PAGE, inclusive_of_start=False):
+    for notifications in pages_after(app.recorder, result.last_id, PAGE):
         for notification in notifications:
             if seals is not None:
                 seals.before(notification.id, chain)
@@ -77,8 +77,6 @@ def replay(
         before, result.last_id = result.last_id, notifications[-1].id
         if progress is not None and before // PROGRESS_EVERY != result.last_id // PROGRESS_EVERY:
             progress(result.last_id)
-        if len(notifications) < PAGE:
-            break
     if seals is not None:
         seals.finish(chain)
     return result

@@ -25,6 +25,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
+from chassis.notification_log import BATCH, pages_after
 from contracts import ReceivedEvent, decode_cloudevent
 from kernel.errors import NotFound
 
@@ -169,8 +170,6 @@ def new_dead_letter(
 class DeadLetterStore(EventSourcedProjection[UUID]):
     """The dead-letter side of a consuming application: park, list, retry, resolve."""
 
-    PAGE = 500
-
     def policy(self, received: ReceivedEvent, processing_event: ProcessingEvent[UUID]) -> None:
         """Applies one received CloudEvent: the whole envelope, not only its data.
 
@@ -203,16 +202,9 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
     def dead_letters(self, status: str | None = None) -> list[DeadLetter]:
         """Every letter (or those with ``status``), oldest first."""
         topics = [get_topic(DeadLetter.Parked)]  # type: ignore[attr-defined]
-        ids: list[UUID] = []
-        start = 0
-        while True:
-            page = self.recorder.select_notifications(
-                start, self.PAGE, topics=topics, inclusive_of_start=False
-            )
-            ids += [UUID(str(notification.originator_id)) for notification in page]
-            if len(page) < self.PAGE:
-                break
-            start = page[-1].id
+        ids = [UUID(str(notification.originator_id))
+               for page in pages_after(self.recorder, 0, BATCH, topics)
+               for notification in page]
         letters = [self.dead_letter(letter_id) for letter_id in ids]
         return [letter for letter in letters if status is None or letter.status == status]
 

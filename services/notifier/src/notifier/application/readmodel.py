@@ -19,6 +19,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from chassis.application import ServiceApplication
+from chassis.notification_log import BATCH, pages_after
 from chassis.web.auth import Principal
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Delivery
@@ -28,7 +29,6 @@ from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder
 from notifier.domain.subscription import Subscription
 
-BATCH = 500
 TRACKED: tuple[type[Aggregate], ...] = (Notification, Delivery, Subscription, Contact, Reminder)
 InboxScope = Literal["all", "agency", "personal"]
 A = TypeVar("A", bound=Aggregate)
@@ -237,16 +237,11 @@ class NotifierReadModel:
     # -- following the log ----------------------------------------------------------------
 
     def _catch_up(self) -> None:
-        recorder, mapper = self._app.recorder, self._app.mapper
-        while True:
-            batch = recorder.select_notifications(
-                start=self._position, limit=BATCH, inclusive_of_start=False
-            )
-            for item in batch:
+        mapper = self._app.mapper
+        for page in pages_after(self._app.recorder, self._position, BATCH):
+            for item in page:
                 self._apply(mapper.to_domain_event(item), item.id)
                 self._position = item.id
-            if len(batch) < BATCH:
-                return
 
     def _apply(self, domain_event: Any, position: int) -> None:
         for kind in TRACKED:

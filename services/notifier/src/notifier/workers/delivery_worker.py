@@ -9,10 +9,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Mapping
+from datetime import datetime
 from uuid import UUID
 
+from kernel.clock import Clock, SystemClock
 from notifier.application import DeliveryJob, Notifier
 from notifier.application.signals import SaveSignal
 from notifier.channels.base import Channel
@@ -21,10 +22,6 @@ from notifier.metrics import DELIVERIES_PARKED, DELIVERY_ATTEMPTS
 
 log = logging.getLogger(__name__)
 STORE_TROUBLE_PAUSE = 1.0  # seconds before retrying a delivery whose attempt was not recorded
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class DeliveryWorker:
@@ -37,14 +34,14 @@ class DeliveryWorker:
 
     def __init__(
         self, app: Notifier, channels: Mapping[str, Channel], signal: SaveSignal, *,
-        concurrency: int = 8, poll_seconds: float = 1.0, now: Callable[[], datetime] = utc_now,
+        concurrency: int = 8, poll_seconds: float = 1.0, clock: Clock | None = None,
     ) -> None:
         self.app = app
         self.channels = channels
         self.signal = signal
         self.concurrency = concurrency
         self.poll_seconds = poll_seconds
-        self.now = now
+        self.clock = clock or SystemClock()
         self._in_flight: dict[UUID, asyncio.Task[None]] = {}
         self._held: dict[UUID, float] = {}  # delivery id -> monotonic time it may go again
         # delivery id -> monotonic time its last attempt ended: a snapshot of due deliveries
@@ -67,7 +64,8 @@ class DeliveryWorker:
     async def pass_once(self) -> datetime | None:
         """Starts every due delivery not already in flight; returns when the next is due."""
         snapshot_started = time.monotonic()
-        jobs, next_at = await asyncio.to_thread(self.app.read_model.due_deliveries, self.now())
+        jobs, next_at = await asyncio.to_thread(
+            self.app.read_model.due_deliveries, self.clock.now())
         clock = time.monotonic()
         for job in jobs:
             if len(self._in_flight) >= self.concurrency:
@@ -83,11 +81,11 @@ class DeliveryWorker:
     def _timeout(self, next_at: datetime | None) -> float:
         if next_at is None:
             return self.poll_seconds
-        return min(max((next_at - self.now()).total_seconds(), 0.01), self.poll_seconds)
+        return min(max((next_at - self.clock.now()).total_seconds(), 0.01), self.poll_seconds)
 
     async def _attempt(self, job: DeliveryJob) -> None:
         try:
-            at, started = self.now(), time.monotonic()
+            at, started = self.clock.now(), time.monotonic()
             channel = self.channels.get(job.channel)
             if channel is None:
                 outcome = Outcome(False, error=f"channel {job.channel} is not configured")

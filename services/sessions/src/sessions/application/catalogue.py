@@ -14,7 +14,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
-from chassis.projection import BATCH
+from chassis.notification_log import BATCH, pages_after
 
 A = TypeVar("A", bound=Aggregate)
 
@@ -30,17 +30,12 @@ class Catalogue:
 
     def catch_up(self) -> None:
         with self._lock:
-            while True:
-                notifications = self._app.recorder.select_notifications(
-                    start=self._position, limit=BATCH, inclusive_of_start=False
-                )
-                for notification in notifications:
+            for page in pages_after(self._app.recorder, self._position, BATCH):
+                for notification in page:
                     event: Any = self._app.mapper.to_domain_event(notification)
                     current = self._aggregates.get(event.originator_id)
                     self._aggregates[event.originator_id] = event.mutate(current)
                     self._position = notification.id
-                if len(notifications) < BATCH:
-                    return
 
     def all(self, kind: type[A]) -> list[A]:
         """Every record of ``kind``, in the order they were created."""
