@@ -54,8 +54,11 @@ def every_aggregate(app: ServiceApplication) -> list[Any]:
 
 def test_petitions_stored_by_886e492_load_with_their_deadlines(open_store: Any) -> None:
     app: Petitions = open_store(Petitions, "petitions")
-    meeting, local, central = every_aggregate(app)
+    meeting, local, central, keyed, record = every_aggregate(app)
     assert type(meeting).__name__ == "VoterContactMeeting"
+    # A command run with an Idempotency-Key stored its response with its events.
+    assert keyed.text == "Đề nghị nạo vét kênh ấp 5"
+    assert (type(record).__name__, record.status_code) == ("IdempotencyRecord", 201)
     assert local.forwarding.deadline == Deadline(date(2025, 10, 15), "petition.answer.local",
                                                  LOCAL_RULE_SOURCE)
     assert local.answer.on_time and local.resolution.status == "resolved"
@@ -85,3 +88,6 @@ def test_notifier_reminders_stored_by_886e492_load(open_store: Any) -> None:
         date(2026, 1, 20), ["overdue-1"], False)
     assert reminder.stopped_by == "vn.phoihop.petitions.PetitionAnswered.v1"
     assert sum(type(a).__name__ == "Notification" for a in aggregates) == 6
+    letters = [a for a in aggregates if type(a).__name__ == "DeadLetter"]
+    assert [letter.status for letter in letters] == ["parked", "resolved", "parked"]
+    assert letters[2].attempts > letters[0].attempts  # its failed retry is recorded

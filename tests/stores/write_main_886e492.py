@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 
@@ -48,7 +49,20 @@ def write_petitions(path: Path) -> None:
     app.forward(DBQH, central.id)
     app.reforward(DBQH, central.id, to_agency=Agency.UBND, to_unit="Sở Tài nguyên",
                   level=JurisdictionLevel.PROVINCE, reason="thuộc thẩm quyền tỉnh")
+    write_idempotency_record(app, MTTQ)
     app.close()
+
+
+def write_idempotency_record(app: Any, actor: Any) -> None:
+    """A command run with an Idempotency-Key, as the HTTP routes do: its record is stored
+    with the command's events (chassis.idempotency's IdempotencyRecord at 886e492)."""
+    from chassis.idempotency import IdempotentRequest, execute_idempotently  # type: ignore
+
+    request = IdempotentRequest.of(scope=f"{actor.agency.value}:{actor.subject}", key="k-1",
+                                   method="POST", path="/petitions", body={"text": "x"})
+    execute_idempotently(app, request, lambda: app.record_petition(
+        actor, text="Đề nghị nạo vét kênh ấp 5", channel="deputy", commune="Tân Phú"),
+        lambda petition: {"id": str(petition.id)}, status_code=201)
 
 
 def write_sessions(path: Path) -> None:
@@ -73,7 +87,24 @@ def write_notifier(path: Path) -> None:
     clock = ManualClock(datetime(2025, 11, 28, 2, 0, tzinfo=UTC))
     app = Notifier(sqlite(path), clock=clock)
     reminder_flow(app, clock)
+    write_dead_letters(app)
     app.close()
+
+
+def write_dead_letters(app: Any) -> None:
+    """Dead letters parked, retried and resolved (chassis.dead_letters at 886e492)."""
+    from chassis.dead_letters import new_dead_letter  # type: ignore
+
+    for sequence in (1, 2, 3):
+        letter = new_dead_letter(
+            consumer="notifier-petitions", stream="S", stream_sequence=100 + sequence,
+            subject="s", body=b"not a cloudevent", headers=None, error="poison",
+            attempts=1, tracking_name="t#p")
+        app.park(letter)
+        if sequence == 2:
+            app.resolve_dead_letter(letter.id, "kiểm tra xong")
+        if sequence == 3:
+            app.retry_dead_letter(letter.id)  # fails again: recorded on the letter
 
 
 if __name__ == "__main__":
