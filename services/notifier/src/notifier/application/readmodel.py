@@ -20,7 +20,7 @@ from eventsourcing.domain import Aggregate
 
 from chassis.application import ServiceApplication
 from chassis.notification_log import BATCH, pages_after
-from chassis.web.auth import Principal
+from kernel.actor import Actor
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Delivery
 from notifier.domain.errors import RecordNotFoundError
@@ -112,7 +112,7 @@ class NotifierReadModel:
         return list(self.read(reader))
 
     def inbox(
-        self, principal: Principal, scope: InboxScope = "all", after: int = 0, limit: int = 100,
+        self, principal: Actor, scope: InboxScope = "all", after: int = 0, limit: int = 100,
         oldest_first: bool = False,
     ) -> list[dict[str, Any]]:
         def reader(m: NotifierReadModel) -> list[dict[str, Any]]:
@@ -278,7 +278,7 @@ class NotifierReadModel:
         return {**notification.summary(), "position": self._positions[notification.id]}
 
 
-def _in_scope(recipient: Recipient, principal: Principal, scope: InboxScope) -> bool:
+def _in_scope(recipient: Recipient, principal: Actor, scope: InboxScope) -> bool:
     if not recipient.reaches(principal):
         return False
     if scope == "agency":
