@@ -33,7 +33,7 @@ from benchmarks.fill import fill, open_store
 from chassis.audit import replay
 from chassis.audit.chain import Seals
 from chassis.notification_log import BATCH  # what a projection reads per step of the log
-from petitions.application.readmodel import PetitionSummary
+from petitions.application.summaries import PetitionSummary
 from petitions.domain.petition import Petition
 
 

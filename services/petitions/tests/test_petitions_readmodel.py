@@ -15,8 +15,9 @@ from petitions_testkit import HDND, MEMORY, MTTQ, TODAY, UBND, SettableClock
 
 from chassis.stores import postgres_environment
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
+from kernel.text import fold
 from petitions.application import PetitionQuery, Petitions
-from petitions.application.readmodel import PetitionReadModel, fold
+from petitions.application.readmodel import PetitionReadModel
 from petitions.domain.petition import Petition
 from petitions.domain.values import PetitionStatus
 

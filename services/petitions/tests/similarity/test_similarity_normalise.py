@@ -7,9 +7,10 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from kernel.text import fold
 from petitions.similarity.evaluation import load_pairs
 from petitions.similarity.features import extract
-from petitions.similarity.normalise import canonical_syllable, fold, is_accented, tokenize
+from petitions.similarity.normalise import canonical_syllable, is_accented, tokenize
 from petitions.similarity.tables import content_table, marker_table, road_table
 
 

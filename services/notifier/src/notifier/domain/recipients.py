@@ -8,12 +8,12 @@ slugs ("so-xay-dung"): both are compared by their slug, without accents or case.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from contracts.vocabulary import Agency
 from kernel.actor import Actor
+from kernel.text import fold
 from notifier.domain.errors import InvalidRecipientError
 
 Kind = Literal["agency", "role", "person", "public"]
@@ -22,9 +22,7 @@ PUBLIC = "public"
 
 def slug(text: str) -> str:
     """``"Sở Xây dựng"`` → ``"so-xay-dung"``: what units and names are compared by."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 @dataclass(frozen=True)

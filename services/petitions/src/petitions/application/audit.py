@@ -9,7 +9,7 @@ from uuid import UUID
 
 from chassis.application import ServiceApplication
 from petitions.application.petitions import Petitions
-from petitions.application.readmodel import PetitionQuery, PetitionSummary
+from petitions.application.summaries import PetitionQuery, PetitionSummary
 from petitions.domain.petition import Petition
 from petitions.domain.values import PetitionStatus
 

@@ -18,7 +18,8 @@ from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, Resolut
 from kernel.actor import Actor
 from kernel.clock import Clock, SystemClock, today_in_vietnam
 from kernel.rulebook import Deadline, Rulebook, RuleNotFoundError, default_rulebook
-from petitions.application.readmodel import Page, PetitionQuery, PetitionReadModel, PetitionSummary
+from petitions.application.readmodel import PetitionReadModel
+from petitions.application.summaries import Page, PetitionQuery, PetitionSummary
 from petitions.domain import consolidation
 from petitions.domain.errors import MeetingNotFoundError, NoDeadlineRuleError, PetitionNotFoundError
 from petitions.domain.meeting import VoterContactMeeting

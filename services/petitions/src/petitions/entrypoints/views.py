@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
-from petitions.application.readmodel import Page, PetitionSummary
+from petitions.application.summaries import Page, PetitionSummary
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
 from petitions.domain.values import PetitionStatus

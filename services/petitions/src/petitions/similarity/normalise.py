@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kernel.text import without_accents
 from petitions.similarity.lexicon import ABBREVIATIONS
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
@@ -36,15 +37,6 @@ class Token:
     sentence_start: bool  # first word of a sentence: its capital means nothing
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case `text` and drop every diacritic; đ (and a mistyped ð) become d.
-
-    Cached: it is called on single syllables, of which a language has a few thousand.
-    """
-    lowered = text.lower().replace("đ", "d").replace("ð", "d")
-    decomposed = unicodedata.normalize("NFD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=8192)
@@ -70,7 +62,7 @@ def is_accented(text: str) -> bool:
     alphabetic = [w for w in words if not w.isdigit()]
     if not alphabetic:
         return False
-    marked = sum(1 for w in alphabetic if fold(w) != w.lower())
+    marked = sum(1 for w in alphabetic if without_accents(w) != w.lower())
     return marked / len(alphabetic) >= 0.2
 
 
@@ -92,7 +84,7 @@ def tokenize(text: str) -> list[Token]:
 
 def _ends_sentence(gap: str, previous_raw: str) -> bool:
     # "TP. Mỹ Tho": the dot closes an abbreviation, not a sentence.
-    if fold(previous_raw) in ABBREVIATIONS or len(previous_raw) == 1:
+    if without_accents(previous_raw) in ABBREVIATIONS or len(previous_raw) == 1:
         return "\n" in gap
     return bool(_SENTENCE_END.search(gap))
 
@@ -100,7 +92,7 @@ def _ends_sentence(gap: str, previous_raw: str) -> bool:
 @lru_cache(maxsize=65536)
 def _expand(raw: str, boundary: bool, sentence_start: bool) -> tuple[Token, ...]:
     # Cached: the same syllables recur in every petition, and Tokens are immutable.
-    folded = fold(raw)
+    folded = without_accents(raw)
     glued = _GLUED_CODE.match(folded)
     if glued:
         prefix, number = glued.groups()
@@ -111,7 +103,7 @@ def _expand(raw: str, boundary: bool, sentence_start: bool) -> tuple[Token, ...]
         syllables = expansion.split()
         return tuple(
             Token(
-                canonical_syllable(syl), fold(syl), False, boundary and i == 0,
+                canonical_syllable(syl), without_accents(syl), False, boundary and i == 0,
                 sentence_start and i == 0,
             )
             for i, syl in enumerate(syllables)

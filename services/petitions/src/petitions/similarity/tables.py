@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from kernel.text import without_accents
 from petitions.similarity import lexicon
-from petitions.similarity.normalise import Token, canonical_syllable, fold
+from petitions.similarity.normalise import Token, canonical_syllable
 
 DROP = ""  # target of a stop phrase
 _AMBIGUOUS = "\x00"
@@ -35,7 +36,7 @@ class PhraseTable:
         for phrase, target in entries:
             syllables = phrase.split()
             self._accented[tuple(canonical_syllable(s) for s in syllables)] = target
-            key = tuple(fold(s) for s in syllables)
+            key = tuple(without_accents(s) for s in syllables)
             folded[key] = _merge(folded.get(key), target)
         self._folded = {k: v for k, v in folded.items() if v != _AMBIGUOUS}
         # Every proper prefix of a phrase: the scan stops as soon as the syllables read
