@@ -167,3 +167,30 @@ def test_a_real_conflict_without_a_stored_record_propagates(app: Tallies) -> Non
     request = keyed(str(uuid4()), {"by": 1}, path=f"/tallies/{tally.id}")
     with pytest.raises(IntegrityError):
         execute_idempotently(app, request, lambda: (app.save(stale), stale)[1], render)
+
+
+def test_a_withheld_part_of_a_response_is_not_stored_and_a_replay_is_made_from_the_rest(
+    app: Tallies,
+) -> None:
+    """What must not be stored in the clear (a secret shown once) is left out of the
+    record; a replay gets what the route makes of the stored rest."""
+    request = keyed("with-secret", {"name": "kênh"})
+
+    def withheld(body: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in body.items() if k != "secret"}
+
+    def replayed(kept: dict[str, Any]) -> dict[str, Any]:
+        return {**kept, "secret": f"read back for {kept['id']}"}
+
+    def run() -> Any:
+        return execute_idempotently(
+            app, request, lambda: app.open("kênh"),
+            lambda tally: {**render(tally), "secret": "whsec_c2VjcmV0"},
+            status_code=201, withheld=withheld, replayed=replayed)
+
+    first, again = run(), run()
+    assert first.body["secret"] == "whsec_c2VjcmV0" and not first.replayed
+    assert again.replayed and again.body == {**withheld(first.body),
+                                             "secret": f"read back for {first.body['id']}"}
+    record = app.repository.get(request.record_id)
+    assert "whsec_" not in record.body

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from chassis.metrics import COMMANDS
 from chassis.web.auth import CurrentPrincipal, Principal
 from chassis.web.idempotency import (
+    BodyForm,
     IdempotencyKeyHeader,
     IdempotentCommands,
     execute_idempotently,
@@ -49,18 +50,22 @@ class Command(Generic[App]):
         *,
         body: BaseModel | None = None,
         status_code: int = 200,
+        withheld: BodyForm = lambda body: body,
+        replayed: BodyForm = lambda body: body,
     ) -> JSONResponse:
         """Run ``use_case`` once per Idempotency-Key; answer with its rendered result.
 
         ``name`` labels the command in the metrics; ``body`` is the request's body, part of
         the fingerprint that tells a repeat from another request under the same key.
+        ``withheld`` and ``replayed``: what of the response is stored, and what a repeat is
+        answered from it (chassis.web.idempotency).
         """
         service: str = self.request.app.state.service
         try:
             keyed = idempotent_request(self.scope, self.key, self.request, body)
             stored = execute_idempotently(
                 self.app, keyed, use_case, lambda result: _as_json(render(result)),
-                status_code=status_code,
+                status_code=status_code, withheld=withheld, replayed=replayed,
             )
         except (Problem, DomainError):
             COMMANDS.labels(service, name, "rejected").inc()

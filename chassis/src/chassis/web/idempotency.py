@@ -12,6 +12,11 @@ not stored and it answers with the winner's response.
 To use it, an Application mixes in ``IdempotentCommands`` (its ``save`` can then be held
 back while a command runs) and a route calls ``execute_idempotently``. A command run this
 way must not read back what it saved: its saves happen only after it has returned.
+
+A response may hold what must never be stored in the clear, such as a signing secret shown
+once to the caller. Its route then passes ``withheld``, the body as it is stored (the
+secret left out), and ``replayed``, the answer a repeat gets, made from that stored body
+(the route may read the secret back from where it is kept sealed).
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from pydantic import BaseModel
 from chassis.web.problems import Problem
 
 NAMESPACE = UUID("3d0f1a6e-52c4-5b8e-9a57-6c1f0e2d7b44")
+BodyForm = Callable[[Any], Any]  # a JSON response body -> another one
 MAX_KEY_LENGTH = 255
 REPLAYED_HEADER = "Idempotent-Replayed"
 T = TypeVar("T")
@@ -132,13 +138,18 @@ def execute_idempotently(
     render: Callable[[T], Any],
     *,
     status_code: int = 200,
+    withheld: BodyForm = lambda body: body,
+    replayed: BodyForm = lambda body: body,
 ) -> StoredResponse:
-    """Run ``command`` once per request key; ``render`` makes its JSON response body."""
+    """Run ``command`` once per request key; ``render`` makes its JSON response body.
+
+    The record keeps ``withheld(body)``; a repeat is answered ``replayed(kept body)``.
+    """
     if request is None:
         return StoredResponse(status_code, render(command()), replayed=False)
     stored = stored_response(app, request)
     if stored is not None:
-        return stored
+        return _replay(stored, replayed)
     deferral = _Deferral(app)
     token = _deferral.set(deferral)
     try:
@@ -148,7 +159,7 @@ def execute_idempotently(
     body = render(result)
     record = IdempotencyRecord._create(
         IdempotencyRecord.Stored, id=request.record_id, fingerprint=request.fingerprint,
-        status_code=status_code, body=json.dumps(body, ensure_ascii=False),
+        status_code=status_code, body=json.dumps(withheld(body), ensure_ascii=False),
     )
     try:
         app.save(*deferral.objects, record, **deferral.kwargs)
@@ -158,8 +169,12 @@ def execute_idempotently(
         stored = stored_response(app, request)
         if stored is None:
             raise
-        return stored
+        return _replay(stored, replayed)
     return StoredResponse(status_code, body, replayed=False)
+
+
+def _replay(stored: StoredResponse, replayed: BodyForm) -> StoredResponse:
+    return StoredResponse(stored.status_code, replayed(stored.body), replayed=True)
 
 
 def stored_response(app: Application[UUID], request: IdempotentRequest) -> StoredResponse | None:
