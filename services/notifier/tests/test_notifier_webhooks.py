@@ -4,6 +4,7 @@ petitions relay publishes them."""
 
 from __future__ import annotations
 
+import base64
 from itertools import pairwise
 from typing import Any
 
@@ -165,3 +166,49 @@ def test_subscriptions_are_checked_kept_secret_and_cancellable(
         wait_until(lambda: http.get("/inbox", headers=ubnd).json(), what="the inbox entry")
         assert http.get("/deliveries", headers=ubnd).json() == []
     assert receiver.snapshot() == []
+
+
+def stored_bytes(settings: NotifierSettings) -> bytes:
+    """Every byte the notifier keeps on disk: its SQLite files (journal and WAL too)."""
+    return b"".join(path.read_bytes() for path in sorted(settings.data_dir.rglob("*"))
+                    if path.is_file())
+
+
+def test_secrets_are_sealed_in_the_store_and_never_kept_in_an_idempotency_record(
+    start_notifier: StartNotifier, settings: NotifierSettings, upstream: Upstream,
+    receiver: WebhookReceiver,
+) -> None:
+    server = start_notifier()
+    keyed = {**bearer(settings, Agency.UBND), "Idempotency-Key": "dang-ky-bi-mat"}
+    given = "whsec_" + base64.b64encode(b"a secret of thirty-two bytes!!!!").decode()
+    with server.client() as http:
+        generated = subscribe(http, bearer(settings, Agency.UBND), receiver.url)["secret"]
+        body = {"url": receiver.url, "event_types": ["vn.phoihop.petitions.*"], "secret": given}
+        first = http.post("/subscriptions", headers=keyed, json=body)
+        replay = http.post("/subscriptions", headers=keyed, json=body)
+        assert first.status_code == replay.status_code == 201
+        assert replay.headers["idempotent-replayed"] == "true"
+        # A caller who lost the first answer still learns its secret: read back, unsealed.
+        assert first.json()["secret"] == replay.json()["secret"] == given
+
+        event = forwarded()
+        upstream.publish((event, str(event.petition_id)))
+        calls = wait_until(lambda: len(receiver.snapshot()) == 2 and receiver.snapshot(),
+                           what="two webhook calls")
+    # Each subscription's call is signed with its secret, opened from the store.
+    assert sorted([s for s in (given, generated) if _signed_by(s, call)] for call in calls
+                  ) == sorted([[given], [generated]])
+    kept = stored_bytes(settings)
+    for secret in (given, generated):
+        for form in (secret, secret.removeprefix("whsec_")):
+            assert form.encode() not in kept, "a webhook secret is stored in the clear"
+        assert base64.b64decode(secret.removeprefix("whsec_")) not in kept
+    assert b"fernet:" in kept  # they are there, sealed
+
+
+def _signed_by(secret: str, call: Any) -> bool:
+    try:
+        verify_webhook(secret, call.headers, call.body)
+    except ValueError:
+        return False
+    return True

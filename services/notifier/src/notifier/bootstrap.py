@@ -22,8 +22,10 @@ from notifier.channels import Channel
 from notifier.channels.mail import EmailChannel
 from notifier.channels.webhook import WebhookChannel
 from notifier.domain.delivery import Backoff
+from notifier.egress import EgressGuard
 from notifier.entrypoints.http import create_http_app
 from notifier.rules import check_rules, default_rules, default_templates
+from notifier.sealing import SecretSealer
 from notifier.settings import NotifierSettings
 from notifier.workers import DeliveryWorker, ReminderWorker
 
@@ -38,6 +40,7 @@ def build_notifier(settings: NotifierSettings, clock: Clock | None = None) -> No
     check_rules(rules, templates)  # a broken table fails at start, not on some later event
     return Notifier(
         env=store_environment(settings, SERVICE.name), rules=rules, templates=templates,
+        sealer=SecretSealer(settings.webhook_secret_keys),
         clock=clock, email_enabled=settings.email_enabled,
         message_domain=f"{settings.jurisdiction}.phoihop",
         backoff=Backoff(settings.retry_base_seconds, settings.retry_max_seconds),
@@ -58,7 +61,9 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
     messaging = ServiceMessaging(config, SERVICE.name)
     for upstream in notifier.rules.upstreams():
         messaging.add_consumer(notifier, upstream, purpose=upstream)
-    channels: dict[str, Channel] = {"webhook": WebhookChannel(config.webhook_timeout_seconds)}
+    guard = EgressGuard(allow_internal=config.internal_webhooks_allowed)
+    channels: dict[str, Channel] = {
+        "webhook": WebhookChannel(notifier.sealer, guard, config.webhook_timeout_seconds)}
     if config.email_enabled:
         channels["email"] = EmailChannel(config)
     workers: list[DeliveryWorker | ReminderWorker] = [

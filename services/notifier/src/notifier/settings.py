@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from chassis.settings import ServiceSettings
+from notifier.sealing import DEVELOPMENT_WEBHOOK_SECRET_KEY, SecretSealer
 
 
 class NotifierSettings(ServiceSettings):
@@ -21,12 +22,25 @@ class NotifierSettings(ServiceSettings):
     webhook_allow_http: bool = Field(
         default=True, description="Plain-http webhook URLs; refused in production regardless."
     )
+    webhook_secret_keys: str = Field(
+        default=DEVELOPMENT_WEBHOOK_SECRET_KEY,
+        description="Fernet keys sealing webhook secrets at rest, comma-separated, the first "
+        "sealing (notifier/sealing.py); required in production.",
+    )
     delivery_max_attempts: int = Field(default=8, ge=1, description="failures before parking")
     delivery_concurrency: int = Field(default=8, ge=1)
     retry_base_seconds: float = Field(default=2.0, gt=0)
     retry_max_seconds: float = Field(default=3600.0, gt=0)
     delivery_poll_seconds: float = Field(default=1.0, gt=0)
     reminder_poll_seconds: float = Field(default=60.0, gt=0)
+
+    @model_validator(mode="after")
+    def _check_webhook_secret_keys(self) -> NotifierSettings:
+        SecretSealer(self.webhook_secret_keys)  # a malformed key stops the start, saying so
+        if (self.environment == "production"
+                and DEVELOPMENT_WEBHOOK_SECRET_KEY in self.webhook_secret_keys):
+            raise ValueError("PHOIHOP_WEBHOOK_SECRET_KEYS must be set in production")
+        return self
 
     @classmethod
     def of(cls, settings: ServiceSettings) -> NotifierSettings:

@@ -8,6 +8,7 @@ and the two workers' writes (delivery attempts, reminder stages).
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -26,7 +27,11 @@ from notifier.application.readmodel import NotifierReadModel
 from notifier.application.reminders import ReminderBook
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Backoff, Delivery, Outcome
-from notifier.domain.errors import DuplicateContactError, RecordNotFoundError
+from notifier.domain.errors import (
+    DuplicateContactError,
+    InvalidSubscriptionError,
+    RecordNotFoundError,
+)
 from notifier.domain.policy import (
     check_may_manage_contact,
     check_operator,
@@ -36,7 +41,11 @@ from notifier.domain.policy import (
 )
 from notifier.domain.recipients import Recipient
 from notifier.domain.subscription import Audience, Subscription, check_url, new_secret
+from notifier.egress import EgressGuard, RefusedDestination, Resolver, system_resolver
 from notifier.rules import RuleTable, Templates, default_rules, default_templates
+from notifier.sealing import DEVELOPMENT_WEBHOOK_SECRET_KEY, SecretSealer
+
+log = logging.getLogger(__name__)
 
 
 class Notifier(IdempotentCommands, ConsumingApplication):
@@ -50,9 +59,12 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         templates: Templates | None = None, rulebook: Rulebook | None = None,
         clock: Clock | None = None, email_enabled: bool = False,
         message_domain: str = "notifier.phoihop.local", backoff: Backoff | None = None,
-        max_attempts: int = 8,
+        max_attempts: int = 8, sealer: SecretSealer | None = None,
+        resolver: Resolver = system_resolver,
     ) -> None:
         super().__init__(env)
+        self.sealer = sealer or SecretSealer(DEVELOPMENT_WEBHOOK_SECRET_KEY)
+        self.resolver = resolver
         self.rules = rules or default_rules()
         self.templates = templates or default_templates()
         self.clock: Clock = clock or SystemClock()
@@ -98,14 +110,31 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         """A webhook of the caller's agency (of ``unit``, by default the caller's unit)."""
         if audience == "all":
             check_operator(actor, "subscribe to every notification")
+        check_url(url, allow_http, allow_private)
+        if not allow_private:
+            self._check_resolves_to_public(url)
         subscription = Subscription.register(
-            url=check_url(url, allow_http, allow_private), event_types=event_types,
-            secret=secret or new_secret(), audience=audience, owner_agency=actor.agency.value,
-            owner_unit=unit or actor.unit, owner_subject=actor_ref(actor),
-            description=description,
+            url=url, event_types=event_types, secret=secret or new_secret(),
+            audience=audience, owner_agency=actor.agency.value, owner_unit=unit or actor.unit,
+            owner_subject=actor_ref(actor), description=description, seal=self.sealer.seal,
         )
         self.save(subscription)
         return subscription
+
+    def _check_resolves_to_public(self, url: str) -> None:
+        # One answer whether the name is unknown or internal: the caller learns nothing
+        # about the notifier's network from it. The reason goes to the log.
+        try:
+            EgressGuard(allow_internal=False, resolver=self.resolver).check_url(url)
+        except RefusedDestination as refused:
+            log.info("webhook URL refused at registration: %s", refused)
+            raise InvalidSubscriptionError(
+                "the URL's host must resolve to public addresses only") from None
+
+    def webhook_secret(self, subscription_id: UUID) -> str:
+        """The subscription's signing secret, opened: for its owner's replayed registration."""
+        subscription = self.load(Subscription, subscription_id, "subscription")
+        return self.sealer.open(subscription.secret)
 
     def subscriptions_seen_by(self, actor: Actor) -> list[dict[str, Any]]:
         return self.read_model.subscriptions(owner_filter(actor))

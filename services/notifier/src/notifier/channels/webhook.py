@@ -13,6 +13,7 @@ import base64
 import hashlib
 import hmac
 import json
+import logging
 import time
 from typing import Any
 
@@ -21,8 +22,15 @@ import httpx
 from notifier.application import DeliveryJob
 from notifier.domain.delivery import Outcome
 from notifier.domain.subscription import secret_key
+from notifier.egress import EgressGuard, GuardedTransport
+from notifier.sealing import SecretSealer, SecretSealingError
 
+log = logging.getLogger(__name__)
 USER_AGENT = "phoihop-notifier/1.0 (Standard Webhooks)"
+# What a subscriber is told about any failure to get an HTTP answer: the same words for
+# an unknown name, a refused or internal address, a closed port, a timeout or a broken
+# answer, so deliveries cannot be used to map the notifier's network. The log says which.
+UNREACHABLE = "no HTTP answer from the receiver"
 
 
 def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
@@ -44,33 +52,46 @@ def webhook_body(job: DeliveryJob) -> bytes:
                       separators=(",", ":")).encode("utf-8")
 
 
-def signed_headers(job: DeliveryJob, body: bytes, timestamp: int) -> dict[str, str]:
-    assert job.secret is not None
+def signed_headers(job: DeliveryJob, secret: str, body: bytes, timestamp: int
+                   ) -> dict[str, str]:
     return {
         "content-type": "application/json",
         "user-agent": USER_AGENT,
         "webhook-id": job.message_id,
         "webhook-timestamp": str(timestamp),
-        "webhook-signature": sign(job.secret, job.message_id, timestamp, body),
+        "webhook-signature": sign(secret, job.message_id, timestamp, body),
     }
 
 
 class WebhookChannel:
-    """POSTs signed bodies; a 2xx answer is success, anything else (or no answer) a failure."""
+    """POSTs signed bodies; a 2xx answer is success, anything else (or no answer) a failure.
 
-    def __init__(self, timeout: float = 10.0) -> None:
+    Connections go only where ``guard`` allows (notifier.egress); the secret of a job is
+    sealed (notifier.sealing) and opened by ``sealer`` just to sign.
+    """
+
+    def __init__(self, sealer: SecretSealer, guard: EgressGuard, timeout: float = 10.0) -> None:
+        self._sealer = sealer
         # No redirects: a receiver that moved must be re-registered, not followed blindly.
-        self._client = httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        self._client = httpx.AsyncClient(timeout=timeout, follow_redirects=False,
+                                         transport=GuardedTransport(guard), trust_env=False)
 
     async def send(self, job: DeliveryJob) -> Outcome:
         if job.secret is None or not job.subscription_active:
             return Outcome(False, error="the subscription was cancelled", cancelled=True)
+        try:
+            secret = self._sealer.open(job.secret)
+        except SecretSealingError as error:
+            log.error("delivery %s: %s", job.delivery_id, error)
+            return Outcome(False, error="the notifier cannot sign for this subscription")
         body = webhook_body(job)
-        headers = signed_headers(job, body, int(time.time()))
+        headers = signed_headers(job, secret, body, int(time.time()))
         try:
             response = await self._client.post(job.target, content=body, headers=headers)
         except httpx.HTTPError as error:
-            return Outcome(False, error=f"{type(error).__name__}: {error}")
+            log.warning("delivery %s to %s: %s: %s", job.delivery_id, job.target,
+                        type(error).__name__, error)
+            return Outcome(False, error=UNREACHABLE)
         if 200 <= response.status_code < 300:
             return Outcome(True, status_code=response.status_code)
         return Outcome(False, status_code=response.status_code,

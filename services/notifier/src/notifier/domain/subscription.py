@@ -12,6 +12,7 @@ import base64
 import binascii
 import ipaddress
 import secrets
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 from uuid import uuid4
@@ -46,8 +47,8 @@ def secret_key(secret: str) -> bytes:
 
 def check_url(url: str, allow_http: bool, allow_private: bool = True) -> str:
     """An absolute http(s) URL; outside development and tests, not a loopback, private or
-    link-local address written as such (a host name resolving to one is not caught here:
-    the network policy's egress rules are the real guard)."""
+    link-local address written as such. What a host name resolves to is checked outside
+    the domain, at registration and at every connection (``notifier.egress``)."""
     parts = urlsplit(url)
     schemes = ("https", "http") if allow_http else ("https",)
     if parts.scheme not in schemes or not parts.hostname:
@@ -94,7 +95,7 @@ class Subscription(Aggregate):
     class Registered(Aggregate.Created):
         url: str
         event_types: list[str]
-        secret: str
+        secret: str  # sealed (notifier.sealing); plain ``whsec_…`` in older stores
         audience: str
         owner_agency: str
         owner_unit: str | None
@@ -117,14 +118,15 @@ class Subscription(Aggregate):
     def register(
         cls, *, url: str, event_types: list[str], secret: str, audience: Audience,
         owner_agency: str, owner_unit: str | None, owner_subject: str,
-        description: str | None,
+        description: str | None, seal: Callable[[str], str],
     ) -> Subscription:
+        """``secret`` is checked, then kept only as ``seal`` makes it: never plain."""
         secret_key(secret)
         if not event_types or any(not t.strip() for t in event_types):
             raise InvalidSubscriptionError("name at least one event type (or '*')")
         return cls._create(
             cls.Registered, id=uuid4(), url=url, event_types=sorted(set(event_types)),
-            secret=secret, audience=audience, owner_agency=owner_agency,
+            secret=seal(secret), audience=audience, owner_agency=owner_agency,
             owner_unit=owner_unit, owner_subject=owner_subject, description=description,
         )
 

@@ -51,7 +51,8 @@ class SubscriptionPublic(BaseModel):
 
 
 class SubscriptionCreated(SubscriptionPublic):
-    secret: str = Field(description="The signing secret; shown only in this response.")
+    secret: str = Field(description="The signing secret: shown in this response and in its "
+                        "replays under the same Idempotency-Key, never in a listing.")
 
 
 class ContactCreate(BaseModel):

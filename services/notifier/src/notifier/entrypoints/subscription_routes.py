@@ -34,9 +34,18 @@ def register(body: SubscriptionCreate, settings: SettingsDep, command: NotifierC
         )
 
     def render(subscription: Subscription) -> dict[str, Any]:
-        return {**subscription.summary(), "secret": subscription.secret}
+        return {**subscription.summary(), "secret": command.app.sealer.open(subscription.secret)}
 
-    return command.run("register_subscription", use_case, render, body=body, status_code=201)
+    # The idempotency record keeps the response without the secret; a replay (same caller,
+    # same key, same request) reads it back from the subscription, where it is sealed.
+    def withheld(created: dict[str, Any]) -> dict[str, Any]:
+        return {name: value for name, value in created.items() if name != "secret"}
+
+    def replayed(kept: dict[str, Any]) -> dict[str, Any]:
+        return {**kept, "secret": command.app.webhook_secret(UUID(kept["id"]))}
+
+    return command.run("register_subscription", use_case, render, body=body, status_code=201,
+                       withheld=withheld, replayed=replayed)
 
 
 @router.get("", response_model=list[SubscriptionPublic], summary="Your webhooks")
