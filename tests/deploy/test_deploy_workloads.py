@@ -4,10 +4,12 @@ its spec, wired to settings and Secrets that exist, and fenced by network polici
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import re
 
 import pytest
 from deploy_render import (
+    AGENCY_SERVICES,
     BUS_SERVICES,
     DEPLOY,
     OVERLAYS,
@@ -207,3 +209,37 @@ def test_service_pods_talk_only_http_in_and_nats_postgres_dns_out(name: str) -> 
         allowed = {4222, 5432, 53} | ({443} if labels["app.kubernetes.io/name"] == "notifier"
                                       else set())
         assert egress == allowed
+
+
+INTERNAL_ADDRESSES = ("10.96.0.1", "172.20.0.10", "192.168.1.5", "127.0.0.1", "169.254.169.254",
+                      "100.64.0.1", "0.0.0.0", "::1", "fd00::1", "fe80::1", "::ffff:10.0.0.1")
+
+
+def _peer_allows(peer: Object, address: str) -> bool:
+    """Whether one ``to`` peer of an egress rule lets a pod reach ``address``. A pod or
+    namespace selector names pods of the cluster (NATS, PostgreSQL, DNS), no address."""
+    block = peer.get("ipBlock")
+    if block is None:
+        return False
+    ip = ipaddress.ip_address(address)
+    cidr = ipaddress.ip_network(block["cidr"])
+    return (ip.version == cidr.version and ip in cidr
+            and not any(ip in ipaddress.ip_network(e) for e in block.get("except", [])
+                        if ipaddress.ip_network(e).version == ip.version))
+
+
+@pytest.mark.parametrize("name", [n for n in OVERLAYS if "notifier" in AGENCY_SERVICES[n]])
+def test_the_notifier_reaches_public_addresses_but_no_internal_one(name: str) -> None:
+    """Issue 12, item 8: webhooks go out; nothing lets them reach the cluster's inside."""
+    objects = RENDERED[name]
+    notifier = find(objects, "Deployment", "notifier")
+    labels = notifier["spec"]["template"]["metadata"]["labels"]
+    rules = [rule for p in of_kind(objects, "NetworkPolicy")
+             if p["spec"]["podSelector"].get("matchLabels", {}).items() <= labels.items()
+             for rule in p["spec"].get("egress", [])]
+    assert all(rule.get("to") for rule in rules), "an egress rule open to every destination"
+    peers = [peer for rule in rules for peer in rule["to"]]
+    for address in INTERNAL_ADDRESSES:
+        assert not any(_peer_allows(peer, address) for peer in peers), address
+    for address in ("113.160.92.1", "2001:ee0:4f00::1"):
+        assert any(_peer_allows(peer, address) for peer in peers), address
