@@ -209,3 +209,12 @@ def test_the_guard_refuses_a_name_with_any_internal_address() -> None:
         PUBLIC, "10.1.2.3"]
     with pytest.raises(RefusedDestination, match=r"internal 10\.1\.2\.3"):
         guard.addresses("mixed.example.test", 443)
+
+
+async def test_a_url_httpx_cannot_use_is_refused_not_raised(app: Notifier) -> None:
+    """Past the HTTP schema (which checks ports), the application and the channel still
+    answer a bad URL with a refusal and a failed attempt, never an exception."""
+    with pytest.raises(InvalidSubscriptionError):
+        register(app, "https://public.example.test:99999/h")
+    outcome = await deliver("https://public.example.test:99999/h", allow_internal=True)
+    assert (outcome.ok, outcome.error) == (False, UNREACHABLE)

@@ -56,6 +56,8 @@ class EgressGuard:
 
     def addresses(self, host: str, port: int) -> list[str]:
         """The checked addresses to connect to; raises ``RefusedDestination``."""
+        if not 0 < port < 65536:
+            raise RefusedDestination(f"port {port} does not exist")
         try:
             found = [str(ipaddress.ip_address(host))]  # written as an address: no lookup
         except ValueError:
@@ -77,7 +79,10 @@ class EgressGuard:
 
     def check_url(self, url: str) -> None:
         """Raises ``RefusedDestination`` when ``url``'s host would be refused now."""
-        parts = httpx.URL(url)
+        try:
+            parts = httpx.URL(url)
+        except httpx.InvalidURL as error:  # e.g. a name IDNA refuses
+            raise RefusedDestination(f"{url} is no URL to connect to: {error}") from error
         host = parts.raw_host.decode("ascii")  # IDNA-encoded, as httpcore will connect
         self.addresses(host, parts.port or (443 if parts.scheme == "https" else 80))
 

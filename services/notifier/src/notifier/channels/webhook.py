@@ -88,7 +88,7 @@ class WebhookChannel:
         headers = signed_headers(job, secret, body, int(time.time()))
         try:
             response = await self._client.post(job.target, content=body, headers=headers)
-        except httpx.HTTPError as error:
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
             log.warning("delivery %s to %s: %s: %s", job.delivery_id, job.target,
                         type(error).__name__, error)
             return Outcome(False, error=UNREACHABLE)
