@@ -65,3 +65,31 @@ def day_in_vietnam(moment: datetime) -> date:
 def today_in_vietnam(clock: Clock) -> date:
     """Today's date in Vietnam on ``clock``: due dates and facts are Vietnamese days."""
     return day_in_vietnam(clock.now())
+
+
+# How far from today a day the system accepts may lie, either way: two five-year terms of
+# a council (nhiệm kỳ). Records look back over the terms a yearly review compares; plans
+# (a roadmap, a session, a due date) look ahead no further. Beyond, a day is a typing
+# error (0001-01-01, 9999-12-31) that would overflow the date arithmetic of deadlines,
+# reminders and time zones.
+PLAUSIBLE_YEARS = 10
+
+
+def plausible_days(today: date) -> tuple[date, date]:
+    """The first and last day the system accepts, around ``today``."""
+    return _years_after(today, -PLAUSIBLE_YEARS), _years_after(today, PLAUSIBLE_YEARS)
+
+
+def check_plausible_day(day: date, today: date) -> date:
+    """``day``, if it lies within ``plausible_days(today)``; else ``ValueError``."""
+    first, last = plausible_days(today)
+    if not first <= day <= last:
+        raise ValueError(f"expected a day between {first.isoformat()} and {last.isoformat()}")
+    return day
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
