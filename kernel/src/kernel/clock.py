@@ -67,17 +67,23 @@ def today_in_vietnam(clock: Clock) -> date:
     return day_in_vietnam(clock.now())
 
 
-# How far from today a day the system accepts may lie, either way: two five-year terms of
-# a council (nhiệm kỳ). Records look back over the terms a yearly review compares; plans
-# (a roadmap, a session, a due date) look ahead no further. Beyond, a day is a typing
-# error (0001-01-01, 9999-12-31) that would overflow the date arithmetic of deadlines,
-# reminders and time zones.
+# How far from this year a day the system accepts may lie, either way, in whole calendar
+# years: two five-year terms of a council (nhiệm kỳ). Records look back over the terms a
+# yearly review compares; plans (a roadmap, a session, a due date) look ahead no further.
+# Beyond, a day is a typing error (0001-01-01, 9999-12-31) that would overflow the date
+# arithmetic of deadlines, reminders and time zones.
 PLAUSIBLE_YEARS = 10
+
+
+def plausible_years(today: date) -> range:
+    """The years whose days the system accepts, around ``today``'s."""
+    return range(today.year - PLAUSIBLE_YEARS, today.year + PLAUSIBLE_YEARS + 1)
 
 
 def plausible_days(today: date) -> tuple[date, date]:
     """The first and last day the system accepts, around ``today``."""
-    return _years_after(today, -PLAUSIBLE_YEARS), _years_after(today, PLAUSIBLE_YEARS)
+    years = plausible_years(today)
+    return date(years[0], 1, 1), date(years[-1], 12, 31)
 
 
 def check_plausible_day(day: date, today: date) -> date:
@@ -86,10 +92,3 @@ def check_plausible_day(day: date, today: date) -> date:
     if not first <= day <= last:
         raise ValueError(f"expected a day between {first.isoformat()} and {last.isoformat()}")
     return day
-
-
-def _years_after(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year + years, day=28)

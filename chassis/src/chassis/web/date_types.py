@@ -18,9 +18,11 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
-from kernel.clock import SystemClock, check_plausible_day, today_in_vietnam
+from kernel.clock import SystemClock, check_plausible_day, plausible_years, today_in_vietnam
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TIME = r"\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?"
@@ -48,16 +50,35 @@ def _plausible_time(moment: datetime) -> datetime:
     return moment
 
 
+class _DocumentedRange:
+    """Writes the plausible years into the OpenAPI document as a ``pattern``, so clients
+    (and the API fuzzing's generators) see the range the validators enforce."""
+
+    def __init__(self, rest_of_pattern: str) -> None:
+        self.rest_of_pattern = rest_of_pattern
+
+    def __get_pydantic_json_schema__(self, core: CoreSchema, handler: GetJsonSchemaHandler
+                                     ) -> JsonSchemaValue:
+        schema = handler(core)
+        years = "|".join(str(year) for year in plausible_years(today_in_vietnam(SystemClock())))
+        day = f"({years})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+        schema["pattern"] = f"^{day}{self.rest_of_pattern}$"
+        return schema
+
+
+_CLOCK_TIME = r"[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?"
+_OFFSET = r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+
 Day = Annotated[date, BeforeValidator(_text_like(_DATE, "2025-09-15")),
-                AfterValidator(_plausible_day)]
+                AfterValidator(_plausible_day), _DocumentedRange("")]
 """A calendar day, ``2025-09-15``."""
 
 Moment = Annotated[datetime, BeforeValidator(_text_like(_DATE_TIME, "2025-09-15T08:00:00+07:00")),
-                   AfterValidator(_plausible_time)]
+                   AfterValidator(_plausible_time), _DocumentedRange(f"{_CLOCK_TIME}{_OFFSET}?")]
 """A time; without an offset the route reads it as UTC (and says so in its description)."""
 
 Instant = Annotated[
     AwareDatetime, BeforeValidator(_text_like(_DATE_TIME_WITH_OFFSET, "2025-07-15T08:00:00+07:00")),
-    AfterValidator(_plausible_time),
+    AfterValidator(_plausible_time), _DocumentedRange(f"{_CLOCK_TIME}{_OFFSET}"),
 ]
 """A time that must carry its UTC offset."""
