@@ -7,9 +7,13 @@ from datetime import date
 import pytest
 from fastapi.testclient import TestClient
 from sessions_api_steps import Auth, convene, ok, plan, prepare, submit_draft, vote
+from sessions_builders import JURISDICTION
 
+from chassis.web.auth import Principal
 from chassis.web.problems import PROBLEM_JSON
 from contracts.vocabulary import Agency
+from sessions.application import Sessions
+from sessions.domain.values import SessionKind
 
 pytestmark = pytest.mark.integration
 
@@ -123,3 +127,17 @@ def test_an_as_of_outside_the_plausible_range_is_a_422(client: TestClient, path:
                                                        as_of: str) -> None:
     refused = problem(client.get(path, params={"as_of": as_of}), 422)
     assert refused["errors"][0]["loc"] == ["query", "as_of"]  # type: ignore[index]
+
+
+def test_a_document_for_a_session_stored_with_an_absurd_opening_is_a_422(
+    client: TestClient, auth: Auth, sqlite_sessions: Sessions,
+) -> None:
+    # A session stored before dates had a range (planned to open on 0001-01-01): the
+    # document deadline, counted back from the opening, falls off the calendar.
+    hdnd = Principal("hdnd-staff", Agency.HDND, "staff", JURISDICTION)
+    session = sqlite_sessions.plan_session(
+        hdnd, number=1, term="X", title="Kỳ họp", kind=SessionKind.REGULAR,
+        planned_opening=date(1, 1, 1), place="Hội trường", total_deputies=50)
+    refused = problem(client.post(f"/sessions/{session.id}/documents", headers=auth(
+        Agency.UBND), json={"kind": "report", "title": "Báo cáo"}), 422)
+    assert "ngoài lịch" in str(refused["detail"])
