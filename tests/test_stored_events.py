@@ -10,11 +10,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 import pytest
 
 from chassis.application import ServiceApplication
+from contracts import ReceivedEvent, decode_cloudevent, encode_cloudevent
+from contracts.petitions.v1 import PetitionRecorded
 from kernel.clock import ManualClock
 from kernel.rulebook import Deadline
 from notifier.application import Notifier
@@ -91,3 +93,26 @@ def test_notifier_reminders_stored_by_886e492_load(open_store: Any) -> None:
     letters = [a for a in aggregates if type(a).__name__ == "DeadLetter"]
     assert [letter.status for letter in letters] == ["parked", "resolved", "parked"]
     assert letters[2].attempts > letters[0].attempts  # its failed retry is recorded
+
+
+def test_notifier_tracking_stored_by_886e492_still_marks_what_it_applied(
+    open_store: Any,
+) -> None:
+    # That store tracked the petitions it applied by their highest sequence (3), before
+    # receipts were kept: a redelivery at or below it is still a duplicate, the next is new.
+    app: Notifier = open_store(Notifier, "notifier")
+    name = "urn:phoihop:tien-giang:petitions#petitions"
+    assert app.recorder.max_tracking_id(name) == 3
+
+    assert app.apply_batch([petition_recorded(2), petition_recorded(3)], name) == []
+    assert app.apply_batch([petition_recorded(4)], name) == [4]
+    assert app.recorder.max_tracking_id(name) == 4
+
+
+def petition_recorded(sequence: int) -> ReceivedEvent:
+    petition_id = uuid4()
+    event = PetitionRecorded(petition_id=petition_id, text="Đề nghị nạo vét kênh",
+                             commune="Tân Phú", channel="meeting", recorded_at=LATER.now())
+    _, _, body = encode_cloudevent(event, jurisdiction="tien-giang", sequence=sequence,
+                                   subject=str(petition_id), time=LATER.now())
+    return decode_cloudevent(body)

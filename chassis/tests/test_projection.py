@@ -13,6 +13,7 @@ from uuid import UUID
 import pytest
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import Notification
+from prometheus_client import REGISTRY
 
 from chassis.application import ServiceApplication
 from chassis.projection import BATCH, Cursor, PersistedProjection, ProjectionTables
@@ -42,12 +43,15 @@ class EventsPerTally:
     def __init__(self, app: ServiceApplication) -> None:
         self._app = app
         self.fail_on: str | None = None
+        self.unpreparable: set[UUID] = set()  # tallies whose events prepare refuses
 
     def create_tables(self, tables: ProjectionTables, cursor: Cursor) -> None:
         cursor.execute(f"CREATE TABLE IF NOT EXISTS {tables.table('tally_counts')} "
                        "(id TEXT PRIMARY KEY, events BIGINT NOT NULL)")
 
     def prepare(self, notifications: Sequence[Notification]) -> Counter[UUID]:
+        if any(n.originator_id in self.unpreparable for n in notifications):
+            raise OverflowError("date value out of range")
         return Counter(n.originator_id for n in notifications)
 
     def apply(self, tables: ProjectionTables, cursor: Cursor, changes: Counter[UUID]) -> None:
@@ -154,6 +158,29 @@ def test_a_failed_step_leaves_neither_rows_nor_position(app: Tallies) -> None:
     kept.fail_on = None
     assert counts(projection) == {str(t.id): 2 for t in tallies}  # each applied once
     assert stored_position(projection) == 6
+
+
+def test_an_event_that_cannot_be_prepared_is_skipped_counted_and_the_rest_applied(
+    app: Tallies, caplog: pytest.LogCaptureFixture
+) -> None:
+    kept = EventsPerTally(app)
+    projection = PersistedProjection(app, kept)
+    tallies = save_tallies(app, 5)
+    kept.unpreparable = {tallies[1].id}
+    skipped_before = skipped_events()
+
+    with caplog.at_level(logging.ERROR):
+        seen = counts(projection)
+
+    assert seen == {str(t.id): 2 for t in tallies if t is not tallies[1]}
+    assert stored_position(projection) == 10
+    assert skipped_events() - skipped_before == 2  # its two events, each logged
+    assert "cannot be projected" in caplog.text
+
+
+def skipped_events() -> float:
+    return REGISTRY.get_sample_value("phoihop_projection_events_skipped_total",
+                                     {"projection": "events per tally"}) or 0.0
 
 
 def test_two_processes_on_one_store_never_apply_an_event_twice(store_env: dict[str, str]) -> None:

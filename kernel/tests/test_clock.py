@@ -7,7 +7,15 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from kernel.clock import Clock, ManualClock, SystemClock, day_in_vietnam, today_in_vietnam
+from kernel.clock import (
+    Clock,
+    ManualClock,
+    SystemClock,
+    check_plausible_day,
+    day_in_vietnam,
+    plausible_days,
+    today_in_vietnam,
+)
 
 MORNING_UTC = datetime(2025, 12, 28, 1, 0, tzinfo=UTC)
 
@@ -70,3 +78,12 @@ def test_any_object_with_now_is_a_clock() -> None:
 
     clock: Clock = Fixed()
     assert today_in_vietnam(clock) == date(2026, 2, 17)
+
+
+def test_the_plausible_days_are_ten_whole_years_either_way_of_today() -> None:
+    today = date(2028, 2, 29)
+    assert plausible_days(today) == (date(2018, 1, 1), date(2038, 12, 31))
+    assert check_plausible_day(date(2030, 1, 1), today) == date(2030, 1, 1)
+    for absurd in (date(1, 1, 1), date(9999, 12, 31), date(2017, 12, 31)):
+        with pytest.raises(ValueError, match="expected a day between 2018-01-01"):
+            check_plausible_day(absurd, today)

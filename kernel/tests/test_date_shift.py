@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
+from kernel.errors import Invalid
 from kernel.rulebook import (
+    DateOutOfRangeError,
     Deadline,
     NotADurationError,
     Rule,
@@ -118,3 +120,11 @@ def test_a_deadline_after_a_date_uses_the_version_in_force_on_it() -> None:
     assert book.deadline("documents", date(2025, 12, 31)).due_date == date(2026, 1, 5)
     assert book.deadline("documents", date(2026, 2, 13)) == (
         Deadline(date(2026, 2, 25), "documents", "new law"))
+
+
+def test_a_shift_off_the_calendar_is_invalid_not_an_overflow() -> None:
+    with pytest.raises(DateOutOfRangeError) as refused:
+        CALENDAR.shift(date(1, 1, 3), 5, "working_days", before=True)
+    assert isinstance(refused.value, Invalid)
+    with pytest.raises(DateOutOfRangeError):
+        CALENDAR.shift(date(9999, 12, 30), 30, "days")

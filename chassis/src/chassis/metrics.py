@@ -24,3 +24,8 @@ CONSUMER_LAG = Gauge(
 DEAD_LETTERS = Counter(
     "phoihop_dead_letters_total", "Messages parked as dead letters", ["consumer"]
 )
+PROJECTION_SKIPPED = Counter(
+    "phoihop_projection_events_skipped_total",
+    "Events a persisted projection could not prepare (logged; the log goes on past them)",
+    ["projection"],
+)

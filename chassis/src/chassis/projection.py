@@ -33,11 +33,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, Generic, Protocol, TypeVar
 
-from eventsourcing.persistence import Notification
+from eventsourcing.persistence import Notification, PersistenceError
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
 
 from chassis.application import ServiceApplication
+from chassis.metrics import PROJECTION_SKIPPED
 from chassis.notification_log import BATCH
 
 BATCHES_PER_TRANSACTION = 10  # while catching up: one commit per 5,000 notifications
@@ -231,12 +232,43 @@ class PersistedProjection(Generic[Changes]):
         notifications = self._read_from(start)
         if not notifications:
             return False
-        changes = self.projection.prepare(notifications)
-        end = notifications[-1].id
+        try:
+            changes = self.projection.prepare(notifications)
+        except PersistenceError:  # the store: the step is tried again, nothing skipped
+            raise
+        except Exception:  # one event the projection cannot take: find it, step past it
+            self._step_one_by_one(notifications)
+            return True
+        self._write(start, notifications[-1].id, changes)
+        return True
+
+    def _step_one_by_one(self, notifications: Sequence[Notification]) -> None:
+        """Applies the notifications alone, up to and past the first that cannot be
+        prepared: that one is logged and counted, its rows left as they were, and the
+        catch-up goes on after it. One event a projection cannot take (an absurd date
+        stored before dates had a range) must not stop every query of the service."""
+        for notification in notifications:
+            start = self._position
+            try:
+                changes: Changes | None = self.projection.prepare([notification])
+            except PersistenceError:
+                raise
+            except Exception:  # the projection's own failure on this event
+                PROJECTION_SKIPPED.labels(self.projection.name).inc()
+                log.exception("%s: event %d cannot be projected; skipped",
+                              self.projection.name, notification.id)
+                changes = None
+            if not self._write(start, notification.id, changes) or changes is None:
+                return
+
+    def _write(self, start: int, end: int, changes: Changes | None) -> bool:
+        """Writes the changes (if any) and the position ``end`` in one transaction, unless
+        another process moved the position from ``start``; False when it had."""
         with self.tables.unsynced_transaction() as cursor:
             stored = self._read_position(cursor)
             if stored == start:
-                self.projection.apply(self.tables, cursor, changes)
+                if changes is not None:
+                    self.projection.apply(self.tables, cursor, changes)
                 cursor.execute(self.tables.sql(
                     f"UPDATE {self._positions} SET position = ? WHERE name = ?"),
                     (end, self.projection.name))
@@ -244,7 +276,7 @@ class PersistedProjection(Generic[Changes]):
             log.info("%s: position moved from %d to %d elsewhere", self.projection.name,
                      start, stored)
             self._position = stored
-            return True
+            return False
         self._position = end
         if start // PROGRESS_EVERY != end // PROGRESS_EVERY:
             log.info("%s: at event %d of %d", self.projection.name, end,

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
 
 import pytest
+from eventsourcing.persistence import Tracking
 from messaging_apps import SERVICE, PetitionDesk, PetitionTally, Tally
 from messaging_support import (
     DURABLE,
@@ -24,6 +26,7 @@ from nats.js import JetStreamContext
 from nats.js.api import ConsumerConfig
 from prometheus_client import REGISTRY
 
+from chassis.messaging.consuming_application import APPLIED, Anomaly
 from chassis.messaging.jetstream_consumer import TrackedConsumer
 from chassis.messaging.streams import ensure_stream, stream_name
 from contracts import ReceivedEvent
@@ -164,6 +167,60 @@ def test_an_aggregate_exists_once_stored_or_while_its_batch_makes_it(store: Stor
     assert seen_in_batch == [True]  # made by the batch, not yet committed
     assert tally.exists(Tally.create_id(petition)) is True
     assert tally.exists(uuid4()) is False
+
+
+def test_a_message_is_a_duplicate_by_its_receipt_not_by_its_sequence(store: Store) -> None:
+    # A message from the right source with a sequence a little ahead (forged, or the
+    # producer's ids going back after a restore from a backup): the events that follow,
+    # with lower sequences, are still applied; each message still only once.
+    tally = store.open(PetitionTally)
+    ahead, first, second = (received(sequence, uuid4()) for sequence in (50, 11, 12))
+
+    assert tally.apply_batch([ahead], "upstream#count") == [50]
+    assert tally.apply_batch([first, second, first], "upstream#count") == [11, 12]
+    assert tally.apply_batch([second, ahead], "upstream#count") == []
+    assert [entry.count for entry in tally.tallies()] == [1, 1, 1]
+    assert tally.recorder.max_tracking_id("upstream#count") == 50
+
+
+def test_a_restored_producer_reusing_ids_is_applied_and_its_republishes_are_not(
+    store: Store,
+) -> None:
+    tally = store.open(PetitionTally)
+    before_backup = [received(sequence, uuid4()) for sequence in (1, 2, 3)]
+    tally.apply_batch(before_backup, "upstream#count")
+    # Restored to after id 1: ids 2 and 3 are used again for other events, same CE ids.
+    after_restore = [replace(received(sequence, uuid4()), id=old.id)
+                     for sequence, old in zip((2, 3), before_backup[1:], strict=True)]
+
+    assert tally.apply_batch(after_restore, "upstream#count") == [2, 3]
+    assert tally.apply_batch([*before_backup, *after_restore], "upstream#count") == []
+    assert len(tally.tallies()) == 5
+
+
+def test_a_sequence_far_beyond_the_highest_applied_is_an_anomaly_that_moves_nothing(
+    store: Store,
+) -> None:
+    tally = store.open(PetitionTally)
+    real = [received(sequence, uuid4()) for sequence in (1, 2)]
+    forged = received(999_999_999, uuid4())
+
+    outcomes = tally.settle_batch([real[0], forged, real[1]], "upstream#count")
+
+    assert outcomes[0] == outcomes[2] == APPLIED
+    assert isinstance(outcomes[1], Anomaly) and "far beyond" in outcomes[1].reason
+    assert tally.recorder.max_tracking_id("upstream#count") == 2
+    assert len(tally.tallies()) == 2
+
+
+def test_a_store_that_tracked_before_receipts_keeps_its_duplicates(store: Store) -> None:
+    # Stores written before receipts know only the highest sequence applied.
+    tally = store.open(PetitionTally)
+    tally.recorder.insert_tracking(Tracking("upstream#count", 7))
+
+    assert tally.apply_batch([received(7, uuid4()), received(8, uuid4())],
+                             "upstream#count") == [8]
+    assert tally.apply_batch([received(5, uuid4())], "upstream#count") == []
 
 
 def received(sequence: int, petition_id: object) -> ReceivedEvent:

@@ -65,3 +65,30 @@ def day_in_vietnam(moment: datetime) -> date:
 def today_in_vietnam(clock: Clock) -> date:
     """Today's date in Vietnam on ``clock``: due dates and facts are Vietnamese days."""
     return day_in_vietnam(clock.now())
+
+
+# How far from this year a day the system accepts may lie, either way, in whole calendar
+# years: two five-year terms of a council (nhiệm kỳ). Records look back over the terms a
+# yearly review compares; plans (a roadmap, a session, a due date) look ahead no further.
+# Beyond, a day is a typing error (0001-01-01, 9999-12-31) that would overflow the date
+# arithmetic of deadlines, reminders and time zones.
+PLAUSIBLE_YEARS = 10
+
+
+def plausible_years(today: date) -> range:
+    """The years whose days the system accepts, around ``today``'s."""
+    return range(today.year - PLAUSIBLE_YEARS, today.year + PLAUSIBLE_YEARS + 1)
+
+
+def plausible_days(today: date) -> tuple[date, date]:
+    """The first and last day the system accepts, around ``today``."""
+    years = plausible_years(today)
+    return date(years[0], 1, 1), date(years[-1], 12, 31)
+
+
+def check_plausible_day(day: date, today: date) -> date:
+    """``day``, if it lies within ``plausible_days(today)``; else ``ValueError``."""
+    first, last = plausible_days(today)
+    if not first <= day <= last:
+        raise ValueError(f"expected a day between {first.isoformat()} and {last.isoformat()}")
+    return day

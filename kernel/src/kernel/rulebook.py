@@ -18,6 +18,8 @@ from typing import Any, Literal
 
 import holidays
 
+from kernel.errors import Invalid
+
 Unit = Literal["days", "working_days", "share_exclusive", "share_inclusive", "count"]
 DurationUnit = Literal["days", "working_days"]
 Confidence = Literal["H", "M", "L"]
@@ -66,6 +68,10 @@ class Deadline:
     legal_source: str
 
 
+class DateOutOfRangeError(Invalid):
+    """A date computed from a day so far off that it falls off the calendar."""
+
+
 class WorkingCalendar:
     """Working days: Monday to Friday, less Vietnam's public holidays and announced days off."""
 
@@ -86,14 +92,20 @@ class WorkingCalendar:
         and 5 working days before a Monday is the Monday before.
         """
         step = timedelta(days=-1 if before else 1)
-        if unit == "days":
-            return start + step * count
-        day, remaining = start, count
-        while remaining > 0:
-            day += step
-            if self.is_working_day(day):
-                remaining -= 1
-        return day
+        try:
+            if unit == "days":
+                return start + step * count
+            day, remaining = start, count
+            while remaining > 0:
+                day += step
+                if self.is_working_day(day):
+                    remaining -= 1
+            return day
+        except OverflowError:  # a day near the calendar's ends, stored before dates had
+            # a range (kernel.clock.plausible_days): the command's fault, not the server's
+            raise DateOutOfRangeError(
+                f"{count} ngày {'trước' if before else 'sau'} {start.isoformat()} "
+                "nằm ngoài lịch") from None
 
 
 class Rulebook:

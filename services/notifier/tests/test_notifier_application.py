@@ -3,6 +3,7 @@ without NATS or HTTP."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -10,6 +11,7 @@ from uuid import UUID
 
 import pytest
 from notifier_support import FORWARDED_AT, answered, forwarded, resolution_passed
+from prometheus_client import REGISTRY
 
 from chassis.messaging.dead_letters import new_dead_letter
 from chassis.web.auth import Principal
@@ -22,6 +24,7 @@ from notifier.domain.delivery import DEAD, DELIVERED, PENDING, Backoff, Outcome
 from notifier.domain.errors import NotPermittedError, NotRetryableError, RecordNotFoundError
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder, current_stage, next_stage_on
+from notifier.workers.reminder_worker import ReminderWorker
 
 JURISDICTION = "tien-giang"
 OPERATOR = Principal("op", Agency.HDND, "admin", JURISDICTION)
@@ -305,3 +308,26 @@ def test_the_application_checks_who_may_act(app: Notifier) -> None:
         app.remove_contact(mttq, contact.id)
     with pytest.raises(RecordNotFoundError):
         app.remove_contact(OPERATOR, theirs)  # a subscription's id is no contact's
+
+
+def test_a_reminder_that_cannot_be_scheduled_does_not_stop_the_others(
+    app: Notifier, clock: ManualClock
+) -> None:
+    # An event with an absurd due date (accepted upstream before dates had a range) made
+    # the pass raise OverflowError, and the reminders after it were never scheduled.
+    feed = Feed()
+    events = [forwarded() for _ in range(10)]
+    events.insert(4, forwarded(due_date=date(1, 1, 1)))
+    for event in events:
+        assert apply(app, feed(event, event.petition_id))
+    clock.set(datetime(2025, 12, 29, 2, 0, tzinfo=UTC))  # the day after the others' due date
+    failures_before = reminder_failures()
+
+    sent = [asyncio.run(ReminderWorker(app).pass_once()) for _ in range(3)]
+
+    assert sent[0] >= 10 and sent[1:] == [0, 0]  # every other reminder's stage, once
+    assert reminder_failures() - failures_before >= 1  # the odd one counted, and logged
+
+
+def reminder_failures() -> float:
+    return REGISTRY.get_sample_value("phoihop_notifier_reminder_failures_total") or 0.0

@@ -124,3 +124,15 @@ def test_the_inbox_stream_pushes_new_items_live_and_resumes_from_the_last_event_
                                               timeout=5) as stream:
         data = next(line for line in stream.iter_lines() if line.startswith("data: "))
     assert json.loads(data.removeprefix("data: "))["id"] == item["id"]
+
+
+@pytest.mark.parametrize("last_event_id", [b"9" * 5000, b"\xff", "²".encode()])
+def test_a_last_event_id_that_is_no_position_is_a_problem_not_a_dropped_stream(
+    start_notifier: StartNotifier, settings: NotifierSettings, last_event_id: bytes,
+) -> None:
+    server = start_notifier()
+    headers = {**bearer(settings, Agency.UBND), "Last-Event-ID": last_event_id}
+    with server.client() as http:
+        refused = http.get("/inbox/stream", headers=headers, timeout=5)  # type: ignore[arg-type]
+    assert refused.status_code == 422, refused.text
+    assert refused.headers["content-type"] == "application/problem+json"

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from fastapi.testclient import TestClient
 from sessions_api_steps import Auth, convene, ok, plan, prepare, submit_draft, vote
+from sessions_builders import JURISDICTION
 
+from chassis.web.auth import Principal
 from chassis.web.problems import PROBLEM_JSON
 from contracts.vocabulary import Agency
+from sessions.application import Sessions
+from sessions.domain.values import SessionKind
 
 pytestmark = pytest.mark.integration
 
@@ -86,7 +92,8 @@ def test_unknown_records_and_bad_queries(client: TestClient, auth: Auth) -> None
     problem(client.get("/sessions", params={"as_of": "2025-07-01T00:00:00"}), 422)  # naive
     sid = plan(client, auth)["id"]
     problem(client.get(f"/resolutions/{sid}"), 404)  # a session's id is not a resolution's
-    problem(client.get(f"/sessions/{sid}", params={"as_of": "2000-01-01T00:00:00Z"}), 404)
+    before = f"{date.today().year - 5}-01-01T00:00:00Z"  # within the range, before it
+    problem(client.get(f"/sessions/{sid}", params={"as_of": before}), 404)
 
 
 def test_a_joint_meeting_without_mttq_is_refused(client: TestClient, auth: Auth) -> None:
@@ -98,3 +105,39 @@ def test_a_joint_meeting_without_mttq_is_refused(client: TestClient, auth: Auth)
                                                     "prepared_by": "ubnd"}]}), 422)
     assert "mttq" in str(refused["detail"])
     assert ok(client.get(f"/sessions/{sid}"))["joint_meeting"] is None
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31", "1990-01-01"])
+def test_a_day_outside_the_plausible_range_is_a_422(client: TestClient, auth: Auth,
+                                                    day: str) -> None:
+    # 0001-01-01 as a due date used to stop the notifier's reminder pass (OverflowError),
+    # and as a session's opening made submitting a document a 500 (issue 12).
+    problem(client.post("/sessions", headers=auth(Agency.HDND), json={
+        "number": 1, "term": "X", "title": "Kỳ họp", "kind": "regular",
+        "planned_opening": day, "place": "Hội trường", "total_deputies": 50}), 422)
+    sid = plan(client, auth)["id"]
+    problem(client.post(f"/sessions/{sid}/agenda-requests", headers=auth(Agency.HDND),
+                        json={"due_on": day}), 422)
+    assert len(ok(client.get(f"/sessions/{sid}/history"))["events"]) == 1
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01T00:00:00+07:00", "9999-12-31T23:59:59-23:59"])
+@pytest.mark.parametrize("path", ["/resolutions", "/resolutions/guidance-lag", "/sessions"])
+def test_an_as_of_outside_the_plausible_range_is_a_422(client: TestClient, path: str,
+                                                       as_of: str) -> None:
+    refused = problem(client.get(path, params={"as_of": as_of}), 422)
+    assert refused["errors"][0]["loc"] == ["query", "as_of"]  # type: ignore[index]
+
+
+def test_a_document_for_a_session_stored_with_an_absurd_opening_is_a_422(
+    client: TestClient, auth: Auth, sqlite_sessions: Sessions,
+) -> None:
+    # A session stored before dates had a range (planned to open on 0001-01-01): the
+    # document deadline, counted back from the opening, falls off the calendar.
+    hdnd = Principal("hdnd-staff", Agency.HDND, "staff", JURISDICTION)
+    session = sqlite_sessions.plan_session(
+        hdnd, number=1, term="X", title="Kỳ họp", kind=SessionKind.REGULAR,
+        planned_opening=date(1, 1, 1), place="Hội trường", total_deputies=50)
+    refused = problem(client.post(f"/sessions/{session.id}/documents", headers=auth(
+        Agency.UBND), json={"kind": "report", "title": "Báo cáo"}), 422)
+    assert "ngoài lịch" in str(refused["detail"])

@@ -1,13 +1,13 @@
 """Dead letters: messages a tracked consumer could not apply, kept in its own store.
 
 JetStream has no dead-letter queue (a message out of deliveries just stays in the stream),
-so a consumer parks such a message as a ``DeadLetter`` aggregate, in the same transaction
-as its tracking record, acks it and goes on. A person sees it and retries or resolves it.
+so a consumer parks such a message as a ``DeadLetter`` aggregate, acks it and goes on: one
+that failed in its turn with its tracking record, an anomaly (a sequence far beyond what
+its producer could have) without. A person sees it and retries or resolves it.
 
 A retry runs the consumer's policy again for the stored message, decoded from the body the
-letter kept: the policy sees the same envelope the consumer gave it. It cannot go through the
-consumer's tracking name (its upstream sequence is below the highest one tracked), so the
-letter itself carries the idempotence: the policy's new events and the letter's ``Retried``
+letter kept: the policy sees the same envelope the consumer gave it. The policy's new
+events, the message's receipt (chassis.messaging.receipts) and the letter's ``Retried``
 event are saved in one transaction, and the letter's version makes a second retry a no-op.
 """
 
@@ -25,6 +25,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic, register_topic
 
+from chassis.messaging.receipts import new_receipt, receipt_id
 from chassis.notification_log import BATCH, pages_after
 from contracts import ReceivedEvent, decode_cloudevent
 from kernel.errors import NotFound
@@ -178,19 +179,29 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
         """
         raise NotImplementedError
 
-    def park(self, letter: DeadLetter) -> bool:
-        """Saves a new letter with its tracking record; False when it was parked before."""
-        tracking = None
-        if letter.upstream_sequence is not None:
-            tracking = Tracking(letter.tracking_name, letter.upstream_sequence)
-            if self.recorder.has_tracking_id(letter.tracking_name, letter.upstream_sequence):
-                return False
-        if letter.id in self.repository:  # a redelivery of a message parked untracked
+    def park(self, letter: DeadLetter, *, track: bool = True) -> bool:
+        """Saves a new letter; False when it was parked before.
+
+        A letter for a message that failed in its turn carries the tracking record, when
+        its sequence is beyond the one tracked (``track``); an anomaly (a sequence nobody
+        can vouch for) is parked with ``track=False`` and moves nothing.
+        """
+        if self.exists_in_store(letter.id):  # a redelivery of a message parked before
             return False
+        tracking = None
+        sequence = letter.upstream_sequence
+        if track and sequence is not None:
+            tracked = self.recorder.max_tracking_id(letter.tracking_name)
+            if tracked is None or sequence > tracked:
+                tracking = Tracking(letter.tracking_name, sequence)
         processing = ProcessingEvent[UUID](tracking=tracking)
         processing.collect_events(letter)
         self._notify(self._record(processing))
         return True
+
+    def exists_in_store(self, aggregate_id: UUID) -> bool:
+        """Whether one event of the aggregate is stored (without rebuilding it)."""
+        return bool(self.recorder.select_events(aggregate_id, limit=1))
 
     def dead_letter(self, letter_id: UUID) -> DeadLetter:
         """One letter, or ``NotFound``."""
@@ -217,7 +228,11 @@ class DeadLetterStore(EventSourcedProjection[UUID]):
         try:
             if letter.truncated:
                 raise ValueError("only the start of this oversized message was kept")
-            self.policy(decode_cloudevent(letter.raw_body()), processing)
+            received = decode_cloudevent(letter.raw_body())
+            # Applied meanwhile (published again and consumed): its receipt says so.
+            if not self.exists_in_store(receipt_id(letter.tracking_name, received)):
+                self.policy(received, processing)
+                processing.collect_events(new_receipt(letter.tracking_name, received))
             letter.retried()
             processing.collect_events(letter)
             recordings = self._record(processing)

@@ -2,9 +2,10 @@
 
 A consuming service subclasses ``ConsumingApplication`` and implements ``policy`` for the
 contract events it cares about. ``TrackedConsumer`` feeds it from a durable JetStream pull
-consumer: the policies' new events and a tracking record (upstream source + the producer's
-sequence) are saved in one transaction, then the messages are acked. A redelivered message
-is recognised by its tracking record and acked without effect.
+consumer: the policies' new events, a receipt per message and a tracking record (upstream
+source + the highest sequence applied) are saved in one transaction, then the messages are
+acked. A redelivered or re-published message is recognised by its receipt and acked
+without effect; one whose sequence no producer explains is parked, never applied.
 
 Order is what makes this safe. Tracking remembers only the highest sequence seen, so a
 later message processed before an earlier one would make the earlier one look applied
@@ -31,15 +32,22 @@ from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, ConsumerInfo, DeliverPolicy, ReplayPolicy
 from nats.js.errors import APIError, BadRequestError
 
-from chassis.messaging.consuming_application import ConsumingApplication
+from chassis.messaging.consuming_application import (
+    APPLIED,
+    DUPLICATE,
+    Anomaly,
+    ConsumingApplication,
+    Outcome,
+)
 from chassis.messaging.dead_letters import new_dead_letter
 from chassis.messaging.nats_connection import retry_is_pointless
 from chassis.metrics import CONSUMER_LAG, DEAD_LETTERS, MESSAGES_CONSUMED
-from contracts import CloudEventError, ReceivedEvent, decode_cloudevent
+from contracts import CloudEventError, ReceivedEvent, decode_cloudevent, event_subject
 
 log = logging.getLogger(__name__)
 
-APPLIED, DUPLICATE, PARKED = "applied", "duplicate", "parked"
+PARKED = "parked"
+__all__ = ["APPLIED", "DUPLICATE", "PARKED", "TrackedConsumer", "server_can_rewind"]
 IDLE_FETCHES_BEFORE_CHECK = 5  # idle fetches in a row before asking the server if it agrees
 
 
@@ -233,23 +241,25 @@ class TrackedConsumer:
         if self.expected_source and received.source != self.expected_source:
             # Its sequence would move a tracking name it does not belong to.
             return f"unexpected source {received.source}"
+        if msg.subject != publisher_subject(received):
+            # Published on one producer's subject while claiming to be another's event.
+            return f"subject {msg.subject} is not where {received.source} publishes {received.type}"
         return received
 
     async def _apply_group(self, group: list[tuple[Msg, ReceivedEvent]]) -> None:
         """One transaction for the group; if it fails, each message alone, with retries."""
         if len(group) > 1:
             try:
-                applied = await asyncio.to_thread(
-                    self.app.apply_batch, [received for _, received in group],
+                outcomes = await asyncio.to_thread(
+                    self.app.settle_batch, [received for _, received in group],
                     self.tracking_name,
                 )
             except Exception as error:  # one message's handler, or the store: find out alone
                 log.warning("consumer %s: a batch of %d failed (%r): one at a time",
                             self.durable, len(group), error)
             else:
-                for msg, received in group:
-                    await self._finish(msg, APPLIED if received.sequence in applied
-                                       else DUPLICATE)
+                for (msg, received), outcome in zip(group, outcomes, strict=True):
+                    await self._finish(msg, await self._outcome(msg, received, outcome))
                 return
         for msg, received in group:
             await self._finish(msg, await self._apply_alone(msg, received))
@@ -259,10 +269,10 @@ class TrackedConsumer:
         while True:
             attempt += 1
             try:
-                applied = await asyncio.to_thread(
-                    self.app.apply_received, received, self.tracking_name
+                [outcome] = await asyncio.to_thread(
+                    self.app.settle_batch, [received], self.tracking_name
                 )
-                return APPLIED if applied else DUPLICATE
+                return await self._outcome(msg, received, outcome)
             except Exception as error:  # the handler's or the store's: retry in place
                 log.warning("consumer %s: attempt %d failed: %r", self.durable, attempt, error)
                 if attempt >= self.max_attempts:
@@ -271,6 +281,14 @@ class TrackedConsumer:
                     except Exception as problem:  # the store is down: keep trying both
                         log.error("consumer %s: cannot park: %r", self.durable, problem)
                 await self._pause(attempt)
+
+    async def _outcome(self, msg: Msg, received: ReceivedEvent, outcome: Outcome) -> str:
+        """The metric's outcome; an anomaly is parked first, without tracking."""
+        if isinstance(outcome, Anomaly):
+            log.warning("consumer %s: message %s is anomalous: %s", self.durable,
+                        received.id, outcome.reason)
+            return await self._park(msg, outcome.reason, received, 1, track=False)
+        return outcome
 
     async def _finish(self, msg: Msg, outcome: str) -> None:
         await msg.ack()  # after commit; a lost ack means a redelivery, which tracking absorbs
@@ -289,7 +307,8 @@ class TrackedConsumer:
                 await self._pause(failures)
 
     async def _park(
-        self, msg: Msg, error: str, received: ReceivedEvent | None, attempts: int
+        self, msg: Msg, error: str, received: ReceivedEvent | None, attempts: int,
+        *, track: bool = True,
     ) -> str:
         letter = new_dead_letter(
             consumer=self.durable,
@@ -303,7 +322,7 @@ class TrackedConsumer:
             tracking_name=self.tracking_name,
             upstream_sequence=received.sequence if received else None,
         )
-        if not await asyncio.to_thread(self.app.park, letter):
+        if not await asyncio.to_thread(self.app.park, letter, track=track):
             return DUPLICATE
         DEAD_LETTERS.labels(self.durable).inc()
         log.warning("consumer %s parked %s: %s", self.durable, letter.id, error)
@@ -358,6 +377,17 @@ class TrackedConsumer:
                 await sub.unsubscribe()
             except Exception as error:  # the connection may be gone already
                 log.debug("unsubscribe failed: %r", error)
+
+
+def publisher_subject(received: ReceivedEvent) -> str | None:
+    """The subject the event's own source publishes its type on (decision 3), if it is one."""
+    source, kind = received.source.split(":"), received.type.split(".")
+    if len(source) != 4 or len(kind) != 5 or not kind[4].startswith("v"):
+        return None
+    jurisdiction, service = source[2], source[3]
+    if kind[2] != service or not kind[4][1:].isdigit():
+        return None
+    return event_subject(jurisdiction, service, kind[3], int(kind[4][1:]))
 
 
 REWIND_SINCE = (2, 14)  # the first nats-server with the consumer reset API

@@ -11,3 +11,7 @@ DELIVERIES_PARKED = Counter(
 REMINDERS_SENT = Counter(
     "phoihop_notifier_reminder_stages_total", "Reminder stages sent (before, on, after due)"
 )
+REMINDER_FAILURES = Counter(
+    "phoihop_notifier_reminder_failures_total",
+    "Reminders a pass could not handle (logged; the others of the pass go on)",
+)

@@ -17,7 +17,7 @@ from datetime import date
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import IntegrityError
+from eventsourcing.persistence import IntegrityError, PersistenceError
 
 from chassis.messaging.consuming_application import ConsumingApplication
 from contracts import IntegrationEvent, ReceivedEvent, event_class_for_type
@@ -28,6 +28,7 @@ from notifier.application.readmodel import NotifierReadModel, ReminderSchedule
 from notifier.domain.notification import Notification
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder, current_stage, next_stage_on
+from notifier.metrics import REMINDER_FAILURES
 from notifier.rules import ReminderRule, RulesError, RuleTable, Templates
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,15 @@ class ReminderBook:
                     self._schedule(reminder.reminder_id, self._wake_day(reminder))
         return len(changed)
 
+    def _failed(self, reminder_id: UUID, error: BaseException) -> None:
+        """One reminder that cannot be scheduled or sent: logged and counted, the others go on.
+
+        It is tried again on the next pass (a store error can look like its own), so it
+        stays visible in the log and the counter until it is fixed or stopped.
+        """
+        REMINDER_FAILURES.inc()
+        log.error("reminder %s cannot be sent: %r", reminder_id, error)
+
     def take_due(self, today: date) -> list[UUID]:
         """Takes the reminders due by ``today`` off the schedule (``send`` puts back any
         it could not send)."""
@@ -137,7 +147,14 @@ class ReminderBook:
             except RulesError as error:
                 log.error("reminder %s cannot be sent: %s", reminder_id, error)
                 self._put_back(reminder_id, today)
-            except BaseException:  # the store failed: the rest wait for the next pass
+            except PersistenceError:  # the store failed: the rest wait for the next pass
+                for not_sent in reminder_ids[index:]:
+                    self._put_back(not_sent, today)
+                raise
+            except Exception as error:  # this reminder's own (its dates, its data)
+                self._failed(reminder_id, error)
+                self._put_back(reminder_id, today)
+            except BaseException:
                 for not_sent in reminder_ids[index:]:
                     self._put_back(not_sent, today)
                 raise
@@ -148,8 +165,10 @@ class ReminderBook:
             rule = self.rules.reminder(reminder.rule_id)
             return next_stage_on(reminder.due_date, reminder.started_on, reminder.sent,
                                  self.rulebook, rule.before_due_rule, rule.overdue_every_rule)
-        except (RulesError, KeyError, ValueError):
-            return date.min  # due at once: sending it says what is wrong, as before
+        except Exception as error:  # its rule or its dates (OverflowError near the
+            # calendar's ends): counted, and due at once, so sending it says what is wrong
+            self._failed(reminder.reminder_id, error)
+            return date.min
 
     def _schedule(self, reminder_id: UUID, day: date) -> None:
         self._wake[reminder_id] = day

@@ -52,7 +52,11 @@ class DeliveryWorker:
         try:
             while True:
                 seen = self.signal.generation
-                next_at = await self.pass_once()
+                try:
+                    next_at = await self.pass_once()
+                except Exception:  # the store may be down: the next pass tries again
+                    log.exception("deliveries: pass failed")
+                    next_at = None
                 await self.signal.wait(seen, self._timeout(next_at))
         finally:
             for task in self._in_flight.values():
@@ -78,6 +82,17 @@ class DeliveryWorker:
             self._in_flight[job.delivery_id] = task
         return next_at
 
+    @staticmethod
+    async def _send(channel: Channel, job: DeliveryJob) -> Outcome:
+        """The channel's answer; a channel that raises on this one delivery (its data, a
+        bug) has failed this attempt, recorded like any other so its retries and its
+        parking follow, rather than holding it for ever as if the store had failed."""
+        try:
+            return await channel.send(job)
+        except Exception:
+            log.exception("delivery %s: the %s channel failed", job.delivery_id, job.channel)
+            return Outcome(False, error="internal error while sending")
+
     def _timeout(self, next_at: datetime | None) -> float:
         if next_at is None:
             return self.poll_seconds
@@ -90,7 +105,7 @@ class DeliveryWorker:
             if channel is None:
                 outcome = Outcome(False, error=f"channel {job.channel} is not configured")
             else:
-                outcome = await channel.send(job)
+                outcome = await self._send(channel, job)
             duration_ms = int((time.monotonic() - started) * 1000)
             recorded = await asyncio.to_thread(self.app.record_attempt, job.delivery_id,
                                                outcome, at, duration_ms)
