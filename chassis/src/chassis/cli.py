@@ -31,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     audit.add_argument("--store", choices=["sqlite", "postgres"], default=None,
                        help="default: PHOIHOP_STORE")
     audit.add_argument("--nats-url", default=None,
-                       help="check the relay's published events in this NATS' stream")
+                       help="check the relay's published events in this NATS' stream (for "
+                            "`make run`'s server, its address: the reader's password is "
+                            "taken from <data dir>/nats/credentials.json)")
     audit.add_argument("--seals", type=Path, default=None,
                        help="the seal file (default: <data dir>/<service>.audit-seals.json)")
 
@@ -47,12 +49,20 @@ def main(argv: list[str] | None = None) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from chassis.audit.run import audit, spec_of
+    from chassis.messaging.bus_accounts import as_embedded_reader, js_api_prefix
 
     settings = ServiceSettings()
     if args.store is not None:
         settings = settings.model_copy(update={"store": args.store})
+    nats_url = args.nats_url
+    if nats_url is not None:
+        reader_url = as_embedded_reader(nats_url, settings.data_dir)
+        if reader_url != nats_url:  # `make run`'s bus: read the stream through its export
+            prefixes = {**settings.js_api_prefixes, args.service: js_api_prefix(args.service)}
+            settings = settings.model_copy(update={"js_api_prefixes": prefixes})
+            nats_url = reader_url
     report = audit(spec_of(args.service), settings, args.service,
-                   seal_path=args.seals, nats_url=args.nats_url)
+                   seal_path=args.seals, nats_url=nats_url)
     print(report.summary())
     return 0 if report.ok else 1
 

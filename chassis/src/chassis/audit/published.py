@@ -14,7 +14,7 @@ from typing import Any
 
 import nats
 from eventsourcing.persistence import Notification
-from nats.js.api import DeliverPolicy
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from nats.js.errors import NotFoundError
 
 from chassis.messaging.streams import stream_name
@@ -22,6 +22,7 @@ from contracts import IntegrationEvent
 from contracts.envelope import cloudevent_id, stream_subjects
 
 READ_TIMEOUT = 5.0  # seconds to wait for the next message before calling the stream short
+FETCH_BATCH = 500  # messages asked for at once
 
 
 class Expected:
@@ -41,11 +42,17 @@ class Expected:
                 notification.id
 
 
-async def stream_ids(nats_url: str, jurisdiction: str, service: str) -> set[str]:
-    """The distinct CloudEvents ids of every message in the service's stream."""
+async def stream_ids(
+    nats_url: str, jurisdiction: str, service: str, api_prefix: str = "$JS.API"
+) -> set[str]:
+    """The distinct CloudEvents ids of every message in the service's stream.
+
+    ``api_prefix``: from another NATS account the stream is read through its export,
+    ``$JS.<service>.API`` (decision 8).
+    """
     client = await nats.connect(nats_url, allow_reconnect=False, connect_timeout=5)
     try:
-        js = client.jetstream()
+        js = client.jetstream(prefix=api_prefix)
         stream = stream_name(jurisdiction, service)
         try:
             info = await js.stream_info(stream)
@@ -55,16 +62,18 @@ async def stream_ids(nats_url: str, jurisdiction: str, service: str) -> set[str]
         found: set[str] = set()
         if info.state.messages == 0:
             return found
-        sub = await js.subscribe(
-            stream_subjects(jurisdiction, service), stream=stream, ordered_consumer=True,
-            deliver_policy=DeliverPolicy.ALL, pending_msgs_limit=100_000,
+        # A pull consumer, ephemeral: the only kind another account's export lets one make.
+        sub = await js.pull_subscribe(
+            stream_subjects(jurisdiction, service), stream=stream,
+            config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL, ack_policy=AckPolicy.NONE,
+                                  inactive_threshold=60.0),
         )
         try:
             while True:
-                message = await sub.next_msg(timeout=READ_TIMEOUT)
-                found.add(_ce_id(message.headers, message.data))
-                if message.metadata.sequence.stream >= last:
-                    return found
+                for message in await sub.fetch(FETCH_BATCH, timeout=READ_TIMEOUT):
+                    found.add(_ce_id(message.headers, message.data))
+                    if message.metadata.sequence.stream >= last:
+                        return found
         finally:
             await sub.unsubscribe()
     finally:

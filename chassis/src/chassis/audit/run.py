@@ -63,7 +63,8 @@ def audit(
             except Exception as error:  # the service itself cannot rebuild it from this log
                 report.problems.append(f"read model: cannot be rebuilt: {error!r}")
         if expected is not None and nats_url is not None:
-            found = asyncio.run(stream_ids(nats_url, settings.jurisdiction, service))
+            prefix = settings.js_api_prefixes.get(service, "$JS.API")
+            found = asyncio.run(stream_ids(nats_url, settings.jurisdiction, service, prefix))
             lacking = missing(expected, found)
             report.problems += lacking
             report.published_checked = len(expected.ids) - len(lacking)
