@@ -4,6 +4,7 @@ a real NATS for the stream check, and PostgreSQL where it is reachable."""
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,44 @@ async def test_an_event_recorded_as_published_but_not_in_the_stream_is_named(
     finally:
         app.close()
     assert sorted(int(p.split()[2]) for p in problems) == lost
+
+
+async def test_an_event_edited_after_publication_is_caught_by_the_stream_not_the_seals(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 300, relayed=False)
+    await publish_everything(settings, nats_url)
+    with sqlite3.connect(tmp_path / "petitions.db") as db:  # tampering, in the test only
+        row, state = db.execute("SELECT rowid, state FROM stored_events WHERE topic LIKE "
+                                "'%Petition.Answered' ORDER BY rowid LIMIT 1").fetchone()
+        edited = bytes(state).replace("Sở đã".encode(), "Sở chưa".encode(), 1)
+        assert edited != bytes(state)
+        db.execute("UPDATE stored_events SET state = ? WHERE rowid = ?", (edited, row))
+    # No seal covered the row, and an audit without the stream seals the edited store...
+    assert run_audit(settings) == []
+    problems = await asyncio.to_thread(run_audit, settings, nats_url)
+    # ...but the stream still holds the answer as it was published.
+    assert len(problems) == 1 and problems[0].startswith(f"stream: notification {row} "), problems
+    assert "changed after publication" in problems[0]
+
+
+async def test_a_message_the_store_never_had_is_named(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 100, relayed=False)
+    await publish_everything(settings, nats_url)
+    client = await nats.connect(nats_url)
+    forged_id = f"{jurisdiction}:{SERVICE}:99999999"
+    try:
+        subject = f"phoihop.{jurisdiction}.{SERVICE}.PetitionForwarded.v1"
+        await client.jetstream().publish(subject, json.dumps({"id": forged_id}).encode())
+        await client.jetstream().publish(subject, b"\x00 not json")
+    finally:
+        await client.close()
+    problems = await asyncio.to_thread(run_audit, settings, nats_url)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("stream: message (not a CloudEvent)"), problems
+    assert problems[1].startswith(f"stream: message {forged_id} "), problems
 
 
 async def publish_everything(

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from chassis.audit.chain import Seals
-from chassis.audit.published import Expected, missing, stream_ids
+from chassis.audit.published import PublishedCheck, read_stream
 from chassis.audit.replay import replay
 from chassis.audit.report import AuditReport
 from chassis.audit.spec import AuditSpec
@@ -50,11 +50,15 @@ def audit(
                   flush=True)
 
     try:
-        expected = None
+        check = None
         if nats_url is not None and spec.translate is not None:
+            # The position first: every event up to it was in the stream before it is read.
             position = app.recorder.max_tracking_id(f"relay:{service}") or 0
-            expected = Expected(settings.jurisdiction, service, position, spec.translate)
-        result = replay(app, seals, on_event=expected, progress=progress)
+            prefix = settings.js_api_prefixes.get(service, "$JS.API")
+            stream = asyncio.run(read_stream(nats_url, settings.jurisdiction, service, prefix))
+            check = PublishedCheck(settings.jurisdiction, service, position, spec.translate,
+                                   stream)
+        result = replay(app, seals, on_event=check, progress=progress)
         report.events, report.aggregates = result.chain.rows, len(result.aggregates)
         report.problems += result.problems + seals.problems
         if spec.read_model is not None:
@@ -62,12 +66,9 @@ def audit(
                 report.problems += spec.read_model(app, result.aggregates)
             except Exception as error:  # the service itself cannot rebuild it from this log
                 report.problems.append(f"read model: cannot be rebuilt: {error!r}")
-        if expected is not None and nats_url is not None:
-            prefix = settings.js_api_prefixes.get(service, "$JS.API")
-            found = asyncio.run(stream_ids(nats_url, settings.jurisdiction, service, prefix))
-            lacking = missing(expected, found)
-            report.problems += lacking
-            report.published_checked = len(expected.ids) - len(lacking)
+        if check is not None:
+            report.problems += check.problems + check.foreign()
+            report.published_checked = check.checked
     finally:
         app.close()
     if report.ok:
