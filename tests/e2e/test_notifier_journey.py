@@ -25,7 +25,8 @@ import httpx
 import nats
 import pytest
 
-from chassis.audit.run import audit, spec_of
+from chassis.audit.run import AuditKeys, audit, spec_of
+from chassis.audit.signed_seals import make_signing_key
 from chassis.messaging.bus_accounts import SecuredBus, js_api_prefix
 from chassis.settings import ServiceSettings
 from contracts.vocabulary import Agency
@@ -142,6 +143,12 @@ def test_the_same_journey_runs_under_the_deployments_nats_accounts(
         report = audit(spec_of("petitions"), settings, "petitions",
                        nats_url=bus.url_for("ubnd"), say=False)
         assert report.ok and report.published_checked > 0, report.summary()
+        # As the service's own user, it also publishes its signed seal beside the events.
+        make_signing_key(tmp_path / "audit.key")
+        own = audit(spec_of("petitions"), settings.model_copy(update={"js_api_prefixes": {}}),
+                    "petitions", nats_url=bus.url_for("petitions"), say=False,
+                    keys=AuditKeys.load(tmp_path / "audit.key", None))
+        assert own.ok and own.seals_published == 1, own.summary()
     finally:
         receiver.server.shutdown()
         bus.stop()

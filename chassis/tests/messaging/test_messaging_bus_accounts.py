@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ import nats
 import nats.errors
 import pytest
 
-from chassis.messaging.bus_accounts import SecuredBus, as_embedded_reader
+from chassis.messaging.bus_accounts import SecuredBus, as_embedded_user, new_password
 from chassis.messaging.streams import ensure_stream, stream_name
 
 pytestmark = pytest.mark.integration
@@ -121,10 +122,28 @@ def test_each_service_is_given_its_own_user_and_every_upstream_api_prefix(
     assert '"notifier"' not in environment["PHOIHOP_JS_API_PREFIXES"]
 
 
-def test_the_audit_reaches_the_embedded_bus_as_the_reader_without_being_told_a_password(
+def test_the_audit_reaches_the_embedded_bus_as_the_service_without_being_told_a_password(
     tmp_path: Path, bus: SecuredBus
 ) -> None:
-    reader = as_embedded_reader(bus.url, tmp_path)
-    assert reader == bus.url_for("ubnd")
-    assert as_embedded_reader(bus.url_for("petitions"), tmp_path) == bus.url_for("petitions")
-    assert as_embedded_reader(bus.url, tmp_path / "elsewhere") == bus.url
+    assert as_embedded_user(bus.url, tmp_path, "sessions") == bus.url_for("sessions")
+    given = bus.url_for("petitions")
+    assert as_embedded_user(given, tmp_path, "sessions") == given
+    assert as_embedded_user(bus.url, tmp_path / "elsewhere", "sessions") == bus.url
+
+
+def test_passwords_are_read_by_the_server_as_text_whatever_their_random_part(
+    tmp_path: Path, jurisdiction: str
+) -> None:
+    """A password beginning with a digit made nats-server parse it as a number and refuse
+    to start; an older credentials file holding one is made anew."""
+    stored = tmp_path / "nats" / "credentials.json"
+    stored.parent.mkdir()
+    stored.write_text('{"petitions": "3Ub-x", "sys": "pw' + "0" * 48 + '"}')
+    bus = SecuredBus.start(tmp_path, jurisdiction)
+    try:
+        passwords = bus.credentials.passwords
+        assert passwords["sys"] == "pw" + "0" * 48  # a sound one is kept
+        assert all(re.fullmatch(r"pw[0-9a-f]{48}", p) for p in passwords.values()), passwords
+    finally:
+        bus.stop()
+    assert all(new_password()[0].isalpha() for _ in range(1000))

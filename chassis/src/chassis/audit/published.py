@@ -29,11 +29,9 @@ from typing import Any
 
 import nats
 from eventsourcing.persistence import Notification
-from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
-from nats.js.errors import NotFoundError
 
 from chassis.messaging.relay import published_form
-from chassis.messaging.streams import stream_name
+from chassis.messaging.streams import read_subjects, stream_name
 from contracts import IntegrationEvent
 from contracts.envelope import stream_subjects
 
@@ -135,29 +133,12 @@ async def read_stream(
     """
     client = await nats.connect(nats_url, allow_reconnect=False, connect_timeout=5)
     try:
-        js = client.jetstream(prefix=api_prefix)
-        stream = stream_name(jurisdiction, service)
-        try:
-            info = await js.stream_info(stream)
-        except NotFoundError:
-            return StreamContent()
-        last = info.state.last_seq
         found = StreamContent()
-        if info.state.messages == 0:
-            return found
-        # A pull consumer, ephemeral: the only kind another account's export lets one make.
-        sub = await js.pull_subscribe(
-            stream_subjects(jurisdiction, service), stream=stream,
-            config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL, ack_policy=AckPolicy.NONE,
-                                  inactive_threshold=60.0),
-        )
-        try:
-            while True:
-                for message in await sub.fetch(FETCH_BATCH, timeout=READ_TIMEOUT):
-                    found.add(message.metadata.sequence.stream, message.data)
-                    if message.metadata.sequence.stream >= last:
-                        return found
-        finally:
-            await sub.unsubscribe()
+        async for message in read_subjects(
+            client.jetstream(prefix=api_prefix), stream_name(jurisdiction, service),
+            stream_subjects(jurisdiction, service), FETCH_BATCH, READ_TIMEOUT,
+        ):
+            found.add(message.metadata.sequence.stream, message.data)
+        return found
     finally:
         await client.close()

@@ -23,6 +23,7 @@ from chassis.messaging.embedded_nats import EmbeddedNats
 
 DEFAULT_JURISDICTION = "tien-giang"  # the name the account files are written for
 SYSTEM_USER = "sys"
+_SAFE_PASSWORD = re.compile(r"pw[0-9a-f]{48}")
 _USER_LINE = re.compile(r"^\s*user:\s*([\w-]+),\s*password:\s*\$(\w+)_PASSWORD", re.MULTILINE)
 
 
@@ -50,6 +51,13 @@ def bus_users(accounts: Path) -> list[str]:
     return users
 
 
+def new_password() -> str:
+    """192 random bits, as letters and digits after a letter: nats-server reads the
+    ``$<USER>_PASSWORD`` variable as a configuration value, so one that begins with a
+    digit is parsed as a number and the server refuses to start."""
+    return "pw" + secrets.token_hex(24)
+
+
 def js_api_prefix(service: str) -> str:
     """Every consumer reaches a service's stream through ``$JS.<service>.API`` (accounts.conf)."""
     return f"$JS.{service}.API"
@@ -67,9 +75,9 @@ class BusCredentials:
         stored: dict[str, str] = {}
         if path.exists():
             stored = json.loads(path.read_text("utf-8"))
-        missing = [user for user in users if user not in stored]
+        missing = [user for user in users if not _SAFE_PASSWORD.fullmatch(stored.get(user, ""))]
         if missing or not path.exists():
-            stored |= {user: secrets.token_urlsafe(32) for user in missing}
+            stored |= {user: new_password() for user in missing}
             path.parent.mkdir(parents=True, exist_ok=True)
             # Created owner-only before anything is written into it.
             descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -157,17 +165,14 @@ class SecuredBus:
         self.server.stop()
 
 
-READER_USER = "ubnd"  # reads every stream (account-ubnd.conf): the audit's way in
-
-
-def as_embedded_reader(url: str, data_dir: Path) -> str:
-    """``url`` with the reader's credentials when it names the embedded default's server
+def as_embedded_user(url: str, data_dir: Path, user: str) -> str:
+    """``url`` with ``user``'s credentials when it names the embedded default's server
     without any (``phoihop audit --nats-url nats://127.0.0.1:4230``); else ``url`` as given."""
     stored = data_dir / "nats" / "credentials.json"
     parts = urlsplit(url)
     if parts.username or not stored.exists():
         return url
-    password = json.loads(stored.read_text("utf-8")).get(READER_USER)
+    password = json.loads(stored.read_text("utf-8")).get(user)
     if password is None:
         return url
-    return urlunsplit(parts._replace(netloc=f"{READER_USER}:{password}@{parts.netloc}"))
+    return urlunsplit(parts._replace(netloc=f"{user}:{password}@{parts.netloc}"))
