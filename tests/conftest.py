@@ -16,9 +16,12 @@ def start_service(tmp_path: Path) -> Iterator[object]:
     started: list[ServiceProcess] = []
 
     def start(
-        module: str, nats_url: str, jurisdiction: str, data_dir: Path | None = None
+        module: str, nats_url: str, jurisdiction: str, data_dir: Path | None = None,
+        environment: dict[str, str] | None = None,
     ) -> ServiceProcess:
-        process = ServiceProcess(module, data_dir or tmp_path, nats_url, jurisdiction).start()
+        process = ServiceProcess(
+            module, data_dir or tmp_path, nats_url, jurisdiction, environment
+        ).start()
         started.append(process)
         return process
 

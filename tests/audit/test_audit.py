@@ -4,6 +4,7 @@ a real NATS for the stream check, and PostgreSQL where it is reachable."""
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,11 @@ import pytest
 from eventsourcing.persistence import StoredEvent
 
 from benchmarks.fill import fill
-from chassis.audit.run import audit, spec_of
+from chassis.audit.chain import Seal
+from chassis.audit.run import AuditKeys, audit, spec_of
+from chassis.audit.signed_seals import load_signing_key, make_signing_key, signed_message
 from chassis.messaging.relay import OutboxRelay
-from chassis.messaging.streams import ensure_stream
+from chassis.messaging.streams import ensure_stream, seal_subject
 from chassis.settings import ServiceSettings
 from petitions.application import translate
 
@@ -123,6 +126,99 @@ async def test_an_event_recorded_as_published_but_not_in_the_stream_is_named(
     finally:
         app.close()
     assert sorted(int(p.split()[2]) for p in problems) == lost
+
+
+async def test_an_event_edited_after_publication_is_caught_by_the_stream_not_the_seals(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 300, relayed=False)
+    await publish_everything(settings, nats_url)
+    with sqlite3.connect(tmp_path / "petitions.db") as db:  # tampering, in the test only
+        row, state = db.execute("SELECT rowid, state FROM stored_events WHERE topic LIKE "
+                                "'%Petition.Answered' ORDER BY rowid LIMIT 1").fetchone()
+        edited = bytes(state).replace("Sở đã".encode(), "Sở chưa".encode(), 1)
+        assert edited != bytes(state)
+        db.execute("UPDATE stored_events SET state = ? WHERE rowid = ?", (edited, row))
+    # No seal covered the row, and an audit without the stream seals the edited store...
+    assert run_audit(settings) == []
+    problems = await asyncio.to_thread(run_audit, settings, nats_url)
+    # ...but the stream still holds the answer as it was published.
+    assert len(problems) == 1 and problems[0].startswith(f"stream: notification {row} "), problems
+    assert "changed after publication" in problems[0]
+
+
+async def test_a_message_the_store_never_had_is_named(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 100, relayed=False)
+    await publish_everything(settings, nats_url)
+    client = await nats.connect(nats_url)
+    forged_id = f"{jurisdiction}:{SERVICE}:99999999"
+    try:
+        subject = f"phoihop.{jurisdiction}.{SERVICE}.PetitionForwarded.v1"
+        await client.jetstream().publish(subject, json.dumps({"id": forged_id}).encode())
+        await client.jetstream().publish(subject, b"\x00 not json")
+    finally:
+        await client.close()
+    problems = await asyncio.to_thread(run_audit, settings, nats_url)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("stream: message (not a CloudEvent)"), problems
+    assert problems[1].startswith(f"stream: message {forged_id} "), problems
+
+
+def edit_a_row_unseen_by_the_stream_and_delete_the_seal_file(tmp_path: Path) -> None:
+    """A byte the decoded event does not show (its published copy stays the same)."""
+    row = 100
+    with sqlite3.connect(tmp_path / "petitions.db") as db:  # tampering, in the test only
+        state = bytes(db.execute("SELECT state FROM stored_events WHERE rowid = ?",
+                                 (row,)).fetchone()[0])
+        db.execute("UPDATE stored_events SET state = ? WHERE rowid = ?", (state + b" ", row))
+    for seals in tmp_path.glob("*.audit-seals.json"):
+        seals.unlink()
+
+
+async def test_signed_seals_in_the_stream_outlive_a_deleted_seal_file(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 300, relayed=False)
+    await publish_everything(settings, nats_url)
+    make_signing_key(tmp_path / "audit.key")  # in real use, kept off the store's host
+    keys = AuditKeys.load(tmp_path / "audit.key", None)
+    first = await asyncio.to_thread(audit, spec_of(SERVICE), settings, SERVICE,
+                                    nats_url=nats_url, say=False, keys=keys)
+    assert first.ok and first.seals_published == 1, first.summary()
+    edit_a_row_unseen_by_the_stream_and_delete_the_seal_file(tmp_path)
+    # Without the key, nothing covers the row any more: the edit is re-sealed...
+    assert await asyncio.to_thread(run_audit, settings, nats_url) == []
+    # ...but the seal in the stream, which only the key's holder could have signed, holds.
+    verify_only = AuditKeys.load(None, tmp_path / "audit.key.pub")
+    again = await asyncio.to_thread(audit, spec_of(SERVICE), settings, SERVICE,
+                                    nats_url=nats_url, say=False, keys=verify_only)
+    assert [p for p in again.problems if p.startswith("chain: seal at notification")], \
+        again.problems
+
+
+async def test_a_seal_not_signed_by_the_audit_key_is_named_and_not_trusted(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 100, relayed=False)
+    await publish_everything(settings, nats_url)
+    make_signing_key(tmp_path / "audit.key")
+    make_signing_key(tmp_path / "other.key")
+    forged = signed_message(jurisdiction, SERVICE, Seal(10, "00" * 32),
+                            load_signing_key(tmp_path / "other.key"))
+    client = await nats.connect(nats_url)
+    try:
+        await client.jetstream().publish(seal_subject(jurisdiction, SERVICE), forged)
+        await client.jetstream().publish(seal_subject(jurisdiction, SERVICE), b"not a seal")
+    finally:
+        await client.close()
+    report = await asyncio.to_thread(audit, spec_of(SERVICE), settings, SERVICE,
+                                     nats_url=nats_url, say=False,
+                                     keys=AuditKeys.load(tmp_path / "audit.key", None))
+    assert len(report.problems) == 2, report.problems
+    assert all("is not a seal signed by the audit key" in p for p in report.problems)
+    assert report.seals_published == 0  # a failed audit signs nothing
 
 
 async def publish_everything(

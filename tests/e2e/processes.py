@@ -17,8 +17,12 @@ from chassis.processes import kill_process, stop_process
 class ServiceProcess:
     """One service (``python -m <module>``) on a free port, with its own data directory."""
 
-    def __init__(self, module: str, data_dir: Path, nats_url: str, jurisdiction: str) -> None:
+    def __init__(
+        self, module: str, data_dir: Path, nats_url: str, jurisdiction: str,
+        environment: dict[str, str] | None = None,
+    ) -> None:
         self.module = module
+        self.environment = environment or {}
         self.data_dir = data_dir
         self.nats_url = nats_url
         self.jurisdiction = jurisdiction
@@ -38,7 +42,9 @@ class ServiceProcess:
             "PHOIHOP_JURISDICTION": self.jurisdiction,
             "PHOIHOP_ENVIRONMENT": "test",
             "PHOIHOP_STORE": "sqlite",
+            **self.environment,
         })
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.data_dir / f"{self.module}.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", self.module], env=env, stdout=log, stderr=subprocess.STDOUT

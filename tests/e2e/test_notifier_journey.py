@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -24,6 +25,10 @@ import httpx
 import nats
 import pytest
 
+from chassis.audit.run import AuditKeys, audit, spec_of
+from chassis.audit.signed_seals import make_signing_key
+from chassis.messaging.bus_accounts import SecuredBus, js_api_prefix
+from chassis.settings import ServiceSettings
 from contracts.vocabulary import Agency
 from tests.e2e.journey import bearer, walk_petition_journey
 from tests.e2e.test_sessions_journey import hold_session
@@ -74,12 +79,16 @@ def eventually(check: Callable[[], Any], within: float = 20.0, what: str = "it")
     return result
 
 
-def streams_exist(nats_url: str, jurisdiction: str, *services: str) -> bool:
+def streams_exist(nats_url: str, jurisdiction: str, *services: str,
+                  across_accounts: bool = False) -> bool:
+    """Whether the services' streams exist; ``across_accounts``: read through each stream's
+    exported API (``$JS.<service>.API``), as a reader in another NATS account must."""
     async def check() -> bool:
         client = await nats.connect(nats_url)
         try:
             for service in services:
-                await client.jetstream().stream_info(
+                prefix = js_api_prefix(service) if across_accounts else "$JS.API"
+                await client.jetstream(prefix=prefix).stream_info(
                     f"PHOIHOP_{jurisdiction}_{service}".upper().replace("-", "_"))
             return True
         except Exception:
@@ -104,6 +113,45 @@ def test_the_notifier_tells_each_body_what_concerns_it_from_the_other_services_e
                        ubnd, mttq)
     finally:
         receiver.server.shutdown()
+
+
+def test_the_same_journey_runs_under_the_deployments_nats_accounts(
+    tmp_path: Path, jurisdiction: str, start_service: Callable[..., Any],
+) -> None:
+    """The services as `make run` starts them: each connects to the embedded NATS as its own
+    user of its agency's account, and reads the others' streams through their exports."""
+    bus = SecuredBus.start(tmp_path / "bus", jurisdiction)
+    receiver = Receiver()
+    try:
+        def start(name: str) -> Any:
+            environment = bus.service_environment(name)
+            return start_service(name, environment["NATS_URL"], jurisdiction,
+                                 tmp_path / name, environment)
+
+        petitions, sessions = start("petitions"), start("sessions")
+        eventually(lambda: streams_exist(bus.url_for("ubnd"), jurisdiction, "petitions",
+                                         "sessions", across_accounts=True),
+                   what="the upstream streams")
+        notifier = start("notifier")
+        walk_and_check(notifier.url, petitions.url, sessions.url, jurisdiction, receiver,
+                       bearer(jurisdiction, Agency.UBND), bearer(jurisdiction, Agency.MTTQ))
+        # The audit reads a stream as a reader of another account does (UBND's user).
+        settings = ServiceSettings(
+            data_dir=tmp_path / "petitions", jurisdiction=jurisdiction, store="sqlite",
+            js_api_prefixes={"petitions": js_api_prefix("petitions")},
+        )
+        report = audit(spec_of("petitions"), settings, "petitions",
+                       nats_url=bus.url_for("ubnd"), say=False)
+        assert report.ok and report.published_checked > 0, report.summary()
+        # As the service's own user, it also publishes its signed seal beside the events.
+        make_signing_key(tmp_path / "audit.key")
+        own = audit(spec_of("petitions"), settings.model_copy(update={"js_api_prefixes": {}}),
+                    "petitions", nats_url=bus.url_for("petitions"), say=False,
+                    keys=AuditKeys.load(tmp_path / "audit.key", None))
+        assert own.ok and own.seals_published == 1, own.summary()
+    finally:
+        receiver.server.shutdown()
+        bus.stop()
 
 
 def walk_and_check(notifier_url: str, petitions_url: str, sessions_url: str,

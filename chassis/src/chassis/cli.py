@@ -31,28 +31,53 @@ def main(argv: list[str] | None = None) -> int:
     audit.add_argument("--store", choices=["sqlite", "postgres"], default=None,
                        help="default: PHOIHOP_STORE")
     audit.add_argument("--nats-url", default=None,
-                       help="check the relay's published events in this NATS' stream")
+                       help="check the service's stream against its store (for `make run`'s "
+                            "server, just its address: the service's own password is taken "
+                            "from <data dir>/nats/credentials.json)")
     audit.add_argument("--seals", type=Path, default=None,
                        help="the seal file (default: <data dir>/<service>.audit-seals.json)")
+    audit.add_argument("--signing-key", type=Path, default=None,
+                       help="the auditor's Ed25519 private key (kept off the store's host): "
+                            "new seals are signed and published in the stream")
+    audit.add_argument("--verify-key", type=Path, default=None,
+                       help="the auditor's public key: the chain is checked against the "
+                            "signed seals in the stream (default: that of --signing-key)")
+
+    key = commands.add_parser("audit-key", help="make the auditor's Ed25519 key pair")
+    key.add_argument("--out", type=Path, required=True,
+                     help="the private key's file (owner-only; the public key goes to .pub)")
 
     args = parser.parse_args(argv)
     if args.command == "token":
         return _print_token(args)
     if args.command == "audit":
         return _audit(args)
+    if args.command == "audit-key":
+        from chassis.audit.signed_seals import key_id, make_signing_key
+
+        print(f"audit key {key_id(make_signing_key(args.out))}: {args.out} (private, keep it "
+              f"off the store's host), {args.out}.pub (public)")
+        return 0
     from chassis.launcher import run_system
 
     return run_system(nats_port=args.nats_port)
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from chassis.audit.run import audit, spec_of
+    from chassis.audit.run import AuditKeys, audit, spec_of
+    from chassis.messaging.bus_accounts import as_embedded_user
 
     settings = ServiceSettings()
     if args.store is not None:
         settings = settings.model_copy(update={"store": args.store})
-    report = audit(spec_of(args.service), settings, args.service,
-                   seal_path=args.seals, nats_url=args.nats_url)
+    nats_url = args.nats_url
+    if nats_url is not None:
+        nats_url = as_embedded_user(nats_url, settings.data_dir, args.service)
+    elif args.signing_key or args.verify_key:
+        parser_error = "--signing-key and --verify-key need --nats-url (the seals' stream)"
+        raise SystemExit(parser_error)
+    report = audit(spec_of(args.service), settings, args.service, seal_path=args.seals,
+                   nats_url=nats_url, keys=AuditKeys.load(args.signing_key, args.verify_key))
     print(report.summary())
     return 0 if report.ok else 1
 

@@ -27,7 +27,8 @@ async def test_the_stream_is_created_with_the_decided_settings(
 
     config = info.config
     assert config.name == stream_name(jurisdiction, "petitions")
-    assert config.subjects == [f"phoihop.{jurisdiction}.petitions.>"]
+    assert config.subjects == [f"phoihop.{jurisdiction}.petitions.>",
+                               f"phoihop-seals.{jurisdiction}.petitions"]
     assert config.storage == StorageType.FILE
     assert config.deny_delete and config.deny_purge
     assert config.duplicate_window == DUPLICATE_WINDOW_SECONDS == 7200

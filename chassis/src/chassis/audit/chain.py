@@ -55,8 +55,16 @@ class Seals:
         self.earlier = [Seal(s["notification_id"], s["head"]) for s in stored["seals"]]
         self.new: list[Seal] = []
         self.problems: list[str] = []
+        self.trusted_through = 0  # the newest seal already published
         self._next = 0  # index of the first earlier seal not yet checked
-        self._checked_through = 0
+        self._matched: list[int] = []  # the ids of the seals the chain met
+
+    def trust(self, seals: list[Seal]) -> None:
+        """Checks the chain against ``seals`` too (those published, signed, in the stream)."""
+        self.earlier = sorted(set(self.earlier) | set(seals),
+                              key=lambda seal: (seal.notification_id, seal.head))
+        self.trusted_through = max([self.trusted_through,
+                                    *(seal.notification_id for seal in seals)])
 
     def before(self, notification_id: int, chain: Chain) -> None:
         """Called before the row ``notification_id`` joins the chain."""
@@ -83,11 +91,14 @@ class Seals:
         if self.problems:
             return  # once the chain differs every later seal differs too: one problem
         if chain.last_id != seal.notification_id or chain.head.hex() != seal.head:
+            # The file's and the stream's seals may share an id: the range starts below it.
+            since = max((i for i in self._matched if i < seal.notification_id), default=0)
             self.problems.append(
                 f"chain: seal at notification {seal.notification_id} no longer matches: a "
-                f"row after notification {self._checked_through} and up to "
+                f"row after notification {since} and up to "
                 f"{seal.notification_id} was edited, deleted or inserted")
-        self._checked_through = seal.notification_id
+        else:
+            self._matched.append(seal.notification_id)
 
     def save(self) -> None:
         """Writes the new seals (only after a clean audit: a tampered store is not blessed)."""

@@ -5,6 +5,7 @@ Used by ``phoihop run`` (the embedded default) and by tests that are not given `
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -35,10 +36,17 @@ def free_port() -> int:
 class EmbeddedNats:
     """Runs one nats-server process; a context manager that stops it on exit."""
 
-    def __init__(self, store_dir: Path, port: int | None = None, log_file: Path | None = None):
+    def __init__(
+        self, store_dir: Path, port: int | None = None, log_file: Path | None = None,
+        config: Path | None = None, environment: dict[str, str] | None = None,
+    ):
+        """``config`` (accounts, see ``bus_accounts``) and the ``environment`` it reads are
+        optional: without them the server lets every client do everything (tests)."""
         self.store_dir = store_dir
         self.port = port or free_port()
         self.log_file = log_file
+        self.config = config
+        self.environment = environment
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -50,12 +58,13 @@ class EmbeddedNats:
         command = [
             nats_server_binary(), "-a", "127.0.0.1", "-p", str(self.port),
             "-js", "-sd", str(self.store_dir),
-        ]
+        ] + (["-c", str(self.config)] if self.config else [])
         output = open(self.log_file, "ab") if self.log_file else subprocess.DEVNULL  # noqa: SIM115
         # Its own session: Ctrl-C in a terminal must not stop NATS before the services
         # that drain into it; ``stop`` ends it last.
         self.process = subprocess.Popen(
-            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+            command, stdout=output, stderr=subprocess.STDOUT, start_new_session=True,
+            env={**os.environ, **self.environment} if self.environment else None,
         )
         self._wait_until_listening(timeout)
         return self

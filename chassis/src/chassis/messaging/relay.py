@@ -200,14 +200,7 @@ class OutboxRelay:
     def _encode(
         self, integration: IntegrationEvent, event: DomainEventProtocol[UUID], sequence: int
     ) -> Outgoing:
-        subject, ce_id, body = encode_cloudevent(
-            integration,
-            jurisdiction=self.jurisdiction,
-            sequence=sequence,
-            subject=str(event.originator_id),
-            time=event.timestamp,  # type: ignore[attr-defined]  # every stored event has one
-        )
-        return Outgoing(subject, ce_id, body)
+        return Outgoing(*published_form(integration, event, self.jurisdiction, sequence))
 
     async def _publish(self, messages: list[Outgoing]) -> list[PubAck]:
         futures: list[asyncio.Future[PubAck]] = []
@@ -240,3 +233,18 @@ class OutboxRelay:
     async def _measure_lag(self) -> None:
         highest = await asyncio.to_thread(self.app.recorder.max_notification_id)
         RELAY_LAG.labels(self.service).set(max(0, (highest or 0) - await self.position()))
+
+
+def published_form(
+    integration: IntegrationEvent, event: DomainEventProtocol[UUID], jurisdiction: str,
+    sequence: int,
+) -> tuple[str, str, bytes]:
+    """``(subject, CloudEvents id, body)`` of the message a stored event is published as:
+    the relay sends it, the audit compares the stream with it."""
+    return encode_cloudevent(
+        integration,
+        jurisdiction=jurisdiction,
+        sequence=sequence,
+        subject=str(event.originator_id),
+        time=event.timestamp,  # type: ignore[attr-defined]  # every stored event has one
+    )

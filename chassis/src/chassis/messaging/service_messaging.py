@@ -65,7 +65,7 @@ class ServiceMessaging:
         """Applies ``upstream``'s events to ``app`` exactly once, durable ``<service>-<purpose>``.
 
         Across NATS accounts the upstream stream is reached through the API prefix its
-        account exports (``PHOIHOP_JS_API_PREFIXES``, e.g. ``{"petitions": "$JS.MTTQ.API"}``).
+        account exports (``PHOIHOP_JS_API_PREFIXES``, e.g. ``{"petitions": "$JS.petitions.API"}``).
         """
 
         async def consume(js: JetStreamContext) -> None:

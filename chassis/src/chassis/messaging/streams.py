@@ -8,9 +8,20 @@ purged, and a re-published event (same ``Nats-Msg-Id``) is dropped within the wi
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
 
+from nats.aio.msg import Msg
 from nats.js import JetStreamContext
-from nats.js.api import DiscardPolicy, RetentionPolicy, StorageType, StreamConfig, StreamInfo
+from nats.js.api import (
+    AckPolicy,
+    ConsumerConfig,
+    DeliverPolicy,
+    DiscardPolicy,
+    RetentionPolicy,
+    StorageType,
+    StreamConfig,
+    StreamInfo,
+)
 from nats.js.errors import NotFoundError
 
 from contracts import stream_subjects
@@ -30,12 +41,18 @@ def stream_name(jurisdiction: str, service: str) -> str:
     return f"PHOIHOP_{jurisdiction}_{service}".upper().replace("-", "_")
 
 
+def seal_subject(jurisdiction: str, service: str) -> str:
+    """Where the audit's signed seals of the service's store go, in the same stream (kept
+    as long, purged by no one) but outside the events' subjects that consumers follow."""
+    return f"phoihop-seals.{jurisdiction}.{service}"
+
+
 def stream_config(jurisdiction: str, service: str, replicas: int = 1) -> StreamConfig:
     """The configuration every service stream has."""
     return StreamConfig(
         name=stream_name(jurisdiction, service),
         description=f"Integration events of {service} in {jurisdiction}",
-        subjects=[stream_subjects(jurisdiction, service)],
+        subjects=[stream_subjects(jurisdiction, service), seal_subject(jurisdiction, service)],
         retention=RetentionPolicy.LIMITS,
         discard=DiscardPolicy.OLD,
         storage=StorageType.FILE,
@@ -71,3 +88,33 @@ def _differs(current: StreamConfig, wanted: StreamConfig) -> bool:
         "deny_delete", "deny_purge", "allow_direct",
     )
     return any(getattr(current, name) != getattr(wanted, name) for name in fields)
+
+
+async def read_subjects(
+    js: JetStreamContext, stream: str, subjects: str, batch: int = 500, timeout: float = 5.0
+) -> AsyncIterator[Msg]:
+    """Every message of ``stream`` on ``subjects`` (a filter), oldest first, then stops.
+
+    As many as the stream counted on those subjects when asked; an ephemeral pull
+    consumer, the only kind another account's export lets one make. A stream that is
+    missing yields nothing.
+    """
+    try:
+        info = await js.stream_info(stream, subjects_filter=subjects)
+    except NotFoundError:
+        return
+    wanted = sum((info.state.subjects or {}).values())
+    if not wanted:
+        return
+    sub = await js.pull_subscribe(
+        subjects, stream=stream,
+        config=ConsumerConfig(deliver_policy=DeliverPolicy.ALL, ack_policy=AckPolicy.NONE,
+                              inactive_threshold=60.0),
+    )
+    try:
+        while wanted > 0:
+            for message in await sub.fetch(min(wanted, batch), timeout=timeout):
+                wanted -= 1
+                yield message
+    finally:
+        await sub.unsubscribe()
