@@ -16,8 +16,15 @@ from eventsourcing.persistence import StoredEvent
 
 from benchmarks.fill import fill
 from chassis.audit.chain import Seal
+from chassis.audit.proof import check_proof, make_proof
 from chassis.audit.run import AuditKeys, audit, spec_of
-from chassis.audit.signed_seals import load_signing_key, make_signing_key, signed_message
+from chassis.audit.signed_seals import (
+    load_signing_key,
+    load_verify_key,
+    make_signing_key,
+    read_published,
+    signed_message,
+)
 from chassis.messaging.relay import OutboxRelay
 from chassis.messaging.streams import ensure_stream, seal_subject
 from chassis.settings import ServiceSettings
@@ -219,6 +226,36 @@ async def test_a_seal_not_signed_by_the_audit_key_is_named_and_not_trusted(
     assert len(report.problems) == 2, report.problems
     assert all("is not a seal signed by the audit key" in p for p in report.problems)
     assert report.seals_published == 0  # a failed audit signs nothing
+
+
+async def test_one_record_is_proved_in_its_sealed_range_without_the_store(
+        tmp_path: Path, nats_url: str, jurisdiction: str) -> None:
+    settings = sqlite_settings(tmp_path, jurisdiction)
+    fill(tmp_path / "petitions.db", 300, relayed=False)
+    await publish_everything(settings, nats_url)
+    make_signing_key(tmp_path / "audit.key")
+    keys = AuditKeys.load(tmp_path / "audit.key", None)
+    assert keys is not None
+    sealed = await asyncio.to_thread(audit, spec_of(SERVICE), settings, SERVICE,
+                                     nats_url=nats_url, say=False, keys=keys)
+    assert sealed.ok and sealed.seals_published == 1, sealed.summary()
+    published = await read_published(nats_url, jurisdiction, SERVICE)
+    app = spec_of(SERVICE).open_app(settings)
+    try:
+        proof = make_proof(app, jurisdiction, SERVICE, 123, published, keys.public)
+    finally:
+        app.close()
+    assert len(proof["path"]) <= 9 and proof["row"]["originator_version"] >= 1
+    assert check_proof(json.loads(json.dumps(proof)), keys.public) == []
+    altered = json.loads(json.dumps(proof))
+    altered["row"]["topic"] += "x"
+    assert check_proof(altered, keys.public) == [
+        "the row and its path do not lead to the sealed root"]
+    make_signing_key(tmp_path / "other.key")
+    assert check_proof(proof, load_verify_key(tmp_path / "other.key")) == [
+        "the seal is not signed by this key"]
+    # Whoever holds only the published public key checks it the same way.
+    assert check_proof(proof, load_verify_key(tmp_path / "audit.key.pub")) == []
 
 
 async def publish_everything(

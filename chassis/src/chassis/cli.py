@@ -43,6 +43,18 @@ def main(argv: list[str] | None = None) -> int:
                        help="the auditor's public key: the chain is checked against the "
                             "signed seals in the stream (default: that of --signing-key)")
 
+    proof = commands.add_parser("audit-proof", help="prove one stored record is in a "
+                                "signed seal's range (checkable without the store)")
+    proof.add_argument("--service", required=True)
+    proof.add_argument("--notification", type=int, required=True, help="its notification id")
+    proof.add_argument("--nats-url", required=True, help="where the signed seals are")
+    proof.add_argument("--verify-key", type=Path, required=True, help="the auditor's public key")
+    proof.add_argument("--store", choices=["sqlite", "postgres"], default=None)
+
+    check = commands.add_parser("check-proof", help="check an audit-proof document")
+    check.add_argument("proof", type=Path, help="the JSON document audit-proof printed")
+    check.add_argument("--verify-key", type=Path, required=True, help="the auditor's public key")
+
     key = commands.add_parser("audit-key", help="make the auditor's Ed25519 key pair")
     key.add_argument("--out", type=Path, required=True,
                      help="the private key's file (owner-only; the public key goes to .pub)")
@@ -52,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         return _print_token(args)
     if args.command == "audit":
         return _audit(args)
+    if args.command == "audit-proof":
+        return _audit_proof(args)
+    if args.command == "check-proof":
+        return _check_proof(args)
     if args.command == "audit-key":
         from chassis.audit.signed_seals import key_id, make_signing_key
 
@@ -80,6 +96,51 @@ def _audit(args: argparse.Namespace) -> int:
                    nats_url=nats_url, keys=AuditKeys.load(args.signing_key, args.verify_key))
     print(report.summary())
     return 0 if report.ok else 1
+
+
+def _audit_proof(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+
+    from chassis.audit.proof import ProofError, make_proof
+    from chassis.audit.run import spec_of
+    from chassis.audit.signed_seals import load_verify_key, read_published
+    from chassis.messaging.bus_accounts import as_embedded_user
+
+    settings = ServiceSettings()
+    if args.store is not None:
+        settings = settings.model_copy(update={"store": args.store})
+    nats_url = as_embedded_user(args.nats_url, settings.data_dir, args.service)
+    prefix = settings.js_api_prefixes.get(args.service, "$JS.API")
+    published = asyncio.run(read_published(nats_url, settings.jurisdiction, args.service,
+                                           prefix))
+    app = spec_of(args.service).open_app(settings)
+    try:
+        proof = make_proof(app, settings.jurisdiction, args.service, args.notification,
+                           published, load_verify_key(args.verify_key))
+    except ProofError as error:
+        raise SystemExit(f"audit-proof: {error}") from None
+    finally:
+        app.close()
+    print(json.dumps(proof, indent=1, ensure_ascii=False))
+    return 0
+
+
+def _check_proof(args: argparse.Namespace) -> int:
+    import json
+
+    from chassis.audit.proof import check_proof
+    from chassis.audit.signed_seals import load_verify_key
+
+    proof = json.loads(args.proof.read_text("utf-8"))
+    problems = check_proof(proof, load_verify_key(args.verify_key))
+    for problem in problems:
+        print(f"PROBLEM {problem}")
+    if not problems:
+        print(f"proof: OK — notification {proof['notification_id']} of "
+              f"{proof['service']} is in the range sealed at notification "
+              f"{proof['seal']['notification_id']} by key {proof['seal']['key_id']}")
+    return 1 if problems else 0
 
 
 def _print_token(args: argparse.Namespace) -> int:

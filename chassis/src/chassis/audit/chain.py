@@ -17,33 +17,64 @@ from pathlib import Path
 
 from eventsourcing.persistence import Notification
 
+from chassis.audit.merkle import leaf_hash, root
+
 SEAL_EVERY = 10_000
 GENESIS = b"\x00" * 32
 
 
+def row_bytes(notification: Notification) -> bytes:
+    """What the chain and the tree hash of one stored row: its fields, then its state."""
+    return b"%d\x1f%s\x1f%d\x1f%s\x1f" % (
+        notification.id, str(notification.originator_id).encode(),
+        notification.originator_version, notification.topic.encode()) + notification.state
+
+
 class Chain:
-    """The running chain head: sha256(previous head + the row's fields)."""
+    """The running chain head: sha256(previous head + the row's fields); and the leaves of
+    the range since the last seal, for that range's Merkle root."""
 
     def __init__(self) -> None:
         self.head = GENESIS
         self.last_id = 0
         self.rows = 0
+        self.leaves: list[bytes] = []
+        self._range_start = 0  # the notification id the current range follows
 
     def add(self, notification: Notification) -> None:
-        row = hashlib.sha256(self.head)
-        row.update(b"%d\x1f%s\x1f%d\x1f%s\x1f" % (
-            notification.id, str(notification.originator_id).encode(),
-            notification.originator_version, notification.topic.encode()))
-        row.update(notification.state)
-        self.head = row.digest()
+        data = row_bytes(notification)
+        self.head = hashlib.sha256(self.head + data).digest()
+        self.leaves.append(leaf_hash(data))
         self.last_id = notification.id
         self.rows += 1
+
+    def seal(self) -> Seal:
+        """A seal at the current row, with the root of the rows since the previous one."""
+        made = Seal(self.last_id, self.head.hex(), self._range_start, root(self.leaves).hex())
+        self.leaves, self._range_start = [], self.last_id
+        return made
 
 
 @dataclass(frozen=True)
 class Seal:
     notification_id: int
     head: str  # hex
+    since: int | None = None  # the range is the rows after ``since``, up to the seal's id
+    root: str | None = None  # hex: their Merkle tree (seals of older audits have none)
+
+    def as_json(self) -> dict[str, int | str]:
+        document: dict[str, int | str] = {"notification_id": self.notification_id,
+                                          "head": self.head}
+        if self.since is not None and self.root is not None:
+            document |= {"since": self.since, "root": self.root}
+        return document
+
+    @classmethod
+    def from_json(cls, document: dict[str, object]) -> Seal:
+        since, tree = document.get("since"), document.get("root")
+        return cls(int(str(document["notification_id"])), str(document["head"]),
+                   int(str(since)) if since is not None else None,
+                   str(tree) if tree is not None else None)
 
 
 class Seals:
@@ -52,7 +83,7 @@ class Seals:
     def __init__(self, path: Path) -> None:
         self.path = path
         stored = json.loads(path.read_text()) if path.exists() else {"seals": []}
-        self.earlier = [Seal(s["notification_id"], s["head"]) for s in stored["seals"]]
+        self.earlier = [Seal.from_json(seal) for seal in stored["seals"]]
         self.new: list[Seal] = []
         self.problems: list[str] = []
         self.trusted_through = 0  # the newest seal already published
@@ -76,7 +107,7 @@ class Seals:
     def after(self, chain: Chain) -> None:
         """Called after each row: seals every ``SEAL_EVERY`` rows beyond the last seal."""
         if chain.rows % SEAL_EVERY == 0:
-            self.new.append(Seal(chain.last_id, chain.head.hex()))
+            self.new.append(chain.seal())
 
     def finish(self, chain: Chain) -> None:
         self.before(chain.last_id + 1, chain)
@@ -85,7 +116,7 @@ class Seals:
                 f"chain: the store ends at notification {chain.last_id} but an earlier "
                 f"audit sealed it through {seal.notification_id} (rows deleted)")
         if chain.rows and (not self.new or self.new[-1].notification_id != chain.last_id):
-            self.new.append(Seal(chain.last_id, chain.head.hex()))
+            self.new.append(chain.seal())
 
     def _check(self, seal: Seal, chain: Chain) -> None:
         if self.problems:
@@ -102,8 +133,7 @@ class Seals:
 
     def save(self) -> None:
         """Writes the new seals (only after a clean audit: a tampered store is not blessed)."""
-        body = {"seals": [{"notification_id": s.notification_id, "head": s.head}
-                          for s in self.new]}
+        body = {"seals": [seal.as_json() for seal in self.new]}
         partial = self.path.with_suffix(self.path.suffix + ".partial")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial.write_text(json.dumps(body, indent=1))

@@ -69,19 +69,31 @@ def key_id(key: Ed25519PublicKey) -> str:
 
 
 def _signed_part(jurisdiction: str, service: str, seal: Seal) -> bytes:
-    return json.dumps({"jurisdiction": jurisdiction, "service": service,
-                       "notification_id": seal.notification_id, "head": seal.head},
+    """The bytes signed: the seal (its range's Merkle root included) and where it belongs."""
+    return json.dumps({"jurisdiction": jurisdiction, "service": service, **seal.as_json()},
                       sort_keys=True, separators=(",", ":")).encode()
 
 
 def signed_message(jurisdiction: str, service: str, seal: Seal, key: Ed25519PrivateKey) -> bytes:
     signature = key.sign(_signed_part(jurisdiction, service, seal))
     return json.dumps({
-        "jurisdiction": jurisdiction, "service": service,
-        "notification_id": seal.notification_id, "head": seal.head,
+        "jurisdiction": jurisdiction, "service": service, **seal.as_json(),
         "key_id": key_id(key.public_key()),
         "signature": base64.b64encode(signature).decode(),
     }).encode()
+
+
+def verified_seal(body: bytes, key: Ed25519PublicKey) -> tuple[str, str, Seal] | None:
+    """``(jurisdiction, service, seal)`` of a published seal whose signature verifies."""
+    try:
+        document = json.loads(body)
+        jurisdiction, service = str(document["jurisdiction"]), str(document["service"])
+        seal = Seal.from_json(document)
+        key.verify(base64.b64decode(document["signature"], validate=True),
+                   _signed_part(jurisdiction, service, seal))
+    except (ValueError, KeyError, TypeError, InvalidSignature):
+        return None
+    return jurisdiction, service, seal
 
 
 @dataclass
@@ -96,21 +108,13 @@ def verify(jurisdiction: str, service: str, messages: list[tuple[int, bytes]],
            key: Ed25519PublicKey) -> PublishedSeals:
     result = PublishedSeals([], [])
     for sequence, body in messages:
-        try:
-            document = json.loads(body)
-            seal = Seal(int(document["notification_id"]), str(document["head"]))
-            signature = base64.b64decode(document["signature"], validate=True)
-            same_place = (document["jurisdiction"], document["service"]) == (jurisdiction,
-                                                                            service)
-            key.verify(signature, _signed_part(jurisdiction, service, seal))
-        except (ValueError, KeyError, TypeError, InvalidSignature):
-            same_place = False
-        if not same_place:
+        found = verified_seal(body, key)
+        if found is None or found[:2] != (jurisdiction, service):
             result.problems.append(
                 f"seals: the message at stream sequence {sequence} is not a seal signed by "
                 f"the audit key {key_id(key)} (forged, or signed by another key)")
             continue
-        result.seals.append(seal)
+        result.seals.append(found[2])
     return result
 
 
