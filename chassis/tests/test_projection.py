@@ -38,6 +38,8 @@ class EventsPerTally:
     a failed step leaves neither rows nor position behind."""
 
     name = "events per tally"
+    version = 1
+    table_names = ("tally_counts",)
 
     def __init__(self, app: ServiceApplication) -> None:
         self._app = app

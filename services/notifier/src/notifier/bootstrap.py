@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from chassis.application import store_readiness
 from chassis.audit import AuditSpec
 from chassis.messaging.service_messaging import ServiceMessaging
+from chassis.projection import warming_up
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
@@ -70,7 +71,6 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         signal.bind()
-        await asyncio.to_thread(lambda: notifier.read_model.position)  # rebuild before serving
         tasks: list[asyncio.Task[Any]] = [
             asyncio.create_task(worker.run(), name=type(worker).__name__) for worker in workers
         ]
@@ -85,6 +85,8 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
                     await task
 
     http = create_http_app(config, notifier, signal, lifespan=lifespan)
-    http.state.readiness += [store_readiness(notifier), messaging.readiness]
+    # The read model catches up with the log in the background; /readyz says how far.
+    http.state.readiness += [store_readiness(notifier), messaging.readiness,
+                             warming_up(notifier.read_model.projection)]
     return http
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from chassis.audit import AuditSpec
+from chassis.projection import warming_up
 from chassis.runtime import producing_service_app
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
@@ -24,4 +25,7 @@ AUDIT = AuditSpec(  # phoihop audit --service sessions
 
 def build_app(settings: ServiceSettings) -> FastAPI:
     sessions = Sessions(env=store_environment(settings, SERVICE.name))
-    return producing_service_app(settings, SERVICE, sessions, translate, create_http_app)
+    http = producing_service_app(settings, SERVICE, sessions, translate, create_http_app)
+    # The records' index catches up with the log in the background; /readyz says how far.
+    http.state.readiness.append(warming_up(sessions.catalogue.projection))
+    return http
