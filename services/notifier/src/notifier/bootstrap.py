@@ -18,6 +18,7 @@ from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from kernel.clock import Clock
 from notifier.application import Notifier
+from notifier.application.audit import check_read_model
 from notifier.application.signals import SaveSignal
 from notifier.channels import Channel
 from notifier.channels.mail import EmailChannel
@@ -48,6 +49,7 @@ def build_notifier(settings: NotifierSettings, clock: Clock | None = None) -> No
 
 AUDIT = AuditSpec(  # phoihop audit --service notifier (it publishes nothing: no stream check)
     open_app=lambda settings: build_notifier(NotifierSettings.of(settings)),
+    read_model=check_read_model,
 )
 
 

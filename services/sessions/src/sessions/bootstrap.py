@@ -11,6 +11,7 @@ from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from sessions.application import Sessions, translate
+from sessions.application.audit import check_read_model
 from sessions.entrypoints.http import create_http_app
 
 SERVICE = ServiceSpec(
@@ -19,7 +20,7 @@ SERVICE = ServiceSpec(
 )
 AUDIT = AuditSpec(  # phoihop audit --service sessions
     open_app=lambda settings: Sessions(env=store_environment(settings, SERVICE.name)),
-    translate=translate,
+    translate=translate, read_model=check_read_model,
 )
 
 

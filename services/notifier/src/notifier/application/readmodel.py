@@ -236,6 +236,11 @@ class NotifierReadModel:
                             f"ORDER BY listed_at {order}{page}", params)
         return [json.loads(row["summary"]) for row in rows]
 
+    def summaries(self, aggregate_type: type[Aggregate]) -> dict[UUID, dict[str, Any]]:
+        """Every row of one kind of record (for the audit)."""
+        rows = self._select(f"SELECT id, summary FROM {{{KINDS[aggregate_type].table}}}")
+        return {UUID(row["id"]): json.loads(row["summary"]) for row in rows}
+
     # -- notifications, inbox, feed ------------------------------------------------------
 
     def notification(self, notification_id: UUID) -> dict[str, Any]:

@@ -83,6 +83,12 @@ class Catalogue:
                 (kind.__name__,))
             return [UUID(row["id"]) for row in cursor.fetchall()]
 
+    def kinds(self) -> dict[UUID, str]:
+        """Every record's kind, by id (for the audit)."""
+        with self.projection.reading() as cursor:
+            cursor.execute(f"SELECT id, kind FROM {self._records}")
+            return {UUID(row["id"]): row["kind"] for row in cursor.fetchall()}
+
     def all(self, kind: type[A]) -> list[A]:
         """Every record of ``kind``, in the order they were created."""
         found: list[object] = [self._app.repository.get(record_id)
