@@ -52,6 +52,7 @@ from chassis.notification_log import BATCH
 
 BATCHES_PER_TRANSACTION = 10  # while catching up: one commit per 5,000 notifications
 PROGRESS_EVERY = 50_000  # notifications between two progress lines while catching up
+SQL_INTEGER_MAX = 2**63 - 1  # BIGINT on PostgreSQL, INTEGER on SQLite
 log = logging.getLogger(__name__)
 Changes = TypeVar("Changes")
 A = TypeVar("A", bound=Aggregate)
@@ -131,6 +132,12 @@ class ProjectionTables:
                     yield cursor
             finally:
                 setting.execute(f"PRAGMA synchronous={was}")
+
+    @staticmethod
+    def integer(value: int) -> int:
+        """``value`` within SQL's 64-bit integers: an offset or a position from a request
+        may be any size, and past the ends it finds what the end would."""
+        return max(-SQL_INTEGER_MAX - 1, min(value, SQL_INTEGER_MAX))
 
     def placeholders(self, count: int) -> str:
         """``?, ?, ?`` for an ``IN (...)`` of ``count`` values."""

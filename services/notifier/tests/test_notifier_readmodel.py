@@ -145,3 +145,15 @@ def test_the_audit_finds_a_row_that_differs_from_its_events(tmp_path: Path) -> N
     assert check_read_model(app, aggregates) == [
         f"read model: reminder {reminder} differs from its events"]
     app.close()
+
+
+def test_positions_and_offsets_beyond_any_row_find_nothing(store_env: dict[str, str]) -> None:
+    """HTTP lets ``offset`` and ``after`` be any size; SQL integers stop at 2**63 - 1."""
+    app = open_notifier(store_env)
+    fill(app, Feed())
+    huge = 2**70
+    assert app.read_model.notifications(offset=huge) == []
+    assert app.read_model.deliveries(offset=huge) == []
+    assert app.read_model.inbox(UBND_STAFF, after=huge) == []
+    assert app.read_model.inbox(UBND_STAFF, after=-huge) == app.read_model.inbox(UBND_STAFF)
+    app.close()

@@ -201,11 +201,13 @@ class NotifierReadModel:
         return self.projection.readiness()
 
     def _select(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
-        """The rows of one query, after catching up; ``{name}`` stands for a table."""
+        """The rows of one query, after catching up; ``{name}`` stands for a table.
+        Integers (offsets, positions from a request) are kept within SQL's."""
         statement = sql.format(**{kind.table: self._tables.table(kind.table)
                                   for kind in KINDS.values()})
+        values = [self._tables.integer(v) if isinstance(v, int) else v for v in params]
         with self.projection.reading() as cursor:
-            cursor.execute(self._tables.sql(statement), list(params))
+            cursor.execute(self._tables.sql(statement), values)
             return list(cursor.fetchall())
 
     def _summary(self, aggregate_type: type[Aggregate], record_id: UUID) -> dict[str, Any]:
