@@ -37,7 +37,7 @@ from notifier.domain.errors import RecordNotFoundError
 from notifier.domain.notification import FEED, INBOX, Notification
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder
-from notifier.domain.subscription import Subscription
+from notifier.domain.subscription import Interest, Subscription
 
 TRACKED: tuple[type[Aggregate], ...] = (Notification, Delivery, Subscription, Contact, Reminder)
 InboxScope = Literal["all", "agency", "personal"]
@@ -338,17 +338,10 @@ class NotifierReadModel:
         return self._summaries("subscription_rows", [("owner_agency", owner_agency)])
 
     def subscribers(self, notification_type: str, recipient: Recipient) -> list[SubscriberRef]:
-        """The active subscriptions that want this notification (the few active ones are
-        loaded: what a subscription wants is the domain's to say)."""
-        rows = self._select("SELECT id FROM {subscription_rows} WHERE active = 1 "
-                            "ORDER BY listed_at")
-        found = []
-        for row in rows:
-            subscription: Subscription = self._app.repository.get(UUID(row["id"]))
-            if subscription.wants(notification_type, recipient):
-                found.append(SubscriberRef(subscription.id, subscription.url,
-                                           subscription.owner_agency))
-        return found
+        """The active subscriptions that want this notification."""
+        active = self._summaries("subscription_rows", [("active", 1)])
+        return [SubscriberRef(UUID(s["id"]), s["url"], s["owner_agency"])
+                for s in active if Interest.of(s).wants(notification_type, recipient)]
 
     def contact(self, contact_id: UUID) -> dict[str, Any]:
         return self._summary(Contact, contact_id)
