@@ -142,3 +142,27 @@ def test_the_audit_finds_rows_that_differ_from_the_events(tmp_path: Path) -> Non
         f"read model: Session {first.id} is missing",
         f"read model: BetweenSessionMatter {matter.id} is listed as a Session"])
     app.close()
+
+
+def test_a_list_loads_only_the_records_changed_since_it_last_saw_them(
+    store_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = Sessions(store_env, clock=SteppingClock())
+    fill(app)
+    first, second = (e.id for e in app.list_calendar())
+    loaded: list[Any] = []
+    get = app.repository.get
+
+    def counting_get(aggregate_id: Any, **options: Any) -> Any:
+        loaded.append(aggregate_id)
+        return get(aggregate_id, **options)
+
+    monkeypatch.setattr(app.repository, "get", counting_get)
+    assert [e.id for e in app.list_calendar()] == [first, second]
+    assert loaded == []  # nothing changed: the replicas it holds
+    app.cancel_meeting(UBND, second, reason="Dời lịch")
+    loaded.clear()
+    entries = app.list_calendar(include_cancelled=True)
+    assert [(e.id, e.is_active) for e in entries] == [(first, True), (second, False)]
+    assert loaded == [second]
+    app.close()
