@@ -39,6 +39,8 @@ class EventsPerTally:
     a failed step leaves neither rows nor position behind."""
 
     name = "events per tally"
+    version = 1
+    table_names = ("tally_counts",)
 
     def __init__(self, app: ServiceApplication) -> None:
         self._app = app
@@ -216,3 +218,82 @@ def test_the_tables_live_in_the_store_of_the_events(app: Tallies) -> None:
     assert isinstance(projection.tables, ProjectionTables)
     datastore = app.recorder.datastore  # type: ignore[attr-defined]
     assert projection.tables._datastore is datastore
+
+
+class LabelledTallies(EventsPerTally):
+    """Version 2 of ``EventsPerTally``: its rows also hold the tally's label (a new column
+    a table written by version 1 does not have)."""
+
+    version = 2
+
+    def create_tables(self, tables: ProjectionTables, cursor: Cursor) -> None:
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {tables.table('tally_counts')} "
+                       "(id TEXT PRIMARY KEY, events BIGINT NOT NULL, label TEXT NOT NULL)")
+
+    def prepare(self, notifications: Sequence[Notification]) -> Counter[UUID]:
+        return Counter(n.originator_id for n in notifications)
+
+    def apply(self, tables: ProjectionTables, cursor: Cursor, changes: Counter[UUID]) -> None:
+        counts_table = tables.table("tally_counts")
+        for tally_id, events in changes.items():
+            label = self._app.repository.get(tally_id).label
+            cursor.execute(tables.sql(
+                f"INSERT INTO {counts_table} (id, events, label) VALUES (?, ?, ?) "
+                f"ON CONFLICT (id) DO UPDATE SET events = {counts_table}.events + "
+                "excluded.events"), (str(tally_id), events, label))
+
+
+def labels(projection: PersistedProjection[Any]) -> dict[str, str]:
+    counts_table = projection.tables.table("tally_counts")
+    with projection.reading() as cursor:
+        cursor.execute(f"SELECT id, label FROM {counts_table}")
+        return {row["id"]: row["label"] for row in cursor.fetchall()}
+
+
+def test_tables_of_another_version_are_rebuilt_from_the_log_with_progress(
+    store_env: dict[str, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    before = Tallies(store_env)
+    tallies = save_tallies(before, 3)
+    old = PersistedProjection(before, EventsPerTally(before))
+    old.catch_up()
+    before.close()
+
+    after = Tallies(store_env)
+    with caplog.at_level(logging.INFO, logger="chassis.projection"):
+        rebuilt = PersistedProjection(after, LabelledTallies(after))
+        assert rebuilt.position == 0  # the rows of version 1 are gone with their position
+        assert "catching up: 0 of 0 events" in (rebuilt.readiness() or "")
+        rebuilt.warm_up()
+    assert "tables written by version 1, this is version 2: rebuilding" in caplog.text
+    assert "events per tally: catching up from event 0 to 6" in caplog.text
+    assert counts(rebuilt) == {str(t.id): 2 for t in tallies}  # each event applied once
+    assert labels(rebuilt) == {str(t.id): t.label for t in tallies}
+    assert stored_position(rebuilt) == 6
+    after.close()
+
+    again = Tallies(store_env)  # the same version again: nothing is rebuilt
+    resumed = PersistedProjection(again, LabelledTallies(again))
+    assert resumed.position == 6
+    assert labels(resumed) == {str(t.id): t.label for t in tallies}
+    again.close()
+
+
+def test_positions_stored_without_a_version_are_rebuilt_once(app: Tallies) -> None:
+    """A store whose projections were written before they had versions."""
+    tallies = save_tallies(app, 2)
+    tables = ProjectionTables.of(app)
+    positions, counts_table = tables.table("projection_positions"), tables.table("tally_counts")
+    with tables.transaction(commit=True) as cursor:
+        cursor.execute(f"CREATE TABLE {positions} (name TEXT PRIMARY KEY, "
+                       "position BIGINT NOT NULL)")
+        cursor.execute(f"CREATE TABLE {counts_table} (id TEXT PRIMARY KEY, "
+                       "events BIGINT NOT NULL)")
+        cursor.execute(tables.sql(f"INSERT INTO {positions} VALUES (?, ?)"),
+                       ("events per tally", 4))
+        cursor.execute(tables.sql(f"INSERT INTO {counts_table} VALUES (?, ?)"),
+                       (str(tallies[0].id), 99))
+    projection = PersistedProjection(app, EventsPerTally(app))
+    assert projection.position == 0
+    assert counts(projection) == {str(t.id): 2 for t in tallies}
+    assert PersistedProjection(app, EventsPerTally(app)).position == 4

@@ -22,6 +22,13 @@ gives every projection:
   Queries that queue behind one catch-up share it.
 - **Progress.** ``warm_up()`` (at start, in the background) logs how far it has got, and
   ``readiness()`` tells ``/readyz`` while the projection is behind the log it found.
+- **A schema version.** Each projection declares the ``version`` of its tables' shape; the
+  version its tables were written with is stored beside its position. When they differ (a
+  new column, a row written differently), its tables are dropped, created anew and written
+  again from the start of the log (with progress, as any catch-up), instead of failing on
+  a missing column or serving rows of the old shape.
+- **Replicas of what changed.** ``changed_replicas`` gives a projection the aggregates a
+  batch changed, as of the batch's end, for rows written from the aggregates' own state.
 """
 
 from __future__ import annotations
@@ -29,10 +36,13 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
+from uuid import UUID
 
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Notification, PersistenceError
 from eventsourcing.postgres import PostgresDatastore
 from eventsourcing.sqlite import SQLiteDatastore
@@ -43,8 +53,10 @@ from chassis.notification_log import BATCH
 
 BATCHES_PER_TRANSACTION = 10  # while catching up: one commit per 5,000 notifications
 PROGRESS_EVERY = 50_000  # notifications between two progress lines while catching up
+SQL_INTEGER_MAX = 2**63 - 1  # BIGINT on PostgreSQL, INTEGER on SQLite
 log = logging.getLogger(__name__)
 Changes = TypeVar("Changes")
+A = TypeVar("A", bound=Aggregate)
 
 
 class Cursor(Protocol):
@@ -122,6 +134,12 @@ class ProjectionTables:
             finally:
                 setting.execute(f"PRAGMA synchronous={was}")
 
+    @staticmethod
+    def integer(value: int) -> int:
+        """``value`` within SQL's 64-bit integers: an offset or a position from a request
+        may be any size, and past the ends it finds what the end would."""
+        return max(-SQL_INTEGER_MAX - 1, min(value, SQL_INTEGER_MAX))
+
     def placeholders(self, count: int) -> str:
         """``?, ?, ?`` for an ``IN (...)`` of ``count`` values."""
         return ", ".join("?" * count)
@@ -135,6 +153,11 @@ class Projection(Protocol[Changes]):
     must not commit."""
 
     name: str  # the tracking name; also what logs and /readyz call it
+    version: int  # of the tables' shape: change it when a column or a row's form changes
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        """Its tables, unprefixed (dropped when the version changes)."""
 
     def create_tables(self, tables: ProjectionTables, cursor: Cursor) -> None: ...
     def prepare(self, notifications: Sequence[Notification]) -> Changes: ...
@@ -163,12 +186,47 @@ class PersistedProjection(Generic[Changes]):
     def _create_tables(self) -> None:
         with self.tables.transaction(commit=True) as cursor:
             cursor.execute(f"CREATE TABLE IF NOT EXISTS {self._positions} "
-                           "(name TEXT PRIMARY KEY, position BIGINT NOT NULL)")
-            self.projection.create_tables(self.tables, cursor)
+                           "(name TEXT PRIMARY KEY, position BIGINT NOT NULL, "
+                           "version INTEGER NOT NULL DEFAULT 0)")
+        self._add_version_column()
+        with self.tables.transaction(commit=True) as cursor:
             cursor.execute(self.tables.sql(
-                f"INSERT INTO {self._positions} (name, position) VALUES (?, 0) "
-                "ON CONFLICT (name) DO NOTHING"), (self.projection.name,))
+                f"INSERT INTO {self._positions} (name, position, version) VALUES (?, 0, ?) "
+                "ON CONFLICT (name) DO NOTHING"), (self.projection.name, self.projection.version))
+            cursor.execute(self.tables.sql(
+                f"SELECT version FROM {self._positions} WHERE name = ?"), (self.projection.name,))
+            stored = int(cursor.fetchone()["version"])
+            if stored != self.projection.version:
+                self._rebuild_tables(cursor, stored)
+            self.projection.create_tables(self.tables, cursor)
         self._position = self._stored_position()
+
+    def _add_version_column(self) -> None:
+        """Positions stored before projections had versions (version 0: rebuilt once)."""
+        with self.tables.transaction(commit=False) as cursor:
+            if self.tables.is_postgres:
+                cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_schema "
+                               "= current_schema() AND table_name = %s "
+                               "AND column_name = 'version'", (self._positions,))
+                present = cursor.fetchone() is not None
+            else:
+                cursor.execute(f"PRAGMA table_info({self._positions})")
+                present = any(row["name"] == "version" for row in cursor.fetchall())
+        if not present:
+            with self.tables.transaction(commit=True) as cursor:
+                cursor.execute(f"ALTER TABLE {self._positions} "
+                               "ADD COLUMN version INTEGER NOT NULL DEFAULT 0")
+
+    def _rebuild_tables(self, cursor: Cursor, stored: int) -> None:
+        """Drops tables written in another shape; the catch-up writes them again from the
+        start of the log."""
+        log.warning("%s: tables written by version %d, this is version %d: rebuilding them "
+                    "from the log", self.projection.name, stored, self.projection.version)
+        for name in self.projection.table_names:
+            cursor.execute(f"DROP TABLE IF EXISTS {self.tables.table(name)}")
+        cursor.execute(self.tables.sql(
+            f"UPDATE {self._positions} SET position = 0, version = ? WHERE name = ?"),
+            (self.projection.version, self.projection.name))
 
     def _stored_position(self) -> int:
         with self.tables.transaction(commit=False) as cursor:
@@ -282,3 +340,59 @@ class PersistedProjection(Generic[Changes]):
             log.info("%s: at event %d of %d", self.projection.name, end,
                      max(self._target, end))
         return True
+
+
+def warming_up(projection: PersistedProjection[Any]) -> Callable[[], Awaitable[str | None]]:
+    """Starts ``projection``'s warm-up in the background, and returns the ``/readyz``
+    check that tells how far it has got (a service serves while its projection catches up;
+    a query meanwhile waits for the catch-up)."""
+    threading.Thread(target=projection.warm_up, name=f"warm-up {projection.projection.name}",
+                     daemon=True).start()
+
+    async def check() -> str | None:
+        return projection.readiness()
+
+    return check
+
+
+@dataclass
+class Replica(Generic[A]):
+    """An aggregate as of the end of a batch, and where the batch first touched it."""
+
+    aggregate: A
+    first_seen: int  # the id of the batch's first notification of this aggregate
+    last_seen: int  # the id of the batch's last notification of this aggregate
+
+
+def changed_replicas(
+    app: ServiceApplication, notifications: Sequence[Notification], kinds: tuple[type[A], ...],
+    on_event: Callable[[Any, A], None] | None = None,
+) -> dict[UUID, Replica[A]]:
+    """The aggregates of ``kinds`` that ``notifications`` changed, as of the last of them.
+
+    Each event is applied to the replica before it: kept within the batch, else loaded
+    from the repository at the version before the event (so a replica never runs ahead
+    of the notifications applied). Events of other aggregates are skipped. ``on_event`` is
+    told each event with the replica it made (for what depends on the event, not only on
+    the state it leaves)."""
+    replicas: dict[UUID, Replica[A]] = {}
+    event_classes = tuple(kind.Event for kind in kinds)
+    for notification in notifications:
+        domain_event: Any = app.mapper.to_domain_event(notification)
+        if not isinstance(domain_event, event_classes):
+            continue
+        aggregate_id = domain_event.originator_id
+        seen = replicas.get(aggregate_id)
+        before: Any = seen.aggregate if seen is not None else None
+        if before is None and domain_event.originator_version > 1:
+            before = app.repository.get(aggregate_id,
+                                        version=domain_event.originator_version - 1)
+        mutated: Any = domain_event.mutate(before)  # an event of ``kinds`` makes an aggregate
+        aggregate: A = mutated
+        if on_event is not None:
+            on_event(domain_event, aggregate)
+        if seen is None:
+            replicas[aggregate_id] = Replica(aggregate, notification.id, notification.id)
+        else:
+            seen.aggregate, seen.last_seen = aggregate, notification.id
+    return replicas

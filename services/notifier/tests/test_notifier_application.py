@@ -177,7 +177,10 @@ def test_a_reminder_pass_loads_only_the_reminders_whose_stage_is_due(
     get = app.repository.get
 
     def counting_get(aggregate_id: UUID, **options: object) -> object:
-        if aggregate_id in reminder_ids:
+        # The pass loads reminders as they are now; the read model, writing the row of a
+        # reminder it was sent, loads it as it stood before the event ("version"): that is
+        # once per event, not per pass, and not what this test counts.
+        if aggregate_id in reminder_ids and "version" not in options:
             loaded.append(aggregate_id)
         return get(aggregate_id, **options)  # type: ignore[arg-type]
 
@@ -253,7 +256,9 @@ def test_a_due_reminder_is_sent_once_and_a_later_one_not_loaded_also_after_a_res
     get = again.repository.get
 
     def counting_get(aggregate_id: UUID, **options: object) -> object:
-        if aggregate_id in (soon_id, later_id):
+        # Not counted: the read model loading a reminder as it stood before an event it
+        # writes the row of ("version"; here the stage the first process sent).
+        if aggregate_id in (soon_id, later_id) and "version" not in options:
             loaded.append(aggregate_id)
         return get(aggregate_id, **options)  # type: ignore[arg-type]
 

@@ -12,11 +12,13 @@ from fastapi import FastAPI
 from chassis.application import store_readiness
 from chassis.audit import AuditSpec
 from chassis.messaging.service_messaging import ServiceMessaging
+from chassis.projection import warming_up
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from kernel.clock import Clock
 from notifier.application import Notifier
+from notifier.application.audit import check_read_model
 from notifier.application.signals import SaveSignal
 from notifier.channels import Channel
 from notifier.channels.mail import EmailChannel
@@ -50,6 +52,7 @@ def build_notifier(settings: NotifierSettings, clock: Clock | None = None) -> No
 
 AUDIT = AuditSpec(  # phoihop audit --service notifier (it publishes nothing: no stream check)
     open_app=lambda settings: build_notifier(NotifierSettings.of(settings)),
+    read_model=check_read_model,
 )
 
 
@@ -75,7 +78,6 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         signal.bind()
-        await asyncio.to_thread(lambda: notifier.read_model.position)  # rebuild before serving
         tasks: list[asyncio.Task[Any]] = [
             asyncio.create_task(worker.run(), name=type(worker).__name__) for worker in workers
         ]
@@ -90,6 +92,8 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
                     await task
 
     http = create_http_app(config, notifier, signal, lifespan=lifespan)
-    http.state.readiness += [store_readiness(notifier), messaging.readiness]
+    # The read model catches up with the log in the background; /readyz says how far.
+    http.state.readiness += [store_readiness(notifier), messaging.readiness,
+                             warming_up(notifier.read_model.projection)]
     return http
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Awaitable, Callable
-
 from fastapi import FastAPI
 
 from chassis.audit import AuditSpec
+from chassis.projection import warming_up
 from chassis.runtime import producing_service_app
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
@@ -30,13 +28,5 @@ def build_app(settings: ServiceSettings) -> FastAPI:
     petitions = Petitions(env=store_environment(settings, SERVICE.name))
     http = producing_service_app(settings, SERVICE, petitions, translate, create_http_app)
     # The read model is rebuilt from the log in the background; /readyz says how far.
-    threading.Thread(target=petitions.read_model.warm_up, name="warm-up", daemon=True).start()
-    http.state.readiness.append(_read_model_readiness(petitions))
+    http.state.readiness.append(warming_up(petitions.read_model.projection))
     return http
-
-
-def _read_model_readiness(petitions: Petitions) -> Callable[[], Awaitable[str | None]]:
-    async def check() -> str | None:
-        return petitions.read_model.readiness()
-
-    return check

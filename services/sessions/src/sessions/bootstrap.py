@@ -5,11 +5,13 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from chassis.audit import AuditSpec
+from chassis.projection import warming_up
 from chassis.runtime import producing_service_app
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from sessions.application import Sessions, translate
+from sessions.application.audit import check_read_model
 from sessions.entrypoints.http import create_http_app
 
 SERVICE = ServiceSpec(
@@ -18,10 +20,13 @@ SERVICE = ServiceSpec(
 )
 AUDIT = AuditSpec(  # phoihop audit --service sessions
     open_app=lambda settings: Sessions(env=store_environment(settings, SERVICE.name)),
-    translate=translate,
+    translate=translate, read_model=check_read_model,
 )
 
 
 def build_app(settings: ServiceSettings) -> FastAPI:
     sessions = Sessions(env=store_environment(settings, SERVICE.name))
-    return producing_service_app(settings, SERVICE, sessions, translate, create_http_app)
+    http = producing_service_app(settings, SERVICE, sessions, translate, create_http_app)
+    # The records' index catches up with the log in the background; /readyz says how far.
+    http.state.readiness.append(warming_up(sessions.catalogue.projection))
+    return http

@@ -1,25 +1,35 @@
-"""The notifier's read model: replicas of its aggregates, following the notification log.
+"""The notifier's read model: its records' rows, kept in its own database from the log.
 
 Every query and worker reads from here: inbox, feed, lists, the deliveries that are due,
-the reminders that are active, the subscriptions and contacts a new notification goes to.
-Before each read it catches up with the log under a lock, so a reader sees every write
-committed before it asked; a restart rebuilds it from the log. What leaves the lock is a
-copy (a summary dict or a frozen job), never a replica.
+the reminders that changed, the subscriptions and contacts a new notification goes to.
+The rows are a ``chassis.projection`` projection (``NotifierProjection``): one table per
+kind of record, each row the record's ``summary()`` as JSON beside the columns the
+queries filter and order on. Before each read it catches up with the log, so a reader
+sees every write committed before it asked; a restart resumes at the stored position.
+What leaves it is a copy (a summary dict or a frozen job), never a replica.
 """
 
 from __future__ import annotations
 
+import json
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, Literal, TypeVar
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import Notification as LogNotification
 
 from chassis.application import ServiceApplication
-from chassis.notification_log import BATCH, pages_after
+from chassis.projection import (
+    Cursor,
+    PersistedProjection,
+    ProjectionTables,
+    Replica,
+    changed_replicas,
+)
 from kernel.actor import Actor
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Delivery
@@ -27,12 +37,11 @@ from notifier.domain.errors import RecordNotFoundError
 from notifier.domain.notification import FEED, INBOX, Notification
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder
-from notifier.domain.subscription import Subscription
+from notifier.domain.subscription import Interest, Subscription
 
 TRACKED: tuple[type[Aggregate], ...] = (Notification, Delivery, Subscription, Contact, Reminder)
 InboxScope = Literal["all", "agency", "personal"]
-A = TypeVar("A", bound=Aggregate)
-T = TypeVar("T")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -69,113 +78,253 @@ class SubscriberRef:
     owner_agency: str
 
 
-class NotifierReadModel:
-    """Replicas of every notification, delivery, subscription, contact and reminder."""
+@dataclass(frozen=True)
+class RowKind:
+    """One kind of record's table: the columns beside ``id``, ``listed_at`` (the log
+    position of its first event), ``changed_at`` (of its last) and ``summary``, and how a
+    record gives their values."""
+
+    table: str
+    columns: tuple[tuple[str, str], ...]  # (name, SQL type)
+    values: Callable[[Any], tuple[object, ...]]
+    label: str  # in "no <label> with id ..."
+
+
+def _micros(moment: datetime) -> int:
+    """A moment as microseconds since 1970 (orders moments with different offsets)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return (aware - EPOCH) // timedelta(microseconds=1)
+
+
+KINDS: dict[type[Aggregate], RowKind] = {
+    Notification: RowKind(
+        "notification_rows",
+        (("type", "TEXT NOT NULL"), ("rule_id", "TEXT NOT NULL"), ("recipient", "TEXT NOT NULL"),
+         ("subject_id", "TEXT NOT NULL"), ("occurred_at", "BIGINT NOT NULL"),
+         ("inbox", "INTEGER NOT NULL"), ("feed", "INTEGER NOT NULL")),
+        lambda n: (n.type, n.rule_id, n.recipient, n.subject_id, _micros(n.occurred_at),
+                   int(INBOX in n.channels),
+                   int(FEED in n.channels and n.addressee.is_public)),
+        "notification"),
+    Delivery: RowKind(
+        "delivery_rows",
+        (("status", "TEXT NOT NULL"), ("channel", "TEXT NOT NULL"),
+         ("notification_id", "TEXT NOT NULL"), ("owner_agency", "TEXT"),
+         ("subscription_id", "TEXT"), ("next_attempt_at", "TEXT")),
+        lambda d: (d.status, d.channel, str(d.notification_id), d.owner_agency,
+                   str(d.subscription_id) if d.subscription_id else None,
+                   d.next_attempt_at.isoformat() if d.next_attempt_at else None),
+        "delivery"),
+    Subscription: RowKind(
+        "subscription_rows", (("owner_agency", "TEXT"), ("active", "INTEGER NOT NULL")),
+        lambda s: (s.owner_agency, int(s.active)), "subscription"),
+    Contact: RowKind(
+        "contact_rows",
+        (("recipient", "TEXT NOT NULL"), ("email", "TEXT NOT NULL"),
+         ("active", "INTEGER NOT NULL")),
+        lambda c: (c.recipient, c.email, int(c.active)), "contact"),
+    Reminder: RowKind(
+        "reminder_rows",
+        (("rule_id", "TEXT NOT NULL"), ("due_date", "TEXT NOT NULL"),
+         ("started_on", "TEXT NOT NULL"), ("sent", "TEXT NOT NULL"),
+         ("active", "INTEGER NOT NULL")),
+        lambda r: (r.rule_id, r.due_date.isoformat(), r.started_on.isoformat(),
+                   json.dumps(list(r.sent)), int(r.active)),
+        "reminder"),
+}
+INDEXED = {"notification_rows": ("listed_at", "recipient", "subject_id"),
+           "delivery_rows": ("listed_at", "status"), "reminder_rows": ("changed_at",)}
+
+
+class NotifierProjection:
+    """The notifier's rows, as a ``chassis.projection.Projection``."""
+
+    name = "notifier read model"
+    version = 1
+    table_names = tuple(kind.table for kind in KINDS.values())
 
     def __init__(self, app: ServiceApplication) -> None:
         self._app = app
-        self._lock = threading.Lock()
-        self._position = 0
-        self._replicas: dict[type[Aggregate], dict[UUID, Any]] = {t: {} for t in TRACKED}
-        self._positions: dict[UUID, int] = {}  # notification id -> log position
-        self._order: list[UUID] = []  # notification ids, oldest first
-        self._changed_reminders: set[UUID] = set()  # see changed_reminders
+
+    def create_tables(self, tables: ProjectionTables, cursor: Cursor) -> None:
+        for kind in KINDS.values():
+            table = tables.table(kind.table)
+            columns = "".join(f", {name} {sql_type}" for name, sql_type in kind.columns)
+            cursor.execute(f"CREATE TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY, "
+                           f"listed_at BIGINT NOT NULL, changed_at BIGINT NOT NULL{columns}, "
+                           "summary TEXT NOT NULL)")
+            for column in INDEXED.get(kind.table, ("listed_at",)):
+                cursor.execute(f"CREATE INDEX IF NOT EXISTS {table}_{column} "
+                               f"ON {table} ({column})")
+
+    def prepare(self, notifications: Sequence[LogNotification]
+                ) -> dict[UUID, Replica[Aggregate]]:
+        return changed_replicas(self._app, notifications, TRACKED)
+
+    def apply(self, tables: ProjectionTables, cursor: Cursor,
+              changes: dict[UUID, Replica[Aggregate]]) -> None:
+        for aggregate_type, kind in KINDS.items():
+            rows = [(str(record_id), replica.first_seen, replica.last_seen,
+                     *kind.values(replica.aggregate), _summary_json(replica.aggregate))
+                    for record_id, replica in changes.items()
+                    if isinstance(replica.aggregate, aggregate_type)]
+            if not rows:
+                continue
+            names = ["id", "listed_at", "changed_at", *(n for n, _ in kind.columns), "summary"]
+            updated = ", ".join(f"{name} = excluded.{name}" for name in names[2:])
+            cursor.executemany(tables.sql(
+                f"INSERT INTO {tables.table(kind.table)} ({', '.join(names)}) "
+                f"VALUES ({tables.placeholders(len(names))}) "
+                f"ON CONFLICT (id) DO UPDATE SET {updated}"), rows)
+
+
+class NotifierReadModel:
+    """The rows of every notification, delivery, subscription, contact and reminder."""
+
+    def __init__(self, app: ServiceApplication) -> None:
+        self._app = app
+        self.projection = PersistedProjection(app, NotifierProjection(app))
+        self._tables = self.projection.tables
+        self._reminders_seen = 0  # changed_at of the last reminder changed_reminders gave
+        self._reminders_lock = threading.Lock()
 
     @property
     def position(self) -> int:
-        with self._lock:
-            self._catch_up()
-            return self._position
+        """The log position the rows are at, after catching up."""
+        self.projection.catch_up()
+        return self.projection.position
 
-    def read(self, reader: Callable[[NotifierReadModel], T]) -> T:
-        """Runs ``reader`` on a caught-up model under the lock (for the queries below)."""
-        with self._lock:
-            self._catch_up()
-            return reader(self)
+    def warm_up(self) -> None:
+        self.projection.warm_up()
+
+    def readiness(self) -> str | None:
+        return self.projection.readiness()
+
+    def _select(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        """The rows of one query, after catching up; ``{name}`` stands for a table.
+        Integers (offsets, positions from a request) are kept within SQL's."""
+        statement = sql.format(**{kind.table: self._tables.table(kind.table)
+                                  for kind in KINDS.values()})
+        values = [self._tables.integer(v) if isinstance(v, int) else v for v in params]
+        with self.projection.reading() as cursor:
+            cursor.execute(self._tables.sql(statement), values)
+            return list(cursor.fetchall())
+
+    def _summary(self, aggregate_type: type[Aggregate], record_id: UUID) -> dict[str, Any]:
+        kind = KINDS[aggregate_type]
+        found = self._select(f"SELECT summary FROM {{{kind.table}}} WHERE id = ?",
+                             (str(record_id),))
+        if not found:
+            raise RecordNotFoundError(f"no {kind.label} with id {record_id}")
+        return dict(json.loads(found[0]["summary"]))
+
+    def _summaries(self, table: str, wanted: Sequence[tuple[str, object]], *,
+                   newest_first: bool = False, limit: int | None = None, offset: int = 0,
+                   extra: str = "", extra_params: Sequence[object] = ()
+                   ) -> list[dict[str, Any]]:
+        """Summaries of one table whose columns equal what is wanted (None: any)."""
+        conditions = [f"{column} = ?" for column, value in wanted if value is not None]
+        params: list[object] = [value for _, value in wanted if value is not None]
+        if extra:
+            conditions.append(extra)
+            params += extra_params
+        where = " AND ".join(conditions) or "1 = 1"
+        order = "DESC" if newest_first else "ASC"
+        page = ""
+        if limit is not None:
+            page = " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        rows = self._select(f"SELECT listed_at, summary FROM {{{table}}} WHERE {where} "
+                            f"ORDER BY listed_at {order}{page}", params)
+        return [json.loads(row["summary"]) for row in rows]
+
+    def summaries(self, aggregate_type: type[Aggregate]) -> dict[UUID, dict[str, Any]]:
+        """Every row of one kind of record (for the audit)."""
+        rows = self._select(f"SELECT id, summary FROM {{{KINDS[aggregate_type].table}}}")
+        return {UUID(row["id"]): json.loads(row["summary"]) for row in rows}
 
     # -- notifications, inbox, feed ------------------------------------------------------
 
     def notification(self, notification_id: UUID) -> dict[str, Any]:
-        return self.read(lambda m: m._get(Notification, notification_id).summary())
+        return self._summary(Notification, notification_id)
 
     def notifications(
         self, *, type: str | None = None, recipient: str | None = None,
         subject_id: str | None = None, rule_id: str | None = None, limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        def reader(m: NotifierReadModel) -> list[dict[str, Any]]:
-            wanted = [("type", type), ("recipient", recipient), ("subject_id", subject_id),
-                      ("rule_id", rule_id)]
-            found = [n for n in m._newest_first()
-                     if all(v is None or getattr(n, k) == v for k, v in wanted)]
-            return [m._with_position(n) for n in found[offset: offset + limit]]
-        return list(self.read(reader))
+        conditions = [(column, value) for column, value in (
+            ("type", type), ("recipient", recipient), ("subject_id", subject_id),
+            ("rule_id", rule_id)) if value is not None]
+        where = " AND ".join(f"{column} = ?" for column, _ in conditions) or "1 = 1"
+        rows = self._select(
+            f"SELECT listed_at, summary FROM {{notification_rows}} WHERE {where} "
+            "ORDER BY listed_at DESC LIMIT ? OFFSET ?",
+            [*(value for _, value in conditions), limit, offset])
+        return [_with_position(row) for row in rows]
 
     def inbox(
         self, principal: Actor, scope: InboxScope = "all", after: int = 0, limit: int = 100,
         oldest_first: bool = False,
     ) -> list[dict[str, Any]]:
-        def reader(m: NotifierReadModel) -> list[dict[str, Any]]:
-            items = m._oldest_after(after) if oldest_first else m._newest_first(after)
-            found = []
-            for n in items:
-                if INBOX in n.channels and _in_scope(n.addressee, principal, scope):
-                    found.append(m._with_position(n))
-                    if len(found) >= limit:
-                        break
-            return found
-        return list(self.read(reader))
+        order = "ASC" if oldest_first else "DESC"
+        rows = self._select(
+            "SELECT listed_at, recipient, summary FROM {notification_rows} "
+            f"WHERE inbox = 1 AND listed_at > ? ORDER BY listed_at {order}", (after,))
+        found = []
+        for row in rows:
+            if _in_scope(Recipient.parse(row["recipient"]), principal, scope):
+                found.append(_with_position(row))
+                if len(found) >= limit:
+                    break
+        return found
 
     def feed(self, limit: int = 50) -> list[dict[str, Any]]:
-        def reader(m: NotifierReadModel) -> list[dict[str, Any]]:
-            # By when it happened: two streams' events reach the log in either order.
-            public = sorted((n for n in m._newest_first() if FEED in n.channels
-                             and n.addressee.is_public),
-                            key=lambda n: n.occurred_at, reverse=True)
-            return [m._with_position(n) for n in public[:limit]]
-        return list(self.read(reader))
+        # By when it happened: two streams' events reach the log in either order.
+        rows = self._select("SELECT listed_at, summary FROM {notification_rows} WHERE feed = 1 "
+                            "ORDER BY occurred_at DESC, listed_at DESC LIMIT ?", (limit,))
+        return [_with_position(row) for row in rows]
 
     # -- deliveries -----------------------------------------------------------------------
 
     def delivery(self, delivery_id: UUID) -> dict[str, Any]:
-        return self.read(lambda m: m._get(Delivery, delivery_id).summary())
+        return self._summary(Delivery, delivery_id)
 
     def deliveries(
         self, *, status: str | None = None, channel: str | None = None,
         notification_id: UUID | None = None, owner_agency: str | None = None,
         limit: int = 100, offset: int = 0,
     ) -> list[dict[str, Any]]:
-        def reader(m: NotifierReadModel) -> list[dict[str, Any]]:
-            wanted = [("status", status), ("channel", channel),
-                      ("notification_id", notification_id), ("owner_agency", owner_agency)]
-            found = [d for d in reversed(m._replicas[Delivery].values())
-                     if all(v is None or getattr(d, k) == v for k, v in wanted)]
-            return [d.summary() for d in found[offset: offset + limit]]
-        return list(self.read(reader))
+        wanted = [("status", status), ("channel", channel),
+                  ("notification_id", str(notification_id) if notification_id else None),
+                  ("owner_agency", owner_agency)]
+        return self._summaries("delivery_rows", wanted, newest_first=True, limit=limit,
+                               offset=offset)
 
     def due_deliveries(self, now: datetime) -> tuple[list[DeliveryJob], datetime | None]:
         """Deliveries to attempt now, and when the next pending one falls due."""
-        def reader(m: NotifierReadModel) -> tuple[list[DeliveryJob], datetime | None]:
-            jobs, later = [], []
-            for delivery in m._replicas[Delivery].values():
-                if delivery.status != PENDING:
-                    continue
-                if delivery.is_due(now):
-                    jobs.append(m._job(delivery))
-                elif delivery.next_attempt_at is not None:
-                    later.append(delivery.next_attempt_at)
-            return jobs, min(later, default=None)
-        jobs, next_at = self.read(reader)
-        return jobs, next_at
+        rows = self._select("SELECT next_attempt_at, summary FROM {delivery_rows} "
+                            "WHERE status = ? ORDER BY listed_at", (PENDING,))
+        jobs, later = [], []
+        for row in rows:
+            next_at = (datetime.fromisoformat(row["next_attempt_at"])
+                       if row["next_attempt_at"] else None)
+            if next_at is None or next_at <= now:
+                jobs.append(self._job(json.loads(row["summary"])))
+            else:
+                later.append(next_at)
+        return jobs, min(later, default=None)
 
-    def _job(self, delivery: Delivery) -> DeliveryJob:
-        notification: Notification = self._replicas[Notification][delivery.notification_id]
-        subscription = (self._replicas[Subscription].get(delivery.subscription_id)
-                        if delivery.subscription_id else None)
+    def _job(self, delivery: dict[str, Any]) -> DeliveryJob:
+        notification: Notification = self._app.repository.get(UUID(delivery["notification_id"]))
+        subscription_id = delivery["subscription_id"]
+        subscription: Subscription | None = (self._app.repository.get(UUID(subscription_id))
+                        if subscription_id else None)
         return DeliveryJob(
-            delivery_id=delivery.id, channel=delivery.channel, target=delivery.target,
-            message_id=delivery.message_id, attempt=len(delivery.attempts) + 1,
-            notification=notification.summary(), source_event=dict(notification.source_event),
+            delivery_id=UUID(delivery["id"]), channel=delivery["channel"],
+            target=delivery["target"], message_id=delivery["message_id"],
+            attempt=delivery["attempt_count"] + 1, notification=notification.summary(),
+            source_event=dict(notification.source_event),
             secret=subscription.secret if subscription else None,
             subscription_active=bool(subscription and subscription.active),
         )
@@ -183,99 +332,68 @@ class NotifierReadModel:
     # -- subscriptions, contacts, reminders ---------------------------------------------
 
     def subscription(self, subscription_id: UUID) -> dict[str, Any]:
-        return self.read(lambda m: m._get(Subscription, subscription_id).summary())
+        return self._summary(Subscription, subscription_id)
 
     def subscriptions(self, owner_agency: str | None = None) -> list[dict[str, Any]]:
-        return list(self.read(lambda m: [
-            s.summary() for s in m._replicas[Subscription].values()
-            if owner_agency is None or s.owner_agency == owner_agency]))
+        return self._summaries("subscription_rows", [("owner_agency", owner_agency)])
 
     def subscribers(self, notification_type: str, recipient: Recipient) -> list[SubscriberRef]:
-        return list(self.read(lambda m: [
-            SubscriberRef(s.id, s.url, s.owner_agency)
-            for s in m._replicas[Subscription].values() if s.wants(notification_type, recipient)
-        ]))
+        """The active subscriptions that want this notification."""
+        active = self._summaries("subscription_rows", [("active", 1)])
+        return [SubscriberRef(UUID(s["id"]), s["url"], s["owner_agency"])
+                for s in active if Interest.of(s).wants(notification_type, recipient)]
 
     def contact(self, contact_id: UUID) -> dict[str, Any]:
-        return self.read(lambda m: m._get(Contact, contact_id).summary())
+        return self._summary(Contact, contact_id)
 
     def contacts(self, recipient_prefix: str | None = None) -> list[dict[str, Any]]:
-        return list(self.read(lambda m: [
-            c.summary() for c in m._replicas[Contact].values()
-            if c.active and (recipient_prefix is None or c.recipient.startswith(recipient_prefix))
-        ]))
+        if recipient_prefix is None:
+            return self._summaries("contact_rows", [("active", 1)])
+        return self._summaries("contact_rows", [("active", 1)],
+                               extra="substr(recipient, 1, ?) = ?",
+                               extra_params=(len(recipient_prefix), recipient_prefix))
 
     def emails(self, recipient: Recipient) -> list[str]:
         """The active addresses of a recipient; a unit's include its agency's."""
         keys = {recipient.key}
         if recipient.kind == "agency" and recipient.unit:
             keys.add(Recipient.of_agency(recipient.agency or "").key)
-        return sorted(self.read(lambda m: {
-            c.email for c in m._replicas[Contact].values() if c.active and c.recipient in keys}))
+        rows = self._select("SELECT email FROM {contact_rows} WHERE active = 1 AND recipient "
+                            f"IN ({self._tables.placeholders(len(keys))})", sorted(keys))
+        return sorted({row["email"] for row in rows})
 
     def reminder(self, reminder_id: UUID) -> dict[str, Any]:
-        return self.read(lambda m: m._get(Reminder, reminder_id).summary())
+        return self._summary(Reminder, reminder_id)
 
     def reminders(self, active: bool | None = None) -> list[dict[str, Any]]:
-        return list(self.read(lambda m: [
-            r.summary() for r in m._replicas[Reminder].values()
-            if active is None or r.active == active]))
+        return self._summaries("reminder_rows",
+                               [("active", None if active is None else int(active))])
 
     def changed_reminders(self, limit: int) -> list[ReminderSchedule]:
-        """Up to ``limit`` reminders changed since last asked (all of them after a
-        rebuild), each once: what keeps the reminder worker's schedule current without
-        looking at the reminders that did not change."""
-        def reader(m: NotifierReadModel) -> list[ReminderSchedule]:
-            taken: list[ReminderSchedule] = []
-            while m._changed_reminders and len(taken) < limit:
-                r = m._replicas[Reminder][m._changed_reminders.pop()]
-                taken.append(ReminderSchedule(r.id, r.rule_id, r.due_date, r.started_on,
-                                              frozenset(r.sent), r.active))
-            return taken
-        return list(self.read(reader))
+        """Up to ``limit`` reminders changed since last asked (all of them the first time
+        a process asks), each once: what keeps the reminder worker's schedule current
+        without looking at the reminders that did not change."""
+        with self._reminders_lock:
+            rows = self._select(
+                "SELECT id, changed_at, rule_id, due_date, started_on, sent, active "
+                "FROM {reminder_rows} WHERE changed_at > ? ORDER BY changed_at LIMIT ?",
+                (self._reminders_seen, limit))
+            if rows:
+                self._reminders_seen = int(rows[-1]["changed_at"])
+        return [ReminderSchedule(UUID(row["id"]), row["rule_id"],
+                                 date.fromisoformat(row["due_date"]),
+                                 date.fromisoformat(row["started_on"]),
+                                 frozenset(json.loads(row["sent"])), bool(row["active"]))
+                for row in rows]
 
-    # -- following the log ----------------------------------------------------------------
 
-    def _catch_up(self) -> None:
-        mapper = self._app.mapper
-        for page in pages_after(self._app.recorder, self._position, BATCH):
-            for item in page:
-                self._apply(mapper.to_domain_event(item), item.id)
-                self._position = item.id
+def _summary_json(record: Any) -> str:
+    return json.dumps(record.summary())
 
-    def _apply(self, domain_event: Any, position: int) -> None:
-        for kind in TRACKED:
-            if isinstance(domain_event, kind.Event):
-                replicas = self._replicas[kind]
-                replicas[domain_event.originator_id] = domain_event.mutate(
-                    replicas.get(domain_event.originator_id))
-                if kind is Reminder:
-                    self._changed_reminders.add(domain_event.originator_id)
-                if isinstance(domain_event, Notification.Created):
-                    self._positions[domain_event.originator_id] = position
-                    self._order.append(domain_event.originator_id)
-                return
 
-    def _get(self, kind: type[A], record_id: UUID) -> A:
-        found = self._replicas[kind].get(record_id)
-        if found is None:
-            raise RecordNotFoundError(f"no {kind.__name__.lower()} with id {record_id}")
-        return found  # type: ignore[no-any-return]
-
-    def _newest_first(self, after: int = 0) -> list[Notification]:
-        notifications = self._replicas[Notification]
-        found = []
-        for notification_id in reversed(self._order):
-            if self._positions[notification_id] <= after:
-                break
-            found.append(notifications[notification_id])
-        return found
-
-    def _oldest_after(self, after: int) -> list[Notification]:
-        return list(reversed(self._newest_first(after)))
-
-    def _with_position(self, notification: Notification) -> dict[str, Any]:
-        return {**notification.summary(), "position": self._positions[notification.id]}
+def _with_position(row: Any) -> dict[str, Any]:
+    """A notification's summary and its position in the log (what the inbox pages by)."""
+    return {**json.loads(row["summary"]), "position": int(row["listed_at"])}
 
 
 def _in_scope(recipient: Recipient, principal: Actor, scope: InboxScope) -> bool:

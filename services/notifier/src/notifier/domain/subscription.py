@@ -12,7 +12,8 @@ import base64
 import binascii
 import ipaddress
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 from uuid import uuid4
@@ -77,6 +78,34 @@ def type_matches(pattern: str, notification_type: str) -> bool:
     return pattern == notification_type
 
 
+@dataclass(frozen=True)
+class Interest:
+    """What a subscription asks for: event types, for whom, and whose it is."""
+
+    event_types: tuple[str, ...]
+    audience: str
+    owner_agency: str
+    owner_unit: str | None
+
+    @classmethod
+    def of(cls, summary: Mapping[str, Any]) -> Interest:
+        """A subscription's interest, from its ``summary()``."""
+        return cls(tuple(summary["event_types"]), summary["audience"], summary["owner_agency"],
+                   summary["owner_unit"])
+
+    def wants(self, notification_type: str, recipient: Recipient) -> bool:
+        """True when a notification of this type for this recipient is of interest."""
+        if not any(type_matches(p, notification_type) for p in self.event_types):
+            return False
+        if self.audience == "all" or recipient.is_public:
+            return True
+        if self.audience == "public":
+            return False
+        return (recipient.kind == "agency" and recipient.agency is not None
+                and recipient.agency.value == self.owner_agency
+                and unit_matches(self.owner_unit, recipient.unit))
+
+
 class Subscription(Aggregate):
     """Another system's endpoint for signed notifications."""
 
@@ -137,16 +166,7 @@ class Subscription(Aggregate):
 
     def wants(self, notification_type: str, recipient: Recipient) -> bool:
         """True when a notification of this type for this recipient goes to this endpoint."""
-        if not self.active or not any(type_matches(p, notification_type)
-                                      for p in self.event_types):
-            return False
-        if self.audience == "all" or recipient.is_public:
-            return True
-        if self.audience == "public":
-            return False
-        return (recipient.kind == "agency" and recipient.agency is not None
-                and recipient.agency.value == self.owner_agency
-                and unit_matches(self.owner_unit, recipient.unit))
+        return self.active and Interest.of(self.summary()).wants(notification_type, recipient)
 
     def summary(self) -> dict[str, Any]:
         """A plain description; never the secret."""

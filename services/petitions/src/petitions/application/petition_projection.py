@@ -9,10 +9,8 @@ Tables, next to the events (``petitions_`` prefixed):
 - ``petition_similar``, ``petition_similar_keys``, ``petition_place_groups`` and
   ``petition_place_keys``: the similarity index (see ``petitions.similarity.stored``).
 
-Rows are written from the aggregates' own events: each changed petition's replica is the
-event applied to the replica before it (kept within a batch, else loaded from the
-repository at the version before), so a row is ``PetitionSummary.of`` the petition as of
-the projection's position.
+Rows are written from the aggregates' own events (``chassis.projection.changed_replicas``),
+so a row is ``PetitionSummary.of`` the petition as of the projection's position.
 """
 
 from __future__ import annotations
@@ -20,13 +18,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from eventsourcing.persistence import Notification
 
 from chassis.application import ServiceApplication
-from chassis.projection import Cursor, ProjectionTables
+from chassis.projection import Cursor, ProjectionTables, changed_replicas
 from kernel.text import fold
 from petitions.application.summaries import PetitionSummary, summary_to_json
 from petitions.domain.petition import Petition
@@ -53,9 +51,7 @@ class PetitionTables(NamedTuple):
 
     @classmethod
     def of(cls, tables: ProjectionTables) -> PetitionTables:
-        return cls(*(tables.table(name) for name in (
-            "petition_rows", "petition_similar", "petition_similar_keys",
-            "petition_place_groups", "petition_place_keys")))
+        return cls(*map(tables.table, PetitionProjection.table_names))
 
 
 def communes_key(communes: Iterable[str]) -> str:
@@ -76,6 +72,9 @@ class PetitionProjection:
     """The petitions list and similarity index, as a ``chassis.projection.Projection``."""
 
     name = "petitions read model"
+    version = 1
+    table_names = ("petition_rows", "petition_similar", "petition_similar_keys",
+                   "petition_place_groups", "petition_place_keys")
 
     def __init__(self, app: ServiceApplication) -> None:
         self._app = app
@@ -106,23 +105,12 @@ class PetitionProjection:
 
     def prepare(self, notifications: Sequence[Notification]) -> PetitionChanges:
         changes = PetitionChanges()
-        replicas: dict[UUID, Petition] = {}
-        listed_at: dict[UUID, int] = {}  # the first notification of each in this batch
-        for notification in notifications:
-            domain_event = self._app.mapper.to_domain_event(notification)
-            if not isinstance(domain_event, Petition.Event):
-                continue
-            petition_id = domain_event.originator_id
-            before = replicas.get(petition_id)
-            if before is None and domain_event.originator_version > 1:
-                before = self._app.repository.get(
-                    petition_id, version=domain_event.originator_version - 1)
-            replica = domain_event.mutate(before)
-            assert isinstance(replica, Petition)
-            replicas[petition_id] = replica
-            listed_at.setdefault(petition_id, notification.id)
-            self._index_similarity(domain_event, replica, changes)
-        changes.rows = {pid: (PetitionSummary.of(replica), listed_at[pid])
+
+        def index_similarity(domain_event: Any, petition: Petition) -> None:
+            self._index_similarity(domain_event, petition, changes)
+
+        replicas = changed_replicas(self._app, notifications, (Petition,), index_similarity)
+        changes.rows = {pid: (PetitionSummary.of(replica.aggregate), replica.first_seen)
                         for pid, replica in replicas.items()}
         return changes
 
