@@ -16,7 +16,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from kernel.text import forbidden_character, nfc
 
@@ -32,6 +41,12 @@ class MultiLine:
 
 
 MULTI_LINE = MultiLine()
+
+# The rule of ``kernel.text.forbidden_character`` as the JSON Schema ``pattern`` the OpenAPI
+# document shows, so clients (and the schema-driven fuzzer) know it; the validator below
+# is what enforces it.
+LINE_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f\\ufffe\\uffff]*$"
+PARAGRAPHS_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f\\ufffe\\uffff]*$"
 
 Paragraphs = Annotated[str, MULTI_LINE, Field(min_length=1)]
 """Free text that may run over several lines; give it a ``max_length`` where it is used."""
@@ -52,10 +67,35 @@ class RequestBody(BaseModel):
             if MULTI_LINE in field.metadata or _marked_multi_line(field.annotation)
         )
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(core_schema)
+        properties = handler.resolve_ref_schema(json_schema).get("properties", {})
+        for name, schema in properties.items():
+            pattern = PARAGRAPHS_PATTERN if name in cls._multi_line_fields else LINE_PATTERN
+            _document_pattern(schema, pattern)
+        return json_schema
+
     @field_validator("*", mode="after")
     @classmethod
     def _clean_text(cls, value: Any, info: ValidationInfo) -> Any:
         return clean_strings(value, multi_line=info.field_name in cls._multi_line_fields)
+
+
+def _document_pattern(schema: dict[str, Any], pattern: str) -> None:
+    """Adds ``pattern`` to every free-text string schema in ``schema`` (inside ``anyOf``,
+    array items, map values); references (nested bodies) document themselves."""
+    if schema.get("type") == "string" and not schema.keys() & {"format", "enum", "const",
+                                                               "pattern"}:
+        schema["pattern"] = pattern
+    for key in ("anyOf", "oneOf", "allOf"):
+        for option in schema.get(key, []):
+            _document_pattern(option, pattern)
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            _document_pattern(schema[key], pattern)
 
 
 def _marked_multi_line(annotation: Any) -> bool:
