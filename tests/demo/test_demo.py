@@ -9,7 +9,9 @@ import httpx
 import pytest
 
 from chassis.messaging.embedded_nats import free_port
+from contracts.vocabulary import Agency
 from tests.demo.conftest import DemoRun
+from tests.e2e.journey import bearer
 from tests.e2e.processes import ServiceProcess
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -23,12 +25,14 @@ def status_totals(url: str) -> dict[str, int]:
             for s in STATUSES}
 
 
-def every_petition(url: str) -> list[dict[str, Any]]:
-    """Every petition in full: active ones from the list, then merged and withdrawn ones."""
+def every_petition(url: str, jurisdiction: str) -> list[dict[str, Any]]:
+    """Every petition in full: active ones from the list, then merged and withdrawn ones;
+    read by MTTQ, which also sees answers it has not published yet."""
+    mttq = bearer(jurisdiction, Agency.MTTQ)
     ids = [row["id"] for s in STATUSES
            for row in httpx.get(f"{url}/petitions", params={"status": s, "limit": 200})
            .json()["items"]]
-    return [httpx.get(f"{url}/petitions/{pid}").json() for pid in ids]
+    return [httpx.get(f"{url}/petitions/{pid}", headers=mttq).json() for pid in ids]
 
 
 def test_the_demo_fills_a_year_in_every_state_and_a_rerun_changes_nothing(
@@ -42,7 +46,7 @@ def test_the_demo_fills_a_year_in_every_state_and_a_rerun_changes_nothing(
     totals = status_totals(petitions_service.url)
     assert all(totals[s] >= 1 for s in STATUSES), totals
 
-    petitions = every_petition(petitions_service.url)
+    petitions = every_petition(petitions_service.url, jurisdiction)
     by_id = {p["id"]: p for p in petitions}
     assert {p["resolution"]["status"] for p in petitions if p["resolution"]} == {
         "resolved", "in_progress", "explained", "unresolved"}

@@ -12,9 +12,10 @@ from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 
 
-def bearer(jurisdiction: str, agency: Agency, unit: str | None = None) -> dict[str, str]:
+def bearer(jurisdiction: str, agency: Agency, unit: str | None = None,
+           role: str = "staff") -> dict[str, str]:
     settings = ServiceSettings(jurisdiction=jurisdiction)
-    token = issue_token(settings, agency=agency, role="staff", unit=unit)
+    token = issue_token(settings, agency=agency, role=role, unit=unit)
     return {"Authorization": f"Bearer {token}"}
 
 

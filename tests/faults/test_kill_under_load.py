@@ -83,8 +83,9 @@ def stored_ids(url: str) -> set[str]:
 
 
 def forwarded_notifications(url: str, jurisdiction: str, expected: int) -> list[str]:
-    """Subjects of the notifier's PetitionForwarded notifications, once it has them all."""
-    headers = bearer(jurisdiction, Agency.HDND)
+    """Subjects of the notifier's PetitionForwarded notifications, once it has them all
+    (every recipient's: read as an operator)."""
+    headers = bearer(jurisdiction, Agency.HDND, role="admin")
     deadline, settle_until = time.monotonic() + 60, None
     subjects: list[str] = []
     while time.monotonic() < (settle_until or deadline):

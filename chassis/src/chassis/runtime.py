@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import uvicorn
 from fastapi import FastAPI
+from pydantic import ValidationError
 
 from chassis.application import ServiceApplication, store_readiness
 from chassis.logs import configure_logging
@@ -25,7 +26,13 @@ def settings_for(spec: ServiceSpec) -> ServiceSettings:
 
 
 def serve(spec: ServiceSpec, build_app: Callable[[ServiceSettings], FastAPI]) -> None:
-    settings = settings_for(spec)
+    try:
+        settings = settings_for(spec)
+    except ValidationError as error:
+        # Say why in one line each, not as a traceback (the values are not repeated: a
+        # refused value may be a secret).
+        reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in error.errors())
+        raise SystemExit(f"{spec.name}: refusing to start: {reasons}") from None
     configure_logging(spec.name)
     app = build_app(settings)
     uvicorn.run(

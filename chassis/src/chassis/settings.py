@@ -9,12 +9,24 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SIGNING_KEY = "phoihop-development-key-not-for-production"
+MIN_SIGNING_KEY_BYTES = 32
+"""HS256 keys shorter than the hash (RFC 7518 §3.2) can be found by trying."""
+MIN_DISTINCT_KEY_CHARACTERS = 12
+"""A random key of 32 bytes or more, in hex or base64, uses at least 16 different
+characters; fewer means a typed pattern ("aaaa…", "abab…"), not a random key."""
+KNOWN_WEAK_KEYS = frozenset({
+    DEVELOPMENT_SIGNING_KEY, "secret", "changeme", "change-me", "password", "phoihop",
+    "jwt-secret", "your-256-bit-secret", "test", "default", "key",
+})
+"""Keys published in documentation, tutorials and this repository."""
 
 
 class ServiceSettings(BaseSettings):
     """Settings shared by all services; each service may subclass to add its own."""
 
-    model_config = SettingsConfigDict(env_prefix="PHOIHOP_", extra="ignore")
+    # hide_input_in_errors: a refused setting may be a secret (the signing key, a DSN).
+    model_config = SettingsConfigDict(env_prefix="PHOIHOP_", extra="ignore",
+                                      hide_input_in_errors=True)
 
     environment: Literal["development", "test", "production"] = "development"
     jurisdiction: str = Field(
@@ -41,7 +53,28 @@ class ServiceSettings(BaseSettings):
     )
 
     @model_validator(mode="after")
-    def _refuse_development_key_in_production(self) -> ServiceSettings:
-        if self.environment == "production" and self.jwt_signing_key == DEVELOPMENT_SIGNING_KEY:
-            raise ValueError("PHOIHOP_JWT_SIGNING_KEY must be set in production")
+    def _refuse_weak_signing_key_in_production(self) -> ServiceSettings:
+        if self.environment == "production":
+            weakness = signing_key_weakness(self.jwt_signing_key)
+            if weakness is not None:
+                raise ValueError(f"PHOIHOP_JWT_SIGNING_KEY refused in production: {weakness}")
         return self
+
+
+def signing_key_weakness(key: str) -> str | None:
+    """Why ``key`` cannot sign production tokens, or None. Whoever knows or guesses the
+    key issues tokens for any agency and role; an empty key would start and then refuse
+    every token."""
+    if not key.strip():
+        return "it is empty"
+    if key.strip().casefold() in KNOWN_WEAK_KEYS:
+        return "it is a published value (the development key or a common placeholder)"
+    if key != key.strip():
+        return "it has surrounding whitespace (a copy-paste mistake, or a known value padded)"
+    if len(key.encode("utf-8")) < MIN_SIGNING_KEY_BYTES:
+        return (f"it is {len(key.encode('utf-8'))} bytes; at least {MIN_SIGNING_KEY_BYTES} "
+                "random bytes are needed (e.g. `openssl rand -base64 48`)")
+    if len(set(key)) < MIN_DISTINCT_KEY_CHARACTERS:
+        return (f"it uses only {len(set(key))} different characters: not a random key "
+                "(e.g. `openssl rand -base64 48`)")
+    return None

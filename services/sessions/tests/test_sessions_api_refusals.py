@@ -141,3 +141,22 @@ def test_a_document_for_a_session_stored_with_an_absurd_opening_is_a_422(
     refused = problem(client.post(f"/sessions/{session.id}/documents", headers=auth(
         Agency.UBND), json={"kind": "report", "title": "Báo cáo"}), 422)
     assert "ngoài lịch" in str(refused["detail"])
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x07", "\x1b"])
+def test_control_characters_in_free_text_are_refused(client: TestClient, auth: Auth,
+                                                    control: str) -> None:
+    body = {"number": 1, "term": "X", "title": f"Kỳ họp{control} thứ nhất", "kind": "regular",
+            "planned_opening": "2025-07-14", "place": "Hội trường", "total_deputies": 50}
+    problem(client.post("/sessions", json=body, headers=auth(Agency.HDND)), 422)
+    problem(client.post("/sessions", json={**body, "title": "Kỳ họp\nthứ nhất"},
+                        headers=auth(Agency.HDND)), 422)
+    assert ok(client.get("/sessions"))["count"] == 0
+    sid = plan(client, auth)["id"]
+    note = {"due_on": "2025-06-30", "note": f"Đề nghị{control} gửi nội dung"}
+    problem(client.post(f"/sessions/{sid}/agenda-requests", json=note,
+                        headers=auth(Agency.HDND)), 422)
+    multi_line = {"due_on": "2025-06-30", "note": "Dòng một\nDòng hai\tcột"}
+    requested = ok(client.post(f"/sessions/{sid}/agenda-requests", json=multi_line,
+                               headers=auth(Agency.HDND)))
+    assert requested["agenda_requests"][0]["note"] == "Dòng một\nDòng hai\tcột"

@@ -6,19 +6,20 @@ from typing import Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from chassis.messaging.consuming_application import ConsumingApplication
 from chassis.web.auth import CurrentPrincipal, Principal
 from chassis.web.problems import problem_responses
+from chassis.web.request_body import Paragraphs, RequestBody
 from kernel.actor import is_operator
 from kernel.errors import Forbidden
 
 
-class DeadLetterResolve(BaseModel):
+class DeadLetterResolve(RequestBody):
     """Đóng thư lỗi mà không xử lý — close a dead letter without applying it."""
 
-    note: str = Field(min_length=1, max_length=2000, description="Lý do — why it is closed.")
+    note: Paragraphs = Field(max_length=2000, description="Lý do — why it is closed.")
 
 
 def _require_operator(principal: Principal) -> None:

@@ -124,3 +124,17 @@ async def current_principal(
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+async def optional_principal(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    """On a public read: the caller if a token came (which may show them more), else None.
+    A token that came but does not verify is refused all the same (401)."""
+    if credentials is None:
+        return None
+    return await current_principal(request, credentials)
+
+
+OptionalPrincipal = Annotated[Principal | None, Depends(optional_principal)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -20,8 +21,8 @@ class EventPublic(BaseModel):
     fields: dict[str, Any] = Field(description="Nội dung sự kiện — the event's data.")
 
     @classmethod
-    def of(cls, event: Any) -> EventPublic:
-        data = {k: v for k, v in vars(event).items() if k not in _ENVELOPE}
+    def of(cls, event: Any, withheld: frozenset[str] = frozenset()) -> EventPublic:
+        data = {k: v for k, v in vars(event).items() if k not in _ENVELOPE | withheld}
         return cls(type=type(event).__name__, version=event.originator_version,
                    timestamp=event.timestamp, fields=data)
 
@@ -33,5 +34,9 @@ class HistoryPublic(BaseModel):
     events: list[EventPublic]
 
     @classmethod
-    def of(cls, record_id: UUID, events: list[Any]) -> HistoryPublic:
-        return cls(id=record_id, events=[EventPublic.of(e) for e in events])
+    def of(cls, record_id: UUID, events: list[Any],
+           withheld: Mapping[str, frozenset[str]] | None = None) -> HistoryPublic:
+        """``withheld``: by event type, the fields this reader may not see (left out)."""
+        hidden = withheld or {}
+        return cls(id=record_id, events=[
+            EventPublic.of(e, hidden.get(type(e).__name__, frozenset())) for e in events])

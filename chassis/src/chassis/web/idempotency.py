@@ -38,6 +38,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from chassis.web.problems import Problem
+from kernel.text import nfc
 
 NAMESPACE = UUID("3d0f1a6e-52c4-5b8e-9a57-6c1f0e2d7b44")
 BodyForm = Callable[[Any], Any]  # a JSON response body -> another one
@@ -95,7 +96,9 @@ class IdempotentRequest:
             {"method": method.upper(), "path": path, "body": body},
             sort_keys=True, separators=(",", ":"), ensure_ascii=False,
         )
-        return cls(scope, key, hashlib.sha256(canonical.encode("utf-8")).hexdigest())
+        # The same text typed in NFD is the same request (request bodies are in NFC
+        # already: chassis.web.request_body; this covers the path and any other body).
+        return cls(scope, key, hashlib.sha256(nfc(canonical).encode("utf-8")).hexdigest())
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,17 @@ from notifier.domain.delivery import PENDING, Backoff, Delivery, Outcome
 from notifier.domain.errors import (
     DuplicateContactError,
     InvalidSubscriptionError,
+    NotPermittedError,
     RecordNotFoundError,
 )
+from notifier.domain.notification import Notification
 from notifier.domain.policy import (
     check_may_manage_contact,
+    check_may_read_notifications_of,
     check_operator,
     check_owner_or_operator,
+    may_read_notifications_of,
+    may_read_reminder,
     may_see_contact,
     owner_filter,
 )
@@ -174,6 +179,32 @@ class Notifier(IdempotentCommands, ConsumingApplication):
             contact.remove(actor_ref(actor))
             self.save(contact)
         return contact
+
+    def notifications_seen_by(self, actor: Actor, *, recipient: str | None,
+                              **filters: Any) -> list[dict[str, Any]]:
+        check_may_read_notifications_of(actor, recipient)
+        return self.read_model.notifications(recipient=recipient, **filters)
+
+    def notification_seen_by(self, actor: Actor, notification_id: UUID) -> dict[str, Any]:
+        found = self.read_model.notification(notification_id)
+        self._check_may_read(actor, found["recipient"])
+        return found
+
+    def notification_history(self, actor: Actor, notification_id: UUID
+                             ) -> list[DomainEventProtocol[UUID]]:
+        notification = self.load(Notification, notification_id, "notification")
+        self._check_may_read(actor, notification.recipient)
+        return self.history(notification_id)
+
+    def reminders_seen_by(self, actor: Actor, active: bool | None) -> list[dict[str, Any]]:
+        return [reminder for reminder in self.read_model.reminders(active)
+                if may_read_reminder(actor, reminder["recipients"])]
+
+    @staticmethod
+    def _check_may_read(actor: Actor, recipient_key: str) -> None:
+        if not may_read_notifications_of(actor, recipient_key):
+            raise NotPermittedError(f"this notification is for {recipient_key}: only it or "
+                                    "an operator may read it")
 
     def deliveries_seen_by(self, actor: Actor, **filters: Any) -> list[dict[str, Any]]:
         return self.read_model.deliveries(owner_agency=owner_filter(actor), **filters)

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from kernel.text import without_forbidden_characters
+
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ET.register_namespace("", ATOM)
@@ -55,8 +57,11 @@ def _tag(name: str) -> str:
 
 
 def _text(parent: ET.Element, name: str, text: str) -> ET.Element:
+    """An element holding ``text``. ElementTree writes any character it is given, and one
+    control character (stored before the API refused them, or sent by an upstream service)
+    would make the whole feed invalid XML: such characters are left out."""
     element = ET.SubElement(parent, _tag(name))
-    element.text = text
+    element.text = without_forbidden_characters(text)
     return element
 
 

@@ -6,8 +6,10 @@ authenticate.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kernel.actor import Actor, is_operator
-from notifier.domain.errors import NotPermittedError
+from notifier.domain.errors import InvalidRecipientError, NotPermittedError
 from notifier.domain.recipients import Recipient, slug
 
 
@@ -47,3 +49,41 @@ def may_see_contact(principal: Actor, recipient_key: str) -> bool:
     agency = principal.agency.value
     return (recipient_key.startswith((f"agency:{agency}", f"role:{agency}/"))
             or recipient_key == f"person:{principal.subject}")
+
+
+def may_read_notifications_of(principal: Actor, recipient_key: str) -> bool:
+    """What is told to someone is theirs: a notification (and a reminder) is read by its
+    recipient (the agency, any of its staff for an item to one of its units, the unit
+    itself, the role, the person), by operators, and by anyone when it is public."""
+    if is_operator(principal):
+        return True
+    try:
+        recipient = Recipient.parse(recipient_key)
+    except InvalidRecipientError:
+        return False
+    return recipient.is_public or recipient.reaches(principal)
+
+
+def check_may_read_notifications_of(principal: Actor, recipient_key: str | None) -> None:
+    """Listing notifications: an operator lists all; anyone else names a recipient they
+    may read (their inbox, ``/inbox``, is the list of what reaches them)."""
+    if is_operator(principal):
+        return
+    if recipient_key is None:
+        raise NotPermittedError(
+            "only an operator lists every notification: name the recipient you read for "
+            "(?recipient=agency:<code>[/<unit>], role:<code>/<role> or person:<name>), "
+            "or read /inbox"
+        )
+    Recipient.parse(recipient_key)  # a malformed recipient is a 422, not a 403
+    if not may_read_notifications_of(principal, recipient_key):
+        raise NotPermittedError(
+            f"you act for {principal.agency.value}: the notifications of {recipient_key} "
+            "are read only by that recipient or an operator"
+        )
+
+
+def may_read_reminder(principal: Actor, recipient_keys: Iterable[str]) -> bool:
+    """A reminder is read by operators and by any recipient it is sent to."""
+    return is_operator(principal) or any(
+        may_read_notifications_of(principal, key) for key in recipient_keys)

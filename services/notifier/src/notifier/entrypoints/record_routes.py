@@ -13,7 +13,6 @@ from fastapi.responses import JSONResponse
 from chassis.web.auth import CurrentPrincipal
 from chassis.web.history import HistoryPublic
 from chassis.web.problems import problem_responses
-from notifier.domain.notification import Notification
 from notifier.entrypoints.deps import NotifierCommand, NotifierDep
 from notifier.entrypoints.schemas import DeliveryPublic, NotificationPublic, ReminderPublic
 
@@ -24,15 +23,16 @@ UNKNOWN_ID = problem_responses(404)
 
 
 @router.get("/notifications", response_model=list[NotificationPublic], tags=["records"],
-            summary="Mọi thông báo — every notification, newest first")
+            summary="Thông báo — notifications of one recipient you may read (every one "
+            "for operators), newest first", responses=problem_responses(422))
 def notifications(
     notifier: NotifierDep, principal: CurrentPrincipal, type: str | None = None,
     recipient: str | None = None, subject_id: str | None = None, rule_id: str | None = None,
     limit: Limit = 100, offset: Offset = 0,
 ) -> Any:
-    return notifier.read_model.notifications(
-        type=type, recipient=recipient, subject_id=subject_id, rule_id=rule_id, limit=limit,
-        offset=offset,
+    return notifier.notifications_seen_by(
+        principal, type=type, recipient=recipient, subject_id=subject_id, rule_id=rule_id,
+        limit=limit, offset=offset,
     )
 
 
@@ -40,15 +40,15 @@ def notifications(
             tags=["records"], summary="One notification", responses=UNKNOWN_ID)
 def notification(notification_id: UUID, notifier: NotifierDep,
                  principal: CurrentPrincipal) -> Any:
-    return notifier.read_model.notification(notification_id)
+    return notifier.notification_seen_by(principal, notification_id)
 
 
 @router.get("/notifications/{notification_id}/history", response_model=HistoryPublic,
             tags=["records"], summary="Its events", responses=UNKNOWN_ID)
 def notification_history(notification_id: UUID, notifier: NotifierDep,
                          principal: CurrentPrincipal) -> Any:
-    return HistoryPublic.of(notification_id, notifier.history_of(
-        Notification, notification_id, "notification"))
+    return HistoryPublic.of(notification_id,
+                            notifier.notification_history(principal, notification_id))
 
 
 @router.get("/deliveries", response_model=list[DeliveryPublic], tags=["records"],
@@ -90,10 +90,10 @@ def retry_delivery(delivery_id: UUID, command: NotifierCommand) -> JSONResponse:
 
 
 @router.get("/reminders", response_model=list[ReminderPublic], tags=["records"],
-            summary="Nhắc hạn — due dates being watched")
+            summary="Nhắc hạn — due dates being watched (yours; all for operators)")
 def reminders(notifier: NotifierDep, principal: CurrentPrincipal,
               active: bool | None = None) -> Any:
-    return notifier.read_model.reminders(active)
+    return notifier.reminders_seen_by(principal, active)
 
 
 @router.get("/rules", tags=["rules"], summary="Quy tắc thông báo — the rule table (public)")

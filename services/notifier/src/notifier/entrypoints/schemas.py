@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import AnyHttpUrl, BaseModel, Field
 
+from chassis.web.request_body import RequestBody
 from notifier.domain.subscription import Audience
 
 Text = dict[str, str]
+NAME_MAX = 200
+EventType = Annotated[str, Field(min_length=1, max_length=NAME_MAX)]
 
 
-class SubscriptionCreate(BaseModel):
+class SubscriptionCreate(RequestBody):
     """Đăng ký webhook — register a webhook endpoint."""
 
     url: AnyHttpUrl = Field(description="Where to POST signed notifications (https).")
-    event_types: list[str] = Field(
+    event_types: list[EventType] = Field(
         min_length=1, max_length=100,
         description="Notification types: a CloudEvents type such as "
         "vn.phoihop.petitions.PetitionForwarded.v1, reminder.overdue, or a prefix ending "
@@ -25,15 +28,17 @@ class SubscriptionCreate(BaseModel):
         examples=[["vn.phoihop.petitions.PetitionForwarded.v1", "reminder.*"]],
     )
     secret: str | None = Field(
-        default=None, description="whsec_ followed by base64 of 24 to 64 random bytes; "
+        default=None, max_length=NAME_MAX,
+        description="whsec_ followed by base64 of 24 to 64 random bytes; "
         "generated and returned once when omitted.",
     )
     audience: Audience = Field(
         default="agency", description="agency: what is addressed to your agency (or your "
         "unit) and public items; public: public items only; all: everything (operators).",
     )
-    unit: str | None = Field(default=None, description="Only this unit's items (and the "
-                             "agency-wide ones); default: your token's unit, if any.")
+    unit: str | None = Field(default=None, min_length=1, max_length=NAME_MAX,
+                             description="Only this unit's items (and the agency-wide "
+                             "ones); default: your token's unit, if any.")
     description: str | None = Field(default=None, max_length=500)
 
 
@@ -55,15 +60,16 @@ class SubscriptionCreated(SubscriptionPublic):
                         "replays under the same Idempotency-Key, never in a listing.")
 
 
-class ContactCreate(BaseModel):
+class ContactCreate(RequestBody):
     """Địa chỉ thư điện tử nhận thông báo — an e-mail address for a recipient."""
 
     recipient: str = Field(
+        min_length=1, max_length=2 * NAME_MAX,
         description="agency:<code>[/<unit>], role:<code>/<role> or person:<name>",
         examples=["agency:ubnd/Sở Xây dựng", "role:hdnd/deputy", "person:Nguyễn Văn An"],
     )
     email: str = Field(max_length=320, examples=["vanphong@soxaydung.tiengiang.gov.vn"])
-    name: str | None = Field(default=None, max_length=200)
+    name: str | None = Field(default=None, max_length=NAME_MAX)
 
 
 class ContactPublic(BaseModel):

@@ -13,6 +13,7 @@ from typing import Any
 from contracts.base import IntegrationEvent
 from contracts.petitions import v1
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from kernel.text import identifier_key
 from petitions.domain import events
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
@@ -55,7 +56,7 @@ def _consolidated(e: events.Consolidated) -> IntegrationEvent:
         sources=[v1.PetitionSource(petition_id=s.petition_id, meeting_id=s.meeting_id,
                                    commune=s.commune) for s in sources],
         meeting_count=len({s.meeting_id for s in sources if s.meeting_id is not None}),
-        commune_count=len({s.commune for s in sources}),
+        commune_count=len({identifier_key(s.commune) for s in sources}),
     )
 
 

@@ -12,9 +12,16 @@ from eventsourcing.domain import Aggregate, event
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from kernel.actor import Actor, actor_ref
 from kernel.rulebook import Deadline
+from kernel.text import identifier_key, same_identifier
 from petitions.domain import errors, events
 from petitions.domain.meeting import VoterContactMeeting
-from petitions.domain.policy import COORDINATORS, check_may_coordinate, check_may_publish
+from petitions.domain.policy import (
+    COORDINATORS,
+    acts_for,
+    check_may_coordinate,
+    check_may_publish,
+    may_read_unpublished_answer,
+)
 from petitions.domain.values import (
     Answer,
     Channel,
@@ -113,7 +120,27 @@ class Petition(Aggregate):
 
     @property
     def communes(self) -> list[str]:
-        return sorted({source.commune for source in self.sources})
+        """Each commune once, as first written: "xã Tân Phú", "Xã  Tân Phú" and its NFD
+        form are one commune (``kernel.text.identifier_key``)."""
+        first_spelling: dict[str, str] = {}
+        for source in self.sources:
+            first_spelling.setdefault(identifier_key(source.commune), source.commune)
+        return sorted(first_spelling.values())
+
+    def answer_readable_by(self, reader: Actor | None) -> bool:
+        """Whether ``reader`` (None: the public) may read the answer: anyone once MTTQ has
+        published it, the agencies concerned before (``may_read_unpublished_answer``)."""
+        if self.answer is None:
+            return False
+        if self.published_on is not None:
+            return True
+        return may_read_unpublished_answer(reader, self.answer.agency, self.answer.unit)
+
+    def fields_withheld_from(self, reader: Actor | None) -> dict[str, frozenset[str]]:
+        """The stored events' fields ``reader`` may not see in the history, by event type."""
+        if self.answer is None or self.answer_readable_by(reader):
+            return {}
+        return {"Answered": frozenset({"answer"})}
 
     @property
     def meeting_ids(self) -> list[UUID]:
@@ -206,7 +233,8 @@ class Petition(Aggregate):
             raise errors.NotForwardedError(f"{self.id} was never forwarded; forward it first")
         level = level or self.forwarding.level
         self.check_not_answered()
-        if (to_agency, to_unit) == (self.forwarding.to_agency, self.forwarding.to_unit):
+        if to_agency == self.forwarding.to_agency and same_identifier(to_unit,
+                                                                      self.forwarding.to_unit):
             raise errors.InvalidPetitionError(
                 "re-forwarding goes to another agency or unit than the current one"
             )
@@ -329,6 +357,6 @@ class Petition(Aggregate):
     def check_is_answerer(self, actor: Actor) -> None:
         assert self.forwarding is not None
         to_agency, to_unit = self.forwarding.to_agency, self.forwarding.to_unit
-        if actor.agency != to_agency or (to_unit is not None and actor.unit != to_unit):
+        if not acts_for(actor, to_agency, to_unit):
             where = to_agency.value + (f" ({to_unit})" if to_unit else "")
             raise errors.WrongAgencyError(f"{self.id} was forwarded to {where}: only it answers")

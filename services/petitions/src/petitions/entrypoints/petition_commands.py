@@ -9,6 +9,7 @@ from uuid import UUID
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
+from chassis.web.commands import Command
 from chassis.web.problems import problem_responses
 from petitions.application import Petitions
 from petitions.domain.petition import Petition
@@ -33,10 +34,10 @@ STATE_PROBLEMS = problem_responses(400, 401, 403, 404, 409, 413, 422)
 SUGGESTIONS = 5
 
 
-def public(petitions: Petitions) -> Callable[[Petition], PetitionPublic]:
-    """Renders a petition as the command left it."""
+def public(command: Command[Petitions]) -> Callable[[Petition], PetitionPublic]:
+    """Renders a petition as the command left it, as its caller may see it."""
     def render(petition: Petition) -> PetitionPublic:
-        return PetitionPublic.of(petition, today=petitions.today())
+        return PetitionPublic.of(petition, today=command.app.today(), reader=command.principal)
     return render
 
 
@@ -49,7 +50,8 @@ def record_petition(body: PetitionCreate, command: PetitionCommand) -> JSONRespo
     def render(petition: Petition) -> PetitionRecordedPublic:
         similar = petitions.similar_to_text(petition.text, SUGGESTIONS, exclude=(petition.id,))
         return PetitionRecordedPublic(
-            petition=PetitionPublic.of(petition, today=petitions.today()),
+            petition=PetitionPublic.of(petition, today=petitions.today(),
+                                       reader=command.principal),
             similar=[SimilarPetitionPublic.of(row, score) for row, score in similar],
         )
     return command.run(
@@ -66,7 +68,7 @@ def consolidate(body: PetitionsConsolidate, command: PetitionCommand) -> JSONRes
     return command.run(
         "consolidate",
         lambda: command.app.consolidate(command.principal, body.petition_ids, body.text),
-        public(command.app), body=body, status_code=201,
+        public(command), body=body, status_code=201,
     )
 
 
@@ -75,7 +77,7 @@ def split(petition_id: UUID, body: PetitionSplit, command: PetitionCommand) -> J
     """Undo a consolidation: withdraw it and let the merged petitions stand again."""
     return command.run(
         "split", lambda: command.app.split(command.principal, petition_id, body.reason),
-        public(command.app), body=body,
+        public(command), body=body,
     )
 
 
@@ -86,7 +88,7 @@ def classify(petition_id: UUID, body: PetitionClassify, command: PetitionCommand
     return command.run(
         "classify",
         lambda: command.app.classify(command.principal, petition_id, **body.model_dump()),
-        public(command.app), body=body,
+        public(command), body=body,
     )
 
 
@@ -102,7 +104,7 @@ def forward(petition_id: UUID, command: PetitionCommand, body: PetitionForward |
             return petitions.forward(principal, petition_id)
         return petitions.reforward(principal, petition_id, to_agency=order.to_agency,
                                    to_unit=order.to_unit, level=order.level, reason=order.reason)
-    return command.run("forward", use_case, public(petitions), body=order)
+    return command.run("forward", use_case, public(command), body=order)
 
 
 @router.post("/{petition_id}/answer", response_model=PetitionPublic, responses=STATE_PROBLEMS)
@@ -110,7 +112,7 @@ def answer(petition_id: UUID, body: PetitionAnswer, command: PetitionCommand) ->
     """Answer a petition: only the agency (and unit) it was forwarded to (trả lời)."""
     return command.run(
         "answer", lambda: command.app.answer(command.principal, petition_id, body.text),
-        public(command.app), body=body,
+        public(command), body=body,
     )
 
 
@@ -120,7 +122,7 @@ def publish_answer(petition_id: UUID, command: PetitionCommand) -> JSONResponse:
     """Make the answer known to the people: MTTQ only, after the answer (thông báo)."""
     return command.run(
         "publish_answer", lambda: command.app.publish_answer(command.principal, petition_id),
-        public(command.app),
+        public(command),
     )
 
 
@@ -133,5 +135,5 @@ def update_resolution(petition_id: UUID, body: PetitionResolutionUpdate,
         "update_resolution",
         lambda: command.app.update_resolution(command.principal, petition_id,
                                               **body.model_dump()),
-        public(command.app), body=body,
+        public(command), body=body,
     )

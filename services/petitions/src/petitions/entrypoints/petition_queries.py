@@ -1,6 +1,7 @@
 """Routes that read petitions: the list, overdue ones, one petition (now or as of a past
 time), its history and similar petitions. Reads are public: voters' petitions and their
-answers are public records; only commands need a token."""
+published answers are public records. An answer MTTQ has not published yet is shown only
+to the agencies concerned (a token on the read says who asks; domain/policy.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query
 
+from chassis.web.auth import OptionalPrincipal
 from chassis.web.date_types import Moment
 from chassis.web.history import HistoryPublic
 from chassis.web.problems import problem_responses
@@ -62,7 +64,7 @@ def list_overdue(
 
 @router.get("/{petition_id}", response_model=PetitionPublic, responses=problem_responses(404, 422))
 def get_petition(
-    petition_id: UUID, petitions: PetitionsDep,
+    petition_id: UUID, petitions: PetitionsDep, reader: OptionalPrincipal,
     as_of: Annotated[Moment | None, Query(
         description="Trạng thái tại thời điểm — the petition as it stood then (ISO 8601; "
         "UTC if no offset).")] = None,
@@ -70,17 +72,21 @@ def get_petition(
     """One petition. A merged id answers with that petition, its merged_into and current_id."""
     if as_of is not None:
         then = petitions.petition(petition_id, as_of)
-        return PetitionPublic.of(then, today=as_of.date(), current_id=then.id)
+        return PetitionPublic.of(then, today=as_of.date(), current_id=then.id, reader=reader)
     petition = petitions.petition(petition_id)
     return PetitionPublic.of(petition, today=petitions.today(),
-                             current_id=petitions.current_id(petition_id))
+                             current_id=petitions.current_id(petition_id), reader=reader)
 
 
 @router.get("/{petition_id}/history", response_model=HistoryPublic,
             responses=problem_responses(404, 422))
-def petition_history(petition_id: UUID, petitions: PetitionsDep) -> HistoryPublic:
-    """Every stored event of a petition, oldest first (audit)."""
-    return HistoryPublic.of(petition_id, petitions.petition_history(petition_id))
+def petition_history(petition_id: UUID, petitions: PetitionsDep,
+                     reader: OptionalPrincipal) -> HistoryPublic:
+    """Every stored event of a petition, oldest first (audit); an answer not yet published
+    is left out of its event unless the reader is of an agency concerned."""
+    events = petitions.petition_history(petition_id)
+    withheld = petitions.petition(petition_id).fields_withheld_from(reader)
+    return HistoryPublic.of(petition_id, events, withheld)
 
 
 @router.get("/{petition_id}/similar", response_model=list[SimilarPetitionPublic],

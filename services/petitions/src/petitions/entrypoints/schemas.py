@@ -1,16 +1,18 @@
 """HTTP request bodies of the petitions API (``XCreate``, ``X…`` commands).
 
 Descriptions carry the Vietnamese label first, then the English meaning, so the OpenAPI
-page reads well to the people who use it. Every text has a maximum length.
+page reads well to the people who use it. Every text has a maximum length; multi-line
+texts (``Paragraphs``) keep newlines and tabs (chassis.web.request_body).
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from chassis.web.date_types import Day
+from chassis.web.request_body import Paragraphs, RequestBody
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.domain.values import Channel
 
@@ -20,12 +22,7 @@ NAME_MAX = 200
 REASON_MAX = 2_000
 
 
-class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-
-class MeetingCreate(_Body):
+class MeetingCreate(RequestBody):
     """Kế hoạch hội nghị tiếp xúc cử tri — plan a voter-contact meeting."""
 
     title: str = Field(min_length=1, max_length=NAME_MAX,
@@ -39,7 +36,7 @@ class MeetingCreate(_Body):
                                 description="Đại biểu tiếp xúc cử tri — deputies meeting voters.")
 
 
-class MeetingHeld(_Body):
+class MeetingHeld(RequestBody):
     """Hội nghị đã diễn ra — the meeting took place."""
 
     held_on: Day = Field(description="Ngày tổ chức — date held (not in the future).")
@@ -50,11 +47,11 @@ class MeetingHeld(_Body):
     )
 
 
-class PetitionCreate(_Body):
+class PetitionCreate(RequestBody):
     """Ghi nhận kiến nghị cử tri — record a voter's petition."""
 
-    text: str = Field(min_length=1, max_length=PETITION_TEXT_MAX,
-                      description="Nội dung kiến nghị — the petition as the voter put it.",
+    text: Paragraphs = Field(max_length=PETITION_TEXT_MAX,
+                             description="Nội dung kiến nghị — the petition as the voter put it.",
                       examples=["Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Phú"])
     channel: Channel = Field(description="Kênh tiếp nhận — how it arrived.")
     commune: str | None = Field(
@@ -68,22 +65,22 @@ class PetitionCreate(_Body):
                                description="Đại biểu tiếp nhận — deputy who received it.")
 
 
-class PetitionsConsolidate(_Body):
+class PetitionsConsolidate(RequestBody):
     """Tổng hợp kiến nghị trùng — merge duplicate petitions into one."""
 
     petition_ids: list[UUID] = Field(min_length=2, max_length=200,
                                      description="Các kiến nghị được gộp — petitions to merge.")
-    text: str = Field(min_length=1, max_length=PETITION_TEXT_MAX,
-                      description="Nội dung tổng hợp — the consolidated wording.")
+    text: Paragraphs = Field(max_length=PETITION_TEXT_MAX,
+                             description="Nội dung tổng hợp — the consolidated wording.")
 
 
-class PetitionSplit(_Body):
+class PetitionSplit(RequestBody):
     """Tách kiến nghị đã tổng hợp — undo a consolidation."""
 
-    reason: str = Field(min_length=1, max_length=REASON_MAX, description="Lý do tách — why.")
+    reason: Paragraphs = Field(max_length=REASON_MAX, description="Lý do tách — why.")
 
 
-class PetitionClassify(_Body):
+class PetitionClassify(RequestBody):
     """Phân loại kiến nghị — field, level and competent agency."""
 
     field: PolicyField = Field(description="Lĩnh vực — field.")
@@ -96,7 +93,7 @@ class PetitionClassify(_Body):
                                   description="Ban HĐND theo dõi — HĐND committee following up.")
 
 
-class PetitionForward(_Body):
+class PetitionForward(RequestBody):
     """Chuyển kiến nghị. Without ``reason``: forward to the classified agency. With a
     ``reason``: re-forward a misrouted petition to ``to_agency`` (chuyển lại)."""
 
@@ -107,23 +104,23 @@ class PetitionForward(_Body):
     level: JurisdictionLevel | None = Field(
         default=None, description="Cấp có thẩm quyền mới — corrected level (default: same)."
     )
-    reason: str | None = Field(default=None, min_length=1, max_length=REASON_MAX,
+    reason: Paragraphs | None = Field(default=None, max_length=REASON_MAX,
                                description="Lý do chuyển lại — why it is re-forwarded.")
 
 
-class PetitionAnswer(_Body):
+class PetitionAnswer(RequestBody):
     """Trả lời kiến nghị — the answer of the agency it was forwarded to."""
 
-    text: str = Field(min_length=1, max_length=ANSWER_TEXT_MAX,
-                      description="Nội dung trả lời — the answer.")
+    text: Paragraphs = Field(max_length=ANSWER_TEXT_MAX,
+                             description="Nội dung trả lời — the answer.")
 
 
-class PetitionResolutionUpdate(_Body):
+class PetitionResolutionUpdate(RequestBody):
     """Kết quả giải quyết — how far the petition has been resolved."""
 
     status: ResolutionStatus = Field(description="Tình trạng giải quyết — resolution status.")
     roadmap_date: Day | None = Field(
         default=None, description="Lộ trình: hạn giải quyết — roadmap date (in_progress only)."
     )
-    note: str | None = Field(default=None, min_length=1, max_length=REASON_MAX,
+    note: Paragraphs | None = Field(default=None, max_length=REASON_MAX,
                              description="Ghi chú, giải trình — note or explanation.")

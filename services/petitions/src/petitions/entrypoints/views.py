@@ -8,6 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from kernel.actor import Actor
 from petitions.application.summaries import Page, PetitionSummary
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
@@ -97,7 +98,9 @@ class PetitionPublic(BaseModel):
     withdrawn_reason: str | None = Field(description="Lý do tách — why it was split.")
     classification: ClassificationPublic | None
     forwarding: ForwardingPublic | None
-    answer: AnswerPublic | None
+    answer: AnswerPublic | None = Field(
+        description="Trả lời — the answer: public once MTTQ publishes it; before, shown only "
+        "to the agencies concerned (null to others, while the status says answered).")
     published_on: date | None = Field(description="Ngày thông báo — answer published on.")
     resolution: ResolutionPublic | None
     overdue: bool = Field(description="Quá hạn — past its due date without an answer.")
@@ -106,8 +109,11 @@ class PetitionPublic(BaseModel):
     version: int
 
     @classmethod
-    def of(cls, p: Petition, *, today: date, current_id: UUID | None = None) -> PetitionPublic:
-        c, f, a, r = p.classification, p.forwarding, p.answer, p.resolution
+    def of(cls, p: Petition, *, today: date, current_id: UUID | None = None,
+           reader: Actor | None = None) -> PetitionPublic:
+        """``reader``: who asks (None: the public), for what the petition shows them."""
+        c, f, r = p.classification, p.forwarding, p.resolution
+        a = p.answer if p.answer_readable_by(reader) else None
         return cls(
             id=p.id, status=p.status, text=p.text, channel=p.channel, deputy=p.deputy,
             communes=p.communes, sources=[SourcePublic(**vars(s)) for s in p.sources],

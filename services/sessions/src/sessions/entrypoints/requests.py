@@ -1,26 +1,28 @@
-"""Bodies of the commands the sessions API accepts. Unknown fields are refused (422)."""
+"""Bodies of the commands the sessions API accepts: each a ``RequestBody`` (unknown fields
+refused, strings bounded and in NFC, no control characters; ``LongText`` keeps newlines)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from chassis.web.date_types import Day, Instant
+from chassis.web.request_body import Paragraphs, RequestBody
 from contracts.vocabulary import Agency, PolicyField
 from sessions.domain.values import DocumentKind, OrganiserKind, SessionKind, ThematicCaller
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
-LongText = Annotated[str, Field(min_length=1, max_length=20_000)]
+LongText = Annotated[Paragraphs, Field(max_length=20_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
 Names = Annotated[list[Name], Field(max_length=500)]
 FactDate = Annotated[Day | None, Field(description="Ngày — date; today when left out.")]
 
 
-class Command(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Command(RequestBody):
+    """A command's body."""
 
 
 class SessionCreate(Command):
