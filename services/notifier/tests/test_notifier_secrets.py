@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import logging
+import secrets
 import socket
 from collections.abc import Iterator
 
@@ -42,7 +43,7 @@ def test_a_sealed_secret_opens_with_any_configured_key_and_a_plain_one_as_it_is(
 
 
 def test_production_needs_its_own_sealing_key_and_a_malformed_one_stops_the_start() -> None:
-    production = {"environment": "production", "jwt_signing_key": "k" * 64}
+    production = {"environment": "production", "jwt_signing_key": secrets.token_urlsafe(48)}
     with pytest.raises(ValueError, match="PHOIHOP_WEBHOOK_SECRET_KEYS"):
         NotifierSettings(**production)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="Fernet key"):
