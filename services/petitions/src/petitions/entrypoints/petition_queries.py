@@ -65,8 +65,9 @@ def list_overdue(
             responses=problem_responses(422))
 def similar_to_text(
     petitions: PetitionsDep,
-    text: Annotated[str, Query(min_length=1, max_length=PETITION_TEXT_MAX, description="Nội dung đang "
-                               "soạn — a petition's wording, before it is recorded.")],
+    text: Annotated[str, Query(
+        min_length=1, max_length=PETITION_TEXT_MAX,
+        description="Nội dung đang soạn — a petition's wording, before it is recorded.")],
     limit: Annotated[int, Query(ge=1, le=50, description="Tối đa — at most.")] = 5,
 ) -> list[SimilarPetitionPublic]:
     """Active petitions worded like a text not yet recorded (shown while a clerk types)."""
