@@ -1,0 +1,45 @@
+"""Pages anyone may open: the home page, the petition search, the language switch."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from portal.clients import Services
+from portal.pages import render
+from portal.viewer import keep_language, local_path, settings_of
+
+router = APIRouter()
+PAGE_SIZE = 20
+
+
+def services_of(request: Request) -> Services:
+    services: Services = request.app.state.services
+    return services
+
+
+@router.get("/", response_class=HTMLResponse)
+async def home(request: Request) -> Response:
+    return render(request, "home.html")
+
+
+@router.get("/tra-cuu", response_class=HTMLResponse)
+async def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    trang: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> Response:
+    """Petitions whose wording has the words (with or without accents), newest first."""
+    found: dict[str, Any] = await services_of(request).get("petitions", "/petitions", params={
+        "q": q.strip(), "limit": PAGE_SIZE, "offset": (trang - 1) * PAGE_SIZE})
+    pages = max(1, -(-found["total"] // PAGE_SIZE))
+    return render(request, "search.html", q=q, found=found, page=trang, pages=pages)
+
+
+@router.get("/ngon-ngu/{language}")
+async def switch_language(request: Request, language: str, next: str = "/") -> Response:
+    response = RedirectResponse(local_path(next), status_code=303)
+    keep_language(response, settings_of(request), language)
+    return response
