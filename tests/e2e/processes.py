@@ -17,8 +17,10 @@ from chassis.processes import kill_process, stop_process
 class ServiceProcess:
     """One service (``python -m <module>``) on a free port, with its own data directory."""
 
-    def __init__(self, module: str, data_dir: Path, nats_url: str, jurisdiction: str) -> None:
+    def __init__(self, module: str, data_dir: Path, nats_url: str, jurisdiction: str,
+                 env: dict[str, str] | None = None) -> None:
         self.module = module
+        self.env = env or {}  # the service's own settings, e.g. the portal's service URLs
         self.data_dir = data_dir
         self.nats_url = nats_url
         self.jurisdiction = jurisdiction
@@ -38,6 +40,7 @@ class ServiceProcess:
             "PHOIHOP_JURISDICTION": self.jurisdiction,
             "PHOIHOP_ENVIRONMENT": "test",
             "PHOIHOP_STORE": "sqlite",
+            **self.env,
         })
         log = open(self.data_dir / f"{self.module}.log", "ab")  # noqa: SIM115
         self.process = subprocess.Popen(
