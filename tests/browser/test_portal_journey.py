@@ -106,6 +106,7 @@ def test_the_petition_journey_in_the_browser(
     visitor.fill("#q", "duong tinh 864")  # without accents, as people often type
     visitor.get_by_role("button", name="Tìm").click()
     expect(visitor.locator("#ket-qua")).to_contain_text("1 kết quả")
+    expect(visitor.locator(".answer-excerpt")).to_contain_text(ANSWER)
     look_at(visitor, "search")
     visitor.get_by_role("link", name=MERGED).click()
     expect(visitor.locator("blockquote").last).to_have_text(ANSWER)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -35,7 +36,19 @@ async def search(
     found: dict[str, Any] = await services_of(request).get("petitions", "/petitions", params={
         "q": q.strip(), "limit": PAGE_SIZE, "offset": (trang - 1) * PAGE_SIZE})
     pages = max(1, -(-found["total"] // PAGE_SIZE))
-    return render(request, "search.html", q=q, found=found, page=trang, pages=pages)
+    answers = await published_answers(services_of(request), found["items"])
+    return render(request, "search.html", q=q, found=found, page=trang, pages=pages,
+                  answers=answers)
+
+
+async def published_answers(services: Services, rows: list[dict[str, Any]]
+                            ) -> dict[str, str]:
+    """The answer of each published petition among the rows (the list has no answers)."""
+    published = [row["id"] for row in rows if row.get("published_on")]
+    petitions = await asyncio.gather(*(services.get("petitions", f"/petitions/{petition_id}")
+                                       for petition_id in published))
+    return {petition["id"]: petition["answer"]["text"] for petition in petitions
+            if petition.get("answer")}
 
 
 @router.get("/ngon-ngu/{language}")
