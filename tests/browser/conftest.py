@@ -21,26 +21,28 @@ CHROMIUM = "/usr/bin/chromium"
 class System:
     portal: str
     petitions: str
+    sessions: str
     notifier: str
     jurisdiction: str
 
 
 @pytest.fixture(scope="module")
 def system(nats_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """Petitions, notifier and portal, each its own process, on one fresh jurisdiction."""
+    """Petitions, sessions, notifier and portal, each its own process, on one fresh
+    jurisdiction."""
     data_dir = tmp_path_factory.mktemp("portal-system")
     jurisdiction = f"test-{uuid.uuid4().hex[:10]}"
     started: list[ServiceProcess] = []
     try:
-        for module in ("petitions", "notifier"):
+        for module in ("petitions", "sessions", "notifier"):
             started.append(ServiceProcess(module, data_dir, nats_url, jurisdiction).start())
-        petitions, notifier = started
+        petitions, sessions, notifier = started
         portal = ServiceProcess("portal", data_dir, nats_url, jurisdiction, env={
-            "PHOIHOP_PETITIONS_URL": petitions.url, "PHOIHOP_NOTIFIER_URL": notifier.url,
-            "PHOIHOP_SESSIONS_URL": "http://127.0.0.1:9",  # not needed by these journeys
+            "PHOIHOP_PETITIONS_URL": petitions.url, "PHOIHOP_SESSIONS_URL": sessions.url,
+            "PHOIHOP_NOTIFIER_URL": notifier.url,
         }).start()
         started.append(portal)
-        yield System(portal.url, petitions.url, notifier.url, jurisdiction)
+        yield System(portal.url, petitions.url, sessions.url, notifier.url, jurisdiction)
     finally:
         for process in reversed(started):
             process.stop()

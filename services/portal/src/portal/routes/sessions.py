@@ -1,0 +1,71 @@
+"""Public pages of the council's work (the sessions service): sessions with their plan,
+joint meeting, agenda, documents (late ones marked), votes; passed resolutions and the lag
+to their guidance; the meeting calendar with its clashes."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from portal.pages import render
+from portal.routes.public import services_of
+
+router = APIRouter()
+Year = Annotated[int | None, Query(ge=1990, le=2100)]
+CALENDAR_SHOWN = 200
+
+
+@router.get("/ky-hop", response_class=HTMLResponse)
+async def sessions_page(request: Request, nam: Year = None) -> Response:
+    found = await services_of(request).get("sessions", "/sessions", params={"year": nam})
+    return render(request, "sessions.html", sessions=found["items"], year=nam)
+
+
+@router.get("/ky-hop/{session_id}", response_class=HTMLResponse)
+async def session_page(request: Request, session_id: UUID) -> Response:
+    services = services_of(request)
+    session, history = await asyncio.gather(
+        services.get("sessions", f"/sessions/{session_id}"),
+        services.get("sessions", f"/sessions/{session_id}/history"))
+    return render(request, "session.html", session=session, events=history["events"])
+
+
+@router.get("/nghi-quyet", response_class=HTMLResponse)
+async def resolutions_page(request: Request, nam: Year = None) -> Response:
+    services = services_of(request)
+    found, lag = await asyncio.gather(
+        services.get("sessions", "/resolutions", params={"year": nam}),
+        services.get("sessions", "/resolutions/guidance-lag", params={"year": nam}))
+    newest_first = sorted(found["items"], key=lambda r: r["passed_on"], reverse=True)
+    return render(request, "resolutions.html", resolutions=newest_first, lag=lag, year=nam)
+
+
+@router.get("/nghi-quyet/{resolution_id}", response_class=HTMLResponse)
+async def resolution_page(request: Request, resolution_id: UUID) -> Response:
+    services = services_of(request)
+    resolution, history = await asyncio.gather(
+        services.get("sessions", f"/resolutions/{resolution_id}"),
+        services.get("sessions", f"/resolutions/{resolution_id}/history"))
+    return render(request, "resolution.html", resolution=resolution,
+                  events=history["events"])
+
+
+@router.get("/lich-hop", response_class=HTMLResponse)
+async def calendar_page(request: Request, nam: Year = None) -> Response:
+    services = services_of(request)
+    window: dict[str, Any] = {}
+    if nam is not None:
+        window = {"from": f"{date(nam, 1, 1)}T00:00:00+07:00",
+                  "until": f"{date(nam + 1, 1, 1)}T00:00:00+07:00"}
+    entries, clashes = await asyncio.gather(
+        services.get("sessions", "/calendar", params=window),
+        services.get("sessions", "/calendar/clashes"))
+    titles = {entry["id"]: entry["title"] for entry in entries}
+    return render(request, "calendar.html", entries=entries[:CALENDAR_SHOWN],
+                  more=max(0, len(entries) - CALENDAR_SHOWN), clashes=clashes,
+                  titles=titles, year=nam)
