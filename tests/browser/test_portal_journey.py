@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 import httpx
 import pytest
@@ -20,7 +20,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from chassis.settings import ServiceSettings
 from chassis.web.auth import issue_token
-from contracts.vocabulary import Agency
+from contracts.vocabulary import VIETNAM, Agency
 from tests.browser.conftest import System
 from tests.browser.looking import DESKTOP, look_at
 
@@ -101,6 +101,13 @@ def test_the_petition_journey_in_the_browser(
     expect(mttq.locator("#trang-thai")).to_contain_text("Đã thông báo kết quả")
     expect(mttq.locator(".timeline li")).to_have_count(5)  # consolidated … published
     look_at(mttq, "petition-published")
+    mttq.fill("#ngay", "2020-01-01")  # before it existed: the service says so, in words
+    mttq.get_by_role("button", name="Xem", exact=True).click()
+    expect(mttq.locator(".problem")).to_contain_text("Không tìm thấy hồ sơ này")
+    vietnam_today = datetime.now(VIETNAM).date()  # ?ngay= is a day in Vietnam's time
+    mttq.goto(f"{merged_url}?ngay={vietnam_today.isoformat()}")
+    expect(mttq.locator("p.note[role=status]")).to_contain_text("Đang xem trạng thái")
+    expect(mttq.locator("#trang-thai")).to_contain_text("Đã thông báo kết quả")
 
     visitor.goto("/tra-cuu")
     visitor.fill("#q", "duong tinh 864")  # without accents, as people often type

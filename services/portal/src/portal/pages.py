@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -79,3 +80,8 @@ async def form_of(request: Request) -> dict[str, str]:
     form = await request.form()
     return {name: value.strip() for name, value in form.items()
             if isinstance(value, str) and value.strip()}
+
+
+def end_of_day(day: date | None) -> str | None:
+    """A past date as the services' ``as_of``: the end of that day in Vietnam's time."""
+    return None if day is None else f"{day.isoformat()}T23:59:59+07:00"

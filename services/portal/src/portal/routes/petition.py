@@ -5,6 +5,7 @@ petitions service would let act."""
 from __future__ import annotations
 
 import asyncio
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from portal.clients import Services
-from portal.pages import form_of, render, shown_problem, staff
+from portal.pages import end_of_day, form_of, render, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
 from portal.routes.public import services_of
 from portal.routes.workbench import COORDINATORS, PUBLISHER
@@ -25,21 +26,25 @@ SOURCES_SHOWN = 20  # each is one more call to the petitions service
 
 
 @router.get("/kien-nghi/{petition_id}", response_class=HTMLResponse)
-async def petition_page(request: Request, petition_id: UUID) -> Response:
-    return await _page(request, petition_id)
+async def petition_page(request: Request, petition_id: UUID, ngay: date | None = None
+                        ) -> Response:
+    """The petition now, or as it stood at the end of day ``ngay`` (Vietnam's time)."""
+    return await _page(request, petition_id, as_of=ngay)
 
 
 async def _page(request: Request, petition_id: UUID, status: int = 200,
                 problem: dict[str, Any] | None = None, values: dict[str, Any] | None = None,
-                failed: str | None = None) -> Response:
+                failed: str | None = None, as_of: date | None = None) -> Response:
     services = services_of(request)
-    petition = await services.get("petitions", f"/petitions/{petition_id}")
+    petition = await services.get("petitions", f"/petitions/{petition_id}",
+                                  params={"as_of": end_of_day(as_of)})
     history, sources = await asyncio.gather(
         services.get("petitions", f"/petitions/{petition_id}/history"),
         _sources(services, petition))
     viewer = viewer_of(request)
-    return render(request, "petition.html", status=status, petition=petition,
-                  events=history["events"], sources=sources, may=_may(petition, viewer),
+    may = _may(petition, viewer) if as_of is None else set()  # the past is not acted on
+    return render(request, "petition.html", status=status, petition=petition, as_of=as_of,
+                  events=history["events"], sources=sources, may=may,
                   problem=problem, values=values or {}, failed=failed, fields=LABELS["field"],
                   levels=LABELS["level"], agencies=LABELS["agency"], units=SUGGESTED_UNITS,
                   answer_public=petition["status"] == "published" or viewer is not None)

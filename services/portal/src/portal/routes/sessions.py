@@ -12,7 +12,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from portal.pages import render
+from portal.pages import end_of_day, render
 from portal.routes.public import services_of
 
 router = APIRouter()
@@ -27,12 +27,16 @@ async def sessions_page(request: Request, nam: Year = None) -> Response:
 
 
 @router.get("/ky-hop/{session_id}", response_class=HTMLResponse)
-async def session_page(request: Request, session_id: UUID) -> Response:
+async def session_page(request: Request, session_id: UUID, ngay: date | None = None
+                       ) -> Response:
+    """The session now, or as it stood at the end of day ``ngay``."""
     services = services_of(request)
     session, history = await asyncio.gather(
-        services.get("sessions", f"/sessions/{session_id}"),
+        services.get("sessions", f"/sessions/{session_id}",
+                     params={"as_of": end_of_day(ngay)}),
         services.get("sessions", f"/sessions/{session_id}/history"))
-    return render(request, "session.html", session=session, events=history["events"])
+    return render(request, "session.html", session=session, events=history["events"],
+                  as_of=ngay)
 
 
 @router.get("/nghi-quyet", response_class=HTMLResponse)
@@ -46,13 +50,16 @@ async def resolutions_page(request: Request, nam: Year = None) -> Response:
 
 
 @router.get("/nghi-quyet/{resolution_id}", response_class=HTMLResponse)
-async def resolution_page(request: Request, resolution_id: UUID) -> Response:
+async def resolution_page(request: Request, resolution_id: UUID, ngay: date | None = None
+                          ) -> Response:
+    """The resolution now, or as it stood at the end of day ``ngay``."""
     services = services_of(request)
     resolution, history = await asyncio.gather(
-        services.get("sessions", f"/resolutions/{resolution_id}"),
+        services.get("sessions", f"/resolutions/{resolution_id}",
+                     params={"as_of": end_of_day(ngay)}),
         services.get("sessions", f"/resolutions/{resolution_id}/history"))
     return render(request, "resolution.html", resolution=resolution,
-                  events=history["events"])
+                  events=history["events"], as_of=ngay)
 
 
 @router.get("/lich-hop", response_class=HTMLResponse)
