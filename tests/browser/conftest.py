@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
+from tests.browser.looking import DESKTOP
 from tests.e2e.processes import ServiceProcess
 
 CHROMIUM = "/usr/bin/chromium"
@@ -65,3 +66,17 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
         yield browser
     finally:
         browser.close()
+
+
+def signed_in(browser: Browser, system: System, agency: str, unit: str | None = None
+              ) -> tuple[BrowserContext, Page]:
+    """A browser of its own for one member of staff, signed in through the sign-in page."""
+    context = browser.new_context(base_url=system.portal, viewport=DESKTOP, locale="vi-VN")
+    page = context.new_page()
+    page.goto("/dang-nhap")
+    page.select_option("#f-agency", agency)
+    if unit:
+        page.fill("#f-unit", unit)
+    page.get_by_role("button", name="Đăng nhập").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bàn làm việc")
+    return context, page

@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from chassis.settings import ServiceSettings
 from chassis.web.auth import issue_token
 from contracts.vocabulary import VIETNAM, Agency
-from tests.browser.conftest import System
+from tests.browser.conftest import System, signed_in
 from tests.browser.looking import DESKTOP, look_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.browser,
@@ -34,20 +34,6 @@ MERGED = "Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Ph
 ANSWER = "Sở Xây dựng đã bố trí vốn sửa chữa đường tỉnh 864 trong quý IV."
 UNIT = "Sở Xây dựng"
 WAIT_MS = 20_000
-
-
-def signed_in(browser: Browser, system: System, agency: str, unit: str | None = None
-              ) -> tuple[BrowserContext, Page]:
-    """A browser of its own for one member of staff, signed in through the sign-in page."""
-    context = browser.new_context(base_url=system.portal, viewport=DESKTOP, locale="vi-VN")
-    page = context.new_page()
-    page.goto("/dang-nhap")
-    page.select_option("#f-agency", agency)
-    if unit:
-        page.fill("#f-unit", unit)
-    page.get_by_role("button", name="Đăng nhập").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Bàn làm việc")
-    return context, page
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
-"""The council's work as the public sees it in the browser: a session held over the
-sessions API (plan, joint meeting, documents, convening, two votes, closing) shows on the
-portal with its agenda, its documents and its votes; the passed resolution has its page,
-is in the list of resolutions; the calendar shows a clash. axe-core checks each page."""
+"""The council's work in the browser. Staff: HĐND plans a session, records the joint
+meeting, UBND submits the draft, HĐND convenes, records the vote and closes, and the
+resolution it passed has its page. The public: a session held over the sessions API shows
+with its agenda, documents and votes; the passed resolution is in the list; the calendar
+shows a clash. axe-core checks each page."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from contracts.vocabulary import Agency
-from tests.browser.conftest import System
+from tests.browser.conftest import System, signed_in
 from tests.browser.looking import DESKTOP, look_at
 from tests.e2e.journey import bearer, post
 from tests.e2e.test_sessions_journey import hold_session
@@ -71,3 +72,60 @@ def book_two_clashing_meetings(system: System) -> None:
             "title": "Họp UBND tỉnh thường kỳ", "starts_at": "2025-11-26T09:30:00+07:00",
             "ends_at": "2025-11-26T11:00:00+07:00", "place": "Phòng họp UBND",
             "participants": ["Phan Văn Lợi"]})
+
+
+def test_staff_take_a_session_to_a_passed_resolution(browser: Browser, system: System) -> None:
+    hdnd_context, hdnd = signed_in(browser, system, "hdnd")
+    ubnd_context, ubnd = signed_in(browser, system, "ubnd", "Sở Tài chính")
+    try:
+        hdnd.goto("/ky-hop/moi")
+        look_at(hdnd, "session-new")
+        hdnd.fill("#f-number", "13")
+        hdnd.fill("#f-term", "X, 2021–2026")
+        hdnd.fill("#f-title", "Kỳ họp thứ 13 (chuyên đề giá đất)")
+        hdnd.fill("#f-planned_opening", "2025-09-10")
+        hdnd.fill("#f-place", "Hội trường HĐND tỉnh")
+        hdnd.fill("#f-total_deputies", "50")
+        hdnd.get_by_role("button", name="Lưu kế hoạch").click()
+        expect(hdnd.get_by_role("heading", level=1)).to_have_text(
+            "Kỳ họp thứ 13 (chuyên đề giá đất)")
+        session_url = hdnd.url
+
+        hdnd.fill("#f-held_on", "2025-08-20")
+        hdnd.fill("#f-agreed_opening", "2025-09-10")
+        hdnd.fill("#f-agenda", "Dự thảo nghị quyết về bảng giá đất")
+        hdnd.get_by_role("button", name="Lưu kết quả họp liên tịch").click()
+        expect(hdnd.locator("#h-agenda")).to_be_visible()
+
+        ubnd.goto(session_url)
+        expect(ubnd.locator("#h-convene-form")).to_have_count(0)  # HĐND convenes, not UBND
+        ubnd.select_option("#f-kind", "draft_resolution")
+        ubnd.fill("#f-title", "Dự thảo nghị quyết về bảng giá đất")
+        ubnd.select_option("#f-field", "land")
+        ubnd.fill("#f-submitted_on", "2025-08-25")
+        ubnd.get_by_role("button", name="Gửi tài liệu").click()
+        expect(ubnd.locator("#h-documents")).to_be_visible()
+
+        hdnd.goto(session_url)
+        hdnd.fill("#f-present", "48")
+        hdnd.fill("#f-opened_on", "2025-09-10")
+        hdnd.get_by_role("button", name="Khai mạc kỳ họp").click()
+        expect(hdnd.locator("dl.facts")).to_contain_text("Đã khai mạc")
+        look_at(hdnd, "session-vote-form")
+        hdnd.select_option("#f-document_id", label="Dự thảo nghị quyết về bảng giá đất")
+        for name, count in (("yes", "44"), ("no", "3"), ("abstain", "1"), ("absent", "2")):
+            hdnd.fill(f"#f-{name}", count)
+        hdnd.fill("#f-number", "20/2025/NQ-HĐND")
+        hdnd.fill("#f-voted_on", "2025-09-11")
+        hdnd.get_by_role("button", name="Ghi kết quả biểu quyết").click()
+        expect(hdnd.locator("section[aria-labelledby=h-votes]")).to_contain_text("Thông qua")
+        hdnd.fill("#f-closed_on", "2025-09-11")
+        hdnd.get_by_role("button", name="Bế mạc kỳ họp").click()
+        expect(hdnd.locator("dl.facts")).to_contain_text("Đã bế mạc")
+        hdnd.get_by_role("link", name="20/2025/NQ-HĐND — Dự thảo nghị quyết về bảng giá đất"
+                         ).click()
+        expect(hdnd.get_by_role("heading", level=1)).to_have_text("Nghị quyết 20/2025/NQ-HĐND")
+        look_at(hdnd, "resolution-passed")
+    finally:
+        hdnd_context.close()
+        ubnd_context.close()

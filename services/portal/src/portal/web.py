@@ -18,7 +18,15 @@ from chassis.web.app_factory import create_service_app
 from portal.clients import Services
 from portal.pages import SignInRequired, render, shown_problem
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
-from portal.routes import inbox, petition, public, sessions, signin, workbench
+from portal.routes import (
+    inbox,
+    petition,
+    public,
+    session_work,
+    sessions,
+    signin,
+    workbench,
+)
 from portal.settings import PortalSettings
 from portal.viewer import language_of
 
@@ -40,7 +48,8 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
     )
     app.state.services = services
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (public, signin, workbench, petition, inbox, sessions):
+    # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
+    for module in (public, signin, workbench, petition, inbox, session_work, sessions):
         app.include_router(module.router)
     _show_errors_as_pages(app)
     return app

@@ -197,6 +197,38 @@ TEXTS: dict[str, tuple[str, str]] = {
     "when": ("Thời gian", "When"),
     "organiser": ("Cơ quan họp", "Organiser"),
     "participants": ("Thành phần", "Participants"),
+    "new_session": ("Lập kế hoạch kỳ họp", "Plan a session"),
+    "number": ("Kỳ họp thứ", "Session number"),
+    "planned_opening": ("Ngày khai mạc dự kiến", "Planned opening"),
+    "planned_closing": ("Ngày bế mạc dự kiến", "Planned closing"),
+    "session_title": ("Tên kỳ họp", "Title"),
+    "joint_form": ("Kết quả họp liên tịch HĐND – UBND – MTTQ", "The joint meeting's outcome"),
+    "attending": ("Cơ quan dự họp", "Agencies attending"),
+    "agreed_opening": ("Thống nhất ngày khai mạc", "Agreed opening"),
+    "agreed_closing": ("Thống nhất ngày bế mạc", "Agreed closing"),
+    "agenda_lines": ("Dự thảo nghị quyết trình kỳ họp (mỗi dòng một dự thảo, UBND chuẩn bị)",
+                     "Draft resolutions on the agenda (one per line, prepared by UBND)"),
+    "document_form": ("Gửi tài liệu kỳ họp", "Submit a session document"),
+    "document_title": ("Tên tài liệu", "Document title"),
+    "document_kind": ("Loại tài liệu", "Kind of document"),
+    "document_field": ("Lĩnh vực (bắt buộc với dự thảo nghị quyết)",
+                       "Field (required for a draft resolution)"),
+    "convene_form": ("Khai mạc kỳ họp", "Open the session"),
+    "opened_on": ("Ngày khai mạc", "Opened on"),
+    "vote_form": ("Ghi kết quả biểu quyết", "Record a vote"),
+    "draft": ("Dự thảo nghị quyết", "Draft resolution"),
+    "yes": ("Tán thành", "Yes"),
+    "no": ("Không tán thành", "No"),
+    "abstain": ("Không biểu quyết", "Abstain"),
+    "absent": ("Vắng", "Absent"),
+    "resolution_number": ("Số nghị quyết (nếu thông qua)", "Resolution number (if it passes)"),
+    "voted_on": ("Ngày biểu quyết", "Voted on"),
+    "vote_rule": ("Thông qua khi số tán thành quá nửa tổng số đại biểu.",
+                  "Passes when more than half of all deputies vote yes."),
+    "close_form": ("Bế mạc kỳ họp", "Close the session"),
+    "closed_on": ("Ngày bế mạc", "Closed on"),
+    "joint_button": ("Lưu kết quả họp liên tịch", "Save the joint meeting"),
+    "document_button": ("Gửi tài liệu", "Submit the document"),
     "as_of": ("Xem trạng thái tại ngày", "As it stood on"),
     "as_of_note": ("Đang xem trạng thái tại cuối ngày {day}.", "As it stood at the end of {day}."),
     "as_of_now": ("Xem hiện tại", "See it now"),
@@ -321,7 +353,8 @@ def text(key: str, language: Language) -> str:
     return en if language == "en" else vi
 
 
-FIELD_TEXTS = {"petition_ids": "consolidate_pick", "text": "text"}
+FIELD_TEXTS = {"petition_ids": "consolidate_pick", "text": "text", "agenda": "agenda_lines",
+               "document_id": "draft", "present": "present", "kind": "kind"}
 
 
 def field_name(name: str, language: Language) -> str:

@@ -5,15 +5,17 @@ to their guidance; the meeting calendar with its clashes."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from contracts.vocabulary import VIETNAM, Agency
 from portal.pages import end_of_day, render
 from portal.routes.public import services_of
+from portal.viewer import Viewer, viewer_of
 
 router = APIRouter()
 Year = Annotated[int | None, Query(ge=1990, le=2100)]
@@ -30,13 +32,42 @@ async def sessions_page(request: Request, nam: Year = None) -> Response:
 async def session_page(request: Request, session_id: UUID, ngay: date | None = None
                        ) -> Response:
     """The session now, or as it stood at the end of day ``ngay``."""
+    return await session_view(request, session_id, as_of=ngay)
+
+
+async def session_view(request: Request, session_id: UUID, *, as_of: date | None = None,
+                       status: int = 200, problem: dict[str, Any] | None = None,
+                       values: dict[str, Any] | None = None, failed: str | None = None
+                       ) -> Response:
     services = services_of(request)
     session, history = await asyncio.gather(
         services.get("sessions", f"/sessions/{session_id}",
-                     params={"as_of": end_of_day(ngay)}),
+                     params={"as_of": end_of_day(as_of)}),
         services.get("sessions", f"/sessions/{session_id}/history"))
-    return render(request, "session.html", session=session, events=history["events"],
-                  as_of=ngay)
+    viewer = viewer_of(request)
+    may = _may(session, viewer) if as_of is None else set()
+    voted = {vote["document_id"] for vote in session["votes"]}
+    drafts = {d["document_id"]: d["title"] for d in session["documents"]
+              if d["kind"] == "draft_resolution" and d["document_id"] not in voted}
+    return render(request, "session.html", status=status, session=session,
+                  events=history["events"], as_of=as_of, may=may, problem=problem,
+                  values=values if failed else {}, failed=failed, drafts=drafts,
+                  today=datetime.now(VIETNAM).date())
+
+
+def _may(session: dict[str, Any], viewer: Viewer | None) -> set[str]:
+    """The forms the viewer sees: the sessions service lets HĐND run the session, and
+    UBND or HĐND submit documents, while it is prepared or sitting."""
+    if viewer is None or session["status"] == "closed":
+        return set()
+    hdnd, may = viewer.agency == Agency.HDND, set()
+    if viewer.agency in (Agency.HDND, Agency.UBND):
+        may.add("tai-lieu")
+    if hdnd and session["status"] == "planned":
+        may.add("khai-mac" if session["joint_meeting"] else "lien-tich")
+    if hdnd and session["status"] == "convened":
+        may |= {"bieu-quyet", "be-mac"}
+    return may
 
 
 @router.get("/nghi-quyet", response_class=HTMLResponse)
