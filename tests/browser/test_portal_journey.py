@@ -11,7 +11,8 @@ searching a word of the petition without accents. axe-core checks every page on 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 import httpx
@@ -104,7 +105,20 @@ def test_the_petition_journey_in_the_browser(
     visitor.get_by_role("link", name=MERGED).click()
     expect(visitor.locator("blockquote").last).to_have_text(ANSWER)
     look_at(visitor, "petition-public")
+    feed = poll(lambda: httpx.get(f"{system.portal}/ban-tin.atom", timeout=5),
+                lambda response: MERGED in response.text)
+    assert feed.headers["content-type"].startswith("application/atom+xml")
     assert meeting_url
+
+
+def poll(fetch: Callable[[], httpx.Response], done: Callable[[httpx.Response], bool],
+         within: float = 20.0) -> httpx.Response:
+    """Fetch until ``done`` (the notifier follows the stream in its own time)."""
+    deadline = time.monotonic() + within
+    while not done(response := fetch()):
+        assert time.monotonic() < deadline, f"not there within {within}s: {response.text}"
+        time.sleep(0.2)
+    return response
 
 
 def plan_and_hold_meeting(page: Page) -> str:

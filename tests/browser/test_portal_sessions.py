@@ -50,6 +50,8 @@ def test_a_session_to_a_passed_resolution_in_the_public_pages(
         expect(page.locator(".petitions li")).to_have_count(1)
         look_at(page, "resolutions")
 
+        popolo = httpx.get(f"{system.portal}/du-lieu-mo/popolo.json", timeout=10).json()
+        assert "15/2025/NQ-HĐND" in str(popolo)
         page.goto("/lich-hop")
         expect(page.locator("#h-clashes")).to_contain_text("(1)")
         look_at(page, "calendar")

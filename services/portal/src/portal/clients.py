@@ -42,6 +42,16 @@ class Services:
                  if value is not None and value != ""}
         return await self._call(service, "GET", path, token, params=query)
 
+    async def get_document(self, service: str, path: str) -> tuple[bytes, str]:
+        """A public document as it is (a feed, open data): its bytes and media type."""
+        try:
+            response = await self.clients[service].get(path)
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(SERVICE_NAMES[service]) from error
+        if response.status_code >= 400:
+            raise ServiceProblem(response.status_code, _document(response))
+        return response.content, response.headers.get("content-type", "application/octet-stream")
+
     async def post(self, service: str, path: str, token: str | None,
                    body: dict[str, Any] | None = None, idempotency_key: str | None = None
                    ) -> Any:

@@ -232,6 +232,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "as_of": ("Xem trạng thái tại ngày", "As it stood on"),
     "as_of_note": ("Đang xem trạng thái tại cuối ngày {day}.", "As it stood at the end of {day}."),
     "as_of_now": ("Xem hiện tại", "See it now"),
+    "open_data": ("Dữ liệu mở", "Open data"),
+    "feed": ("Bản tin (Atom): trả lời kiến nghị đã thông báo, nghị quyết đã thông qua",
+             "Feed (Atom): published answers, passed resolutions"),
+    "popolo": ("Kỳ họp, nghị quyết và biểu quyết (Popolo, JSON)",
+               "Sessions, resolutions and votes (Popolo, JSON)"),
     "page": ("Trang", "Page"),
     "previous": ("Trang trước", "Previous page"),
     "next": ("Trang sau", "Next page"),
@@ -400,4 +405,4 @@ def number(value: int | float, language: Language) -> str:
 
 def percent(value: float, language: Language) -> str:
     shown = f"{value * 100:.0f}"
-    return f"{shown}%" if language == "en" else f"{shown} %"
+    return f"{shown}%" if language == "en" else f"{shown}\u00a0%"  # never "%" alone on a line

@@ -51,6 +51,22 @@ async def published_answers(services: Services, rows: list[dict[str, Any]]
             if petition.get("answer")}
 
 
+@router.get("/ban-tin.atom")
+async def public_feed(request: Request) -> Response:
+    """The notifier's Atom feed of published answers and passed resolutions, relayed so
+    that readers need only the portal's address."""
+    content, media_type = await services_of(request).get_document("notifier", "/feed.atom")
+    return Response(content, media_type=media_type)
+
+
+@router.get("/du-lieu-mo/popolo.json")
+async def open_data(request: Request) -> Response:
+    """The sessions' open data (Popolo: sessions, motions, vote events), relayed."""
+    content, media_type = await services_of(request).get_document("sessions",
+                                                                   "/open-data/popolo")
+    return Response(content, media_type=media_type)
+
+
 @router.get("/ngon-ngu/{language}")
 async def switch_language(request: Request, language: str, next: str = "/") -> Response:
     response = RedirectResponse(local_path(next), status_code=303)
