@@ -12,11 +12,18 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from portal import words
+from portal.clients import Services
 from portal.problems import ServiceProblem, ServiceUnavailable, field_error
 from portal.settings import PortalSettings
 from portal.viewer import Viewer, language_of, viewer_of
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def services_of(request: Request) -> Services:
+    """The clients of the services the portal calls (one set for the whole process)."""
+    services: Services = request.app.state.services
+    return services
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any

@@ -15,6 +15,11 @@ from kernel.errors import Forbidden
 from portal.settings import PortalSettings
 from portal.words import LANGUAGES, Language
 
+# Who the petitions service lets coordinate (consolidate, classify, forward, hold meetings)
+# and publish answers. The service decides (decision 13); the portal only leaves out the
+# forms it would refuse.
+COORDINATORS = frozenset({Agency.HDND, Agency.DBQH, Agency.MTTQ})
+PUBLISHER = Agency.MTTQ
 TOKEN_COOKIE = "phoihop_token"
 LANGUAGE_COOKIE = "phoihop_lang"
 SIGN_IN_HOURS = 12
@@ -34,6 +39,14 @@ class Viewer:
     @property
     def unit(self) -> str | None:
         return self.principal.unit
+
+    @property
+    def coordinates(self) -> bool:
+        return self.agency in COORDINATORS
+
+    @property
+    def publishes(self) -> bool:
+        return self.agency == PUBLISHER
 
 
 def settings_of(request: Request) -> PortalSettings:

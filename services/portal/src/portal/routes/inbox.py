@@ -11,9 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
-from portal.pages import TEMPLATES, render, staff
+from portal.pages import TEMPLATES, render, services_of, staff
 from portal.problems import ServiceProblem, ServiceUnavailable
-from portal.routes.public import services_of
 from portal.viewer import Viewer, language_of
 from portal.words import moment
 

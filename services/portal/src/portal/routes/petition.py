@@ -13,10 +13,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from portal.clients import Services
-from portal.pages import end_of_day, form_of, render, shown_problem, staff
+from portal.pages import end_of_day, form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
-from portal.routes.public import services_of
-from portal.routes.workbench import COORDINATORS, PUBLISHER
 from portal.viewer import Viewer, viewer_of
 from portal.words import LABELS, SUGGESTED_UNITS
 
@@ -68,14 +66,14 @@ def _may(petition: dict[str, Any], viewer: Viewer | None) -> set[str]:
     if viewer is None or petition["merged_into"] is not None:
         return set()
     status, may = petition["status"], set()
-    if viewer.agency in COORDINATORS and status == "recorded":
+    if viewer.coordinates and status == "recorded":
         may.add("classify")
-    if viewer.agency in COORDINATORS and status == "classified":
+    if viewer.coordinates and status == "classified":
         may.add("forward")
     forwarding = petition.get("forwarding")
     if status == "forwarded" and forwarding and _answers(forwarding, viewer):
         may.add("answer")
-    if viewer.agency == PUBLISHER and status == "answered":
+    if viewer.publishes and status == "answered":
         may.add("publish")
     return may
 

@@ -9,16 +9,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from portal.clients import Services
-from portal.pages import render
+from portal.pages import render, services_of
 from portal.viewer import keep_language, local_path, settings_of
 
 router = APIRouter()
 PAGE_SIZE = 20
-
-
-def services_of(request: Request) -> Services:
-    services: Services = request.app.state.services
-    return services
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -11,9 +11,8 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from portal.pages import form_of, render, shown_problem, staff
+from portal.pages import form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
-from portal.routes.public import services_of
 from portal.routes.sessions import session_view
 from portal.viewer import Viewer
 from portal.words import LABELS

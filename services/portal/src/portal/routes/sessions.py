@@ -5,16 +5,16 @@ to their guidance; the meeting calendar with its clashes."""
 from __future__ import annotations
 
 import asyncio
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from contracts.vocabulary import VIETNAM, Agency
-from portal.pages import end_of_day, render
-from portal.routes.public import services_of
+from contracts.vocabulary import Agency
+from kernel.clock import SystemClock, today_in_vietnam
+from portal.pages import end_of_day, render, services_of
 from portal.viewer import Viewer, viewer_of
 
 router = APIRouter()
@@ -52,7 +52,7 @@ async def session_view(request: Request, session_id: UUID, *, as_of: date | None
     return render(request, "session.html", status=status, session=session,
                   events=history["events"], as_of=as_of, may=may, problem=problem,
                   values=values if failed else {}, failed=failed, drafts=drafts,
-                  today=datetime.now(VIETNAM).date())
+                  today=today_in_vietnam(SystemClock()))
 
 
 def _may(session: dict[str, Any], viewer: Viewer | None) -> set[str]:

@@ -3,33 +3,23 @@ recording petitions at them (similar ones shown while typing), consolidation."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from contracts.vocabulary import VIETNAM, Agency
-from portal.pages import form_of, render, shown_problem, staff
+from kernel.clock import SystemClock, today_in_vietnam
+from portal.pages import form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
-from portal.routes.public import services_of
 from portal.viewer import Viewer
 from portal.words import LABELS
 
 router = APIRouter()
 Staff = Annotated[Viewer, Depends(staff)]
-# Who the petitions service lets coordinate (consolidate, classify, forward, hold meetings)
-# and publish. The service decides; the portal only leaves out forms it would refuse.
-COORDINATORS = frozenset({Agency.HDND, Agency.DBQH, Agency.MTTQ})
-PUBLISHER = Agency.MTTQ
 LIST_SIZE = 50
 SIMILAR_SHOWN = 5
 WorkList = tuple[list[dict[str, Any]], int]  # the rows shown, and how many there are
-
-
-def _vietnam_today() -> date:
-    return datetime.now(VIETNAM).date()
 
 
 @router.get("/ban-lam-viec", response_class=HTMLResponse)
@@ -42,14 +32,14 @@ async def workbench(request: Request, viewer: Staff) -> Response:
         return page["items"], page["total"]
 
     lists: list[tuple[str, WorkList]] = []
-    coordinator = viewer.agency in COORDINATORS
+    coordinator = viewer.coordinates
     if coordinator:
         lists += [("to_classify", await listed(status="recorded")),
                   ("to_forward", await listed(status="classified"))]
     forwarded, _ = await listed(status="forwarded", agency=viewer.agency.value)
     mine = [row for row in forwarded if _for_unit(row, viewer)]
     lists.append(("to_answer", (mine, len(mine))))
-    if viewer.agency == PUBLISHER:
+    if viewer.publishes:
         lists.append(("to_publish", await listed(status="answered")))
     # Coordinators follow every agency's overdue petitions; the others their own.
     overdue_of = None if coordinator else viewer.agency.value
@@ -65,7 +55,8 @@ def _for_unit(row: dict[str, Any], viewer: Viewer) -> bool:
 
 @router.get("/hoi-nghi/moi", response_class=HTMLResponse)
 async def new_meeting(request: Request, viewer: Staff) -> Response:
-    return render(request, "meeting_new.html", values={"scheduled_on": _vietnam_today()})
+    today = today_in_vietnam(SystemClock())
+    return render(request, "meeting_new.html", values={"scheduled_on": today})
 
 
 @router.post("/hoi-nghi")
@@ -105,7 +96,7 @@ async def _meeting(request: Request, meeting_id: UUID, viewer: Viewer, *,
             "similar": await services.get("petitions", f"/petitions/{just_recorded}/similar",
                                           params={"limit": SIMILAR_SHOWN}),
         }
-    shown = {"held_on": _vietnam_today(), **(values or {})}
+    shown = {"held_on": today_in_vietnam(SystemClock()), **(values or {})}
     return render(request, "meeting.html", status=status, meeting=meeting,
                   waiting=waiting["items"], recorded=recorded, problem=problem, values=shown,
                   channels=LABELS["channel"])
