@@ -105,6 +105,10 @@ def test_the_petition_journey_in_the_browser(
     visitor.get_by_role("link", name=MERGED).click()
     expect(visitor.locator("blockquote").last).to_have_text(ANSWER)
     look_at(visitor, "petition-public")
+    visitor.get_by_role("link", name="English").click()  # the same page, in English
+    expect(visitor.locator("html")).to_have_attribute("lang", "en")
+    expect(visitor.locator("#trang-thai")).to_contain_text("Answer published")
+    look_at(visitor, "petition-public-en")
     feed = poll(lambda: httpx.get(f"{system.portal}/ban-tin.atom", timeout=5),
                 lambda response: MERGED in response.text)
     assert feed.headers["content-type"].startswith("application/atom+xml")
