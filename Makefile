@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test demo bench clean token
+.PHONY: venv run test demo bench clean token browser-tools
 
 $(STAMP): requirements-dev.txt contracts/pyproject.toml kernel/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,10 +20,16 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m demo
 
-test: $(STAMP)
+test: $(STAMP) browser-tools
 	$(BIN)/ruff check .
 	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src demo benchmarks
 	$(BIN)/pytest
+
+# The portal's browser tests: Debian's Chromium (never a browser download) and axe-core.
+browser-tools:
+	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
+	@command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q npm)
+	@test -f tests/browser/node_modules/axe-core/axe.min.js || (cd tests/browser && npm ci --no-audit --no-fund)
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)

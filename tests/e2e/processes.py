@@ -22,7 +22,7 @@ class ServiceProcess:
         environment: dict[str, str] | None = None,
     ) -> None:
         self.module = module
-        self.environment = environment or {}
+        self.environment = environment or {}  # its own settings (NATS user, service URLs)
         self.data_dir = data_dir
         self.nats_url = nats_url
         self.jurisdiction = jurisdiction

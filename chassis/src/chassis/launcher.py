@@ -123,7 +123,9 @@ def _announce(children: list[_Child], bus: _Bus, settings: ServiceSettings) -> N
     print(f"NATS JetStream: {bus.url}{embedded_note}")
     for child in children:
         url = f"http://{settings.http_host}:{child.port}"
-        print(f"  {child.spec.title}: {url}  (API docs: {url}/docs)")
+        where = "mở bằng trình duyệt / open in a browser" if child.spec.pages else (
+            f"API docs: {url}/docs")
+        print(f"  {child.spec.title}: {url}  ({where})")
     print("Token: .venv/bin/phoihop token --agency mttq --role staff")
     print(f"Demo data: make demo      Logs: {settings.data_dir}/*.log      Stop: Ctrl-C",
           flush=True)

@@ -12,12 +12,14 @@ from importlib.metadata import entry_points
 
 @dataclass(frozen=True)
 class ServiceSpec:
-    """How to start one service: its name, default HTTP port and module to run."""
+    """How to start one service: its name, default HTTP port and module to run;
+    ``pages`` for one people open in a browser (the portal) rather than an API."""
 
     name: str
     default_port: int
     module: str
     title: str
+    pages: bool = False
 
 
 def installed_services() -> list[ServiceSpec]:

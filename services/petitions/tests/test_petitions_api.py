@@ -105,6 +105,10 @@ def test_recording_suggests_similar_petitions_and_merged_ids_resolve(
     assert second["similar"][0]["score"] >= 0.6
     sid = second["petition"]["id"]
     assert [s["petition_id"] for s in ok(client.get(f"/petitions/{first}/similar"))] == [sid]
+    typing = "Đề nghị sửa chữa đường tỉnh 864 qua xã Tân Phú"
+    typed = ok(client.get("/petitions/similar", params={"text": typing}))
+    assert {s["petition_id"] for s in typed} == {first, sid}
+    assert client.get("/petitions/similar", params={"text": ""}).status_code == 422
     merged = ok(client.post("/petitions/consolidate", headers=auth(Agency.MTTQ), json={
         "petition_ids": [first, sid], "text": "Sửa chữa đường tỉnh 864"}), 201)
     assert (merged["commune_count"], len(merged["sources"])) == (2, 2)

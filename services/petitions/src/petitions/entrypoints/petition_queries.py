@@ -18,6 +18,7 @@ from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery
 from petitions.domain.values import PetitionStatus
 from petitions.entrypoints.deps import PetitionsDep
+from petitions.entrypoints.schemas import PETITION_TEXT_MAX
 from petitions.entrypoints.views import (
     PetitionPublic,
     PetitionsPublic,
@@ -60,6 +61,20 @@ def list_overdue(
     """Petitions forwarded and past their due date without an answer (quá hạn)."""
     query = PetitionQuery(overdue=True, agency=agency, limit=limit, offset=offset)
     return PetitionsPublic.of(petitions.list_petitions(query), petitions.today())
+
+
+@router.get("/similar", response_model=list[SimilarPetitionPublic],
+            responses=problem_responses(422))
+def similar_to_text(
+    petitions: PetitionsDep,
+    text: Annotated[str, Query(
+        min_length=1, max_length=PETITION_TEXT_MAX,
+        description="Nội dung đang soạn — a petition's wording, before it is recorded.")],
+    limit: Annotated[int, Query(ge=1, le=50, description="Tối đa — at most.")] = 5,
+) -> list[SimilarPetitionPublic]:
+    """Active petitions worded like a text not yet recorded (shown while a clerk types)."""
+    return [SimilarPetitionPublic.of(row, score)
+            for row, score in petitions.similar_to_text(text, limit)]
 
 
 @router.get("/{petition_id}", response_model=PetitionPublic, responses=problem_responses(404, 422))

@@ -1,0 +1,99 @@
+"""The portal's only way to data: the services' HTTP APIs, with the viewer's bearer token.
+
+The portal owns no data (decision 14). A service's problem document becomes a
+``ServiceProblem`` (shown in words by the pages); a service that does not answer becomes
+``ServiceUnavailable``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+from uuid import uuid4
+
+import httpx
+
+from portal.problems import ServiceProblem, ServiceUnavailable
+from portal.settings import PortalSettings
+
+SERVICE_NAMES = {"petitions": "Kiến nghị cử tri", "sessions": "Kỳ họp",
+                 "notifier": "Thông báo"}
+
+
+class Services:
+    """One HTTP client per service, shared by every request of the portal."""
+
+    def __init__(self, settings: PortalSettings) -> None:
+        timeout = httpx.Timeout(settings.service_timeout_seconds)
+        self.clients = {
+            "petitions": httpx.AsyncClient(base_url=settings.petitions_url, timeout=timeout),
+            "sessions": httpx.AsyncClient(base_url=settings.sessions_url, timeout=timeout),
+            "notifier": httpx.AsyncClient(base_url=settings.notifier_url, timeout=timeout),
+        }
+
+    async def close(self) -> None:
+        for client in self.clients.values():
+            await client.aclose()
+
+    async def get(self, service: str, path: str, token: str | None = None,
+                  params: dict[str, Any] | None = None) -> Any:
+        query = {name: value for name, value in (params or {}).items()
+                 if value is not None and value != ""}
+        return await self._call(service, "GET", path, token, params=query)
+
+    async def get_document(self, service: str, path: str) -> tuple[bytes, str]:
+        """A public document as it is (a feed, open data): its bytes and media type."""
+        try:
+            response = await self.clients[service].get(path)
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(SERVICE_NAMES[service]) from error
+        if response.status_code >= 400:
+            raise ServiceProblem(response.status_code, _document(response))
+        return response.content, response.headers.get("content-type", "application/octet-stream")
+
+    async def post(self, service: str, path: str, token: str | None,
+                   body: dict[str, Any] | None = None, idempotency_key: str | None = None
+                   ) -> Any:
+        """A command; the form's own Idempotency-Key makes a double submit harmless."""
+        headers = {"Idempotency-Key": idempotency_key or str(uuid4())}
+        return await self._call(service, "POST", path, token, json=body or {}, headers=headers)
+
+    async def _call(self, service: str, method: str, path: str, token: str | None,
+                    **request: Any) -> Any:
+        headers = dict(request.pop("headers", {}))
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            response = await self.clients[service].request(method, path, headers=headers,
+                                                            **request)
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(SERVICE_NAMES[service]) from error
+        if response.status_code >= 400:
+            raise ServiceProblem(response.status_code, _document(response))
+        return response.json()
+
+    @asynccontextmanager
+    async def stream(self, service: str, path: str, token: str,
+                     params: dict[str, Any] | None = None) -> AsyncIterator[httpx.Response]:
+        """A long-lived response (Server-Sent Events) read as it arrives."""
+        client = self.clients[service]
+        headers = {"Authorization": f"Bearer {token}", "Accept": "text/event-stream"}
+        timeout = httpx.Timeout(None, connect=client.timeout.connect)
+        try:
+            async with client.stream("GET", path, headers=headers, params=params,
+                                     timeout=timeout) as response:
+                if response.status_code >= 400:
+                    await response.aread()
+                    raise ServiceProblem(response.status_code, _document(response))
+                yield response
+        except httpx.HTTPError as error:
+            raise ServiceUnavailable(SERVICE_NAMES[service]) from error
+
+
+def _document(response: httpx.Response) -> dict[str, Any]:
+    try:
+        document = response.json()
+    except ValueError:
+        return {}
+    return document if isinstance(document, dict) else {}

@@ -1,0 +1,177 @@
+"""Staff pages of the petition workbench: the work lists, voter-contact meetings and
+recording petitions at them (similar ones shown while typing), consolidation."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from kernel.clock import SystemClock, today_in_vietnam
+from portal.pages import form_of, render, services_of, shown_problem, staff
+from portal.problems import ServiceProblem, ServiceUnavailable, status_of
+from portal.viewer import Viewer
+from portal.words import LABELS
+
+router = APIRouter()
+Staff = Annotated[Viewer, Depends(staff)]
+LIST_SIZE = 50
+SIMILAR_SHOWN = 5
+WorkList = tuple[list[dict[str, Any]], int]  # the rows shown, and how many there are
+
+
+@router.get("/ban-lam-viec", response_class=HTMLResponse)
+async def workbench(request: Request, viewer: Staff) -> Response:
+    """What waits for the viewer's agency, list by list (each: its rows and its total)."""
+    services = services_of(request)
+
+    async def listed(path: str = "/petitions", **params: Any) -> WorkList:
+        page = await services.get("petitions", path, params={"limit": LIST_SIZE, **params})
+        return page["items"], page["total"]
+
+    lists: list[tuple[str, WorkList]] = []
+    coordinator = viewer.coordinates
+    if coordinator:
+        lists += [("to_classify", await listed(status="recorded")),
+                  ("to_forward", await listed(status="classified"))]
+    forwarded, _ = await listed(status="forwarded", agency=viewer.agency.value)
+    mine = [row for row in forwarded if _for_unit(row, viewer)]
+    lists.append(("to_answer", (mine, len(mine))))
+    if viewer.publishes:
+        lists.append(("to_publish", await listed(status="answered")))
+    # Coordinators follow every agency's overdue petitions; the others their own.
+    overdue_of = None if coordinator else viewer.agency.value
+    lists.append(("overdue_list", await listed("/petitions/overdue", agency=overdue_of)))
+    return render(request, "workbench.html", lists=lists, coordinator=coordinator)
+
+
+def _for_unit(row: dict[str, Any], viewer: Viewer) -> bool:
+    return viewer.unit is None or row.get("unit") in (None, viewer.unit)
+
+
+# -- voter-contact meetings ---------------------------------------------------------------
+
+@router.get("/hoi-nghi/moi", response_class=HTMLResponse)
+async def new_meeting(request: Request, viewer: Staff) -> Response:
+    today = today_in_vietnam(SystemClock())
+    return render(request, "meeting_new.html", values={"scheduled_on": today})
+
+
+@router.post("/hoi-nghi")
+async def plan_meeting(request: Request, viewer: Staff) -> Response:
+    form = await form_of(request)
+    body: dict[str, Any] = {name: form.get(name) for name in
+                            ("title", "scheduled_on", "place", "commune")}
+    body["deputies"] = [line.strip() for line in form.get("deputies", "").splitlines()
+                        if line.strip()]
+    try:
+        meeting = await services_of(request).post("petitions", "/voter-contacts", viewer.token,
+                                                  body, form.get("idempotency_key"))
+    except (ServiceProblem, ServiceUnavailable) as error:
+        return render(request, "meeting_new.html", status=status_of(error), values=form,
+                      problem=shown_problem(request, error))
+    return RedirectResponse(f"/hoi-nghi/{meeting['id']}", status_code=303)
+
+
+@router.get("/hoi-nghi/{meeting_id}", response_class=HTMLResponse)
+async def meeting_page(request: Request, meeting_id: UUID, viewer: Staff,
+                       vua_ghi: UUID | None = None) -> Response:
+    return await _meeting(request, meeting_id, viewer, just_recorded=vua_ghi)
+
+
+async def _meeting(request: Request, meeting_id: UUID, viewer: Viewer, *,
+                   just_recorded: UUID | None = None, status: int = 200,
+                   problem: dict[str, Any] | None = None, values: dict[str, Any] | None = None
+                   ) -> Response:
+    services = services_of(request)
+    meeting = await services.get("petitions", f"/voter-contacts/{meeting_id}")
+    waiting = await services.get("petitions", "/petitions", params={
+        "commune": meeting["commune"], "status": "recorded", "limit": LIST_SIZE})
+    recorded = None
+    if just_recorded is not None:
+        recorded = {
+            "petition": await services.get("petitions", f"/petitions/{just_recorded}"),
+            "similar": await services.get("petitions", f"/petitions/{just_recorded}/similar",
+                                          params={"limit": SIMILAR_SHOWN}),
+        }
+    shown = {"held_on": today_in_vietnam(SystemClock()), **(values or {})}
+    return render(request, "meeting.html", status=status, meeting=meeting,
+                  waiting=waiting["items"], recorded=recorded, problem=problem, values=shown,
+                  channels=LABELS["channel"])
+
+
+@router.post("/hoi-nghi/{meeting_id}/da-to-chuc")
+async def mark_held(request: Request, meeting_id: UUID, viewer: Staff) -> Response:
+    form = await form_of(request)
+    body = {"held_on": form.get("held_on"), "attendance": form.get("attendance")}
+    try:
+        await services_of(request).post("petitions", f"/voter-contacts/{meeting_id}/held",
+                                        viewer.token, body, form.get("idempotency_key"))
+    except (ServiceProblem, ServiceUnavailable) as error:
+        return await _meeting(request, meeting_id, viewer, status=status_of(error), values=form,
+                              problem=shown_problem(request, error))
+    return RedirectResponse(f"/hoi-nghi/{meeting_id}", status_code=303)
+
+
+@router.post("/hoi-nghi/{meeting_id}/kien-nghi")
+async def record_petition(request: Request, meeting_id: UUID, viewer: Staff) -> Response:
+    form = await form_of(request)
+    body = {"text": form.get("text"), "channel": "meeting", "meeting_id": str(meeting_id),
+            "deputy": form.get("deputy")}
+    try:
+        recorded = await services_of(request).post("petitions", "/petitions", viewer.token,
+                                                   body, form.get("idempotency_key"))
+    except (ServiceProblem, ServiceUnavailable) as error:
+        return await _meeting(request, meeting_id, viewer, status=status_of(error), values=form,
+                              problem=shown_problem(request, error))
+    petition_id = recorded["petition"]["id"]
+    return RedirectResponse(f"/hoi-nghi/{meeting_id}?vua_ghi={petition_id}#vua-ghi",
+                            status_code=303)
+
+
+@router.get("/kien-nghi/tuong-tu", response_class=HTMLResponse)
+async def similar_while_typing(
+    request: Request, viewer: Staff, text: Annotated[str, Query(max_length=5_000)] = "",
+) -> Response:
+    """The fragment under the record form: petitions worded like what is being typed."""
+    similar: list[dict[str, Any]] = []
+    if len(text.split()) >= 3:  # fewer words match too much to help
+        similar = await services_of(request).get("petitions", "/petitions/similar", params={
+            "text": text, "limit": SIMILAR_SHOWN})
+    return render(request, "_similar.html", similar=similar, typed=bool(text.strip()))
+
+
+# -- consolidation --------------------------------------------------------------------------
+
+@router.get("/tong-hop", response_class=HTMLResponse)
+async def consolidation_page(request: Request, viewer: Staff, q: str = "") -> Response:
+    return await _consolidation(request, q)
+
+
+async def _consolidation(request: Request, q: str, status: int = 200,
+                         problem: dict[str, Any] | None = None,
+                         values: dict[str, Any] | None = None,
+                         picked: list[str] | None = None) -> Response:
+    waiting = await services_of(request).get("petitions", "/petitions", params={
+        "status": "recorded", "q": q.strip(), "limit": LIST_SIZE})
+    return render(request, "consolidate.html", status=status, q=q, waiting=waiting["items"],
+                  problem=problem, values=values or {}, picked=set(picked or []))
+
+
+@router.post("/tong-hop")
+async def consolidate(request: Request, viewer: Staff) -> Response:
+    form = await request.form()
+    picked = [str(value) for value in form.getlist("petition_ids")]
+    text = str(form.get("text", "")).strip()
+    body = {"petition_ids": picked, "text": text or None}
+    try:
+        merged = await services_of(request).post(
+            "petitions", "/petitions/consolidate", viewer.token, body,
+            str(form.get("idempotency_key", "")) or None)
+    except (ServiceProblem, ServiceUnavailable) as error:
+        return await _consolidation(request, str(form.get("q", "")), status_of(error),
+                                    shown_problem(request, error), {"text": text}, picked)
+    return RedirectResponse(f"/kien-nghi/{merged['id']}", status_code=303)
+

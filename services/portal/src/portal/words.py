@@ -1,0 +1,408 @@
+"""What the pages say, in Vietnamese first and in English: the interface's words, the
+names of the services' codes (statuses, agencies, fields), dates and numbers.
+
+A clerk reads words, not field names: every code a service returns is shown through
+``label``; a code not listed here is shown as it is rather than breaking the page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from contracts.vocabulary import VIETNAM
+
+Language = Literal["vi", "en"]
+LANGUAGES: tuple[Language, ...] = ("vi", "en")
+
+# (vi, en) for each interface text, by key.
+TEXTS: dict[str, tuple[str, str]] = {
+    "site": ("Cổng phối hợp HĐND – UBND – Đoàn ĐBQH – MTTQ",
+             "Coordination portal: council, committee, deputies, front"),
+    "skip": ("Bỏ qua, đến nội dung chính", "Skip to main content"),
+    "home": ("Trang chủ", "Home"),
+    "search": ("Tra cứu kiến nghị", "Search petitions"),
+    "search_label": ("Từ khóa trong nội dung kiến nghị", "Words in the petition"),
+    "search_button": ("Tìm", "Search"),
+    "search_hint": ("Gõ có dấu hoặc không dấu đều được.", "With or without accents."),
+    "results": ("kết quả", "results"),
+    "no_results": ("Không có kiến nghị nào khớp.", "No petition matches."),
+    "workbench": ("Bàn làm việc", "Workbench"),
+    "inbox": ("Hộp thư", "Inbox"),
+    "inbox_live": ("Hộp thư tự cập nhật khi có thông báo mới.",
+                   "The inbox updates by itself when a notification arrives."),
+    "inbox_empty": ("Chưa có thông báo.", "No notification yet."),
+    "sign_in": ("Đăng nhập", "Sign in"),
+    "sign_out": ("Đăng xuất", "Sign out"),
+    "signed_in_as": ("Đang làm việc với tư cách", "Working as"),
+    "language": ("English", "Tiếng Việt"),
+    "language_code": ("en", "vi"),
+    "dev_sign_in_note": (
+        "Trang đăng nhập dùng khi phát triển: chọn cơ quan và chức danh, cổng ký phiên làm "
+        "việc bằng khóa phát triển. Khi triển khai thật, trang này tắt và việc đăng nhập do "
+        "hệ thống định danh (OIDC) của tỉnh đảm nhận.",
+        "Development sign-in: pick an agency and a role; the portal signs a token with the "
+        "local development key. In production this page is off and the province's identity "
+        "provider (OIDC) signs people in."),
+    "sign_in_disabled": ("Đăng nhập phát triển đã tắt ở môi trường này.",
+                         "Development sign-in is off here."),
+    "agency": ("Cơ quan", "Agency"),
+    "role": ("Chức danh", "Role"),
+    "unit": ("Sở, ngành, đơn vị (nếu có)", "Department or unit (if any)"),
+    "unit_hint": ("Ví dụ: Sở Xây dựng. Để trống nếu làm việc cho cả cơ quan.",
+                  "E.g. Sở Xây dựng. Leave empty to act for the whole agency."),
+    "name": ("Họ và tên (nếu muốn)", "Your name (optional)"),
+    "error_summary": ("Chưa thực hiện được", "Could not be done"),
+    "fix_fields": ("Xin sửa các mục sau:", "Please correct:"),
+    "required": ("bắt buộc", "required"),
+    # petitions
+    "petition": ("Kiến nghị", "Petition"),
+    "petitions": ("Kiến nghị cử tri", "Voters' petitions"),
+    "status": ("Trạng thái", "Status"),
+    "text": ("Nội dung", "Wording"),
+    "communes": ("Xã, phường đã nêu", "Communes that raised it"),
+    "channel": ("Kênh tiếp nhận", "Channel"),
+    "deputy": ("Đại biểu tiếp nhận", "Deputy who received it"),
+    "recorded_at": ("Ngày ghi nhận", "Recorded on"),
+    "sources": ("Nguồn (kiến nghị gốc)", "Sources (original petitions)"),
+    "source_meeting": ("tại hội nghị TXCT", "at a voter-contact meeting"),
+    "merged_into": ("Đã được tổng hợp vào kiến nghị", "Merged into petition"),
+    "classification": ("Phân loại", "Classification"),
+    "field": ("Lĩnh vực", "Field"),
+    "level": ("Cấp có thẩm quyền", "Level"),
+    "competent_agency": ("Cơ quan có thẩm quyền trả lời", "Agency to answer"),
+    "committee": ("Ban HĐND theo dõi (nếu có)", "HĐND committee following up (if any)"),
+    "forwarding": ("Chuyển xử lý", "Forwarding"),
+    "forwarded_to": ("Chuyển đến", "Forwarded to"),
+    "forwarded_on": ("Ngày chuyển", "Forwarded on"),
+    "due_date": ("Hạn trả lời", "Answer due by"),
+    "rule": ("Căn cứ tính hạn", "Rule for the due date"),
+    "overdue": ("Quá hạn", "Overdue"),
+    "answer": ("Trả lời", "Answer"),
+    "answered_on": ("Ngày trả lời", "Answered on"),
+    "on_time": ("Đúng hạn", "On time"),
+    "late": ("Trễ hạn", "Late"),
+    "published_on": ("Ngày thông báo cho cử tri", "Made known to voters on"),
+    "answer_not_public": ("Câu trả lời sẽ hiển thị khi MTTQ thông báo cho cử tri.",
+                          "The answer shows once MTTQ makes it known to voters."),
+    "timeline": ("Diễn biến", "Timeline"),
+    "view_petition": ("Xem kiến nghị", "View petition"),
+    "classify": ("Phân loại", "Classify"),
+    "classify_button": ("Lưu phân loại", "Save classification"),
+    "forward": ("Chuyển cơ quan có thẩm quyền", "Forward to the competent agency"),
+    "forward_button": ("Chuyển xử lý", "Forward"),
+    "forward_note": ("Hạn trả lời được tính theo quy định đang có hiệu lực khi chuyển.",
+                     "The due date follows the rule in force on the day it is forwarded."),
+    "answer_form": ("Trả lời kiến nghị", "Answer the petition"),
+    "answer_button": ("Gửi trả lời", "Send the answer"),
+    "publish": ("Thông báo kết quả trả lời cho cử tri", "Make the answer known to voters"),
+    "publish_button": ("Thông báo cho cử tri", "Publish to voters"),
+    "choose": ("— Chọn —", "— Choose —"),
+    # meetings and recording
+    "meetings": ("Hội nghị tiếp xúc cử tri", "Voter-contact meetings"),
+    "new_meeting": ("Lập kế hoạch hội nghị TXCT", "Plan a voter-contact meeting"),
+    "meeting": ("Hội nghị tiếp xúc cử tri", "Voter-contact meeting"),
+    "title": ("Tên hội nghị", "Title"),
+    "scheduled_on": ("Ngày dự kiến", "Planned date"),
+    "place": ("Địa điểm", "Place"),
+    "commune": ("Xã, phường", "Commune or ward"),
+    "deputies": ("Đại biểu tiếp xúc (mỗi dòng một người)", "Deputies (one per line)"),
+    "plan_button": ("Lưu kế hoạch", "Save the plan"),
+    "held": ("Đã tổ chức", "Held"),
+    "not_held": ("Chưa tổ chức", "Not held yet"),
+    "mark_held": ("Xác nhận hội nghị đã diễn ra", "Confirm the meeting took place"),
+    "held_on": ("Ngày tổ chức", "Date held"),
+    "attendance": ("Số cử tri tham dự", "Voters attending"),
+    "held_button": ("Xác nhận đã tổ chức", "Confirm held"),
+    "record": ("Ghi nhận kiến nghị tại hội nghị", "Record a petition at the meeting"),
+    "record_button": ("Ghi nhận kiến nghị", "Record the petition"),
+    "petition_text_hint": ("Ghi đúng ý kiến của cử tri. Kiến nghị tương tự đã có hiện bên "
+                           "dưới trong lúc gõ.",
+                           "The voter's words. Similar petitions show below as you type."),
+    "similar": ("Kiến nghị tương tự đã có", "Similar petitions already recorded"),
+    "similar_none": ("Chưa thấy kiến nghị tương tự.", "No similar petition so far."),
+    "similarity": ("độ tương đồng", "similarity"),
+    "recorded_ok": ("Đã ghi nhận kiến nghị.", "Petition recorded."),
+    "recorded_here": ("Kiến nghị chờ tổng hợp, phân loại ở xã, phường này",
+                      "Petitions of this commune waiting to be consolidated or classified"),
+    "meeting_link_note": ("Lưu địa chỉ trang này để quay lại hội nghị.",
+                          "Bookmark this page to come back to the meeting."),
+    # consolidation
+    "consolidate": ("Tổng hợp kiến nghị trùng", "Consolidate duplicate petitions"),
+    "consolidate_pick": ("Chọn ít nhất hai kiến nghị cùng nội dung",
+                         "Pick at least two petitions that say the same"),
+    "consolidated_text": ("Nội dung tổng hợp", "Consolidated wording"),
+    "consolidate_button": ("Tổng hợp", "Consolidate"),
+    "filter_button": ("Lọc", "Filter"),
+    # work lists
+    "to_classify": ("Chờ phân loại", "Waiting for classification"),
+    "to_forward": ("Đã phân loại, chờ chuyển", "Classified, waiting to be forwarded"),
+    "to_answer": ("Được chuyển đến, chờ trả lời", "Forwarded to you, waiting for an answer"),
+    "to_publish": ("Đã trả lời, chờ thông báo cử tri", "Answered, waiting to be published"),
+    "overdue_list": ("Quá hạn trả lời", "Past the due date"),
+    "nothing": ("Không có.", "None."),
+    "public_intro": (
+        "Tra cứu kiến nghị của cử tri, cơ quan nào đang giải quyết, hạn trả lời và nội dung "
+        "trả lời đã thông báo. Không cần đăng nhập.",
+        "Find voters' petitions, who handles them, their due dates and published answers. "
+        "No sign-in needed."),
+    "staff_intro": ("Cán bộ bốn cơ quan đăng nhập để làm việc với kiến nghị.",
+                    "Staff of the four bodies sign in to work on petitions."),
+    # sessions
+    "sessions": ("Kỳ họp HĐND", "Council sessions"),
+    "session": ("Kỳ họp", "Session"),
+    "year": ("Năm", "Year"),
+    "show": ("Xem", "Show"),
+    "term": ("Khóa", "Term"),
+    "kind": ("Loại", "Kind"),
+    "opening_on": ("Khai mạc", "Opens"),
+    "closing_on": ("Bế mạc", "Closes"),
+    "total_deputies": ("Tổng số đại biểu", "Deputies in all"),
+    "present": ("Đại biểu có mặt", "Deputies present"),
+    "joint_meeting": ("Họp liên tịch", "Joint meeting"),
+    "agreed_dates": ("Thống nhất thời gian", "Agreed dates"),
+    "confirmed_by": ("Đã xác nhận", "Confirmed by"),
+    "agenda": ("Chương trình kỳ họp", "Agenda"),
+    "prepared_by": ("Cơ quan chuẩn bị", "Prepared by"),
+    "vetting_committee": ("Ban thẩm tra", "Vetting committee"),
+    "documents": ("Tài liệu kỳ họp", "Documents"),
+    "submitted_on": ("Ngày gửi", "Submitted on"),
+    "due_on": ("Hạn gửi", "Due by"),
+    "late_by": ("Gửi muộn {days} ngày", "{days} days late"),
+    "votes": ("Biểu quyết", "Votes"),
+    "vote_counts": ("Tán thành {yes} · Không tán thành {no} · Không biểu quyết {abstain} · "
+                    "Vắng {absent} (tổng số {total} đại biểu)",
+                    "Yes {yes} · No {no} · Abstain {abstain} · Absent {absent} (of {total} "
+                    "deputies)"),
+    "passed": ("Thông qua", "Passed"),
+    "rejected": ("Không thông qua", "Rejected"),
+    "questions": ("Chất vấn", "Questions"),
+    "resolutions": ("Nghị quyết HĐND", "Council resolutions"),
+    "resolution": ("Nghị quyết", "Resolution"),
+    "passed_on": ("Ngày thông qua", "Passed on"),
+    "guidance": ("Văn bản hướng dẫn thực hiện", "Implementation guidance"),
+    "guidance_lag": ("Từ khi thông qua đến khi có hướng dẫn", "From passing to guidance"),
+    "days": ("ngày", "days"),
+    "waiting_days": ("Chưa có hướng dẫn sau {days} ngày", "No guidance after {days} days"),
+    "lag_summary": ("{guided}/{total} nghị quyết đã có hướng dẫn; bình quân {average} ngày, "
+                    "lâu nhất {longest} ngày.",
+                    "{guided} of {total} resolutions guided; {average} days on average, "
+                    "{longest} at most."),
+    "calendar": ("Lịch họp", "Meeting calendar"),
+    "clashes": ("Trùng lịch", "Clashes"),
+    "clash_line": ("{a} và {b}: từ {start} đến {end}", "{a} and {b}: from {start} to {end}"),
+    "same_body": ("cùng cơ quan", "same body"),
+    "shared": ("người dự cả hai", "attending both"),
+    "no_clash": ("Không có cuộc họp trùng lịch.", "No meetings clash."),
+    "when": ("Thời gian", "When"),
+    "organiser": ("Cơ quan họp", "Organiser"),
+    "participants": ("Thành phần", "Participants"),
+    "new_session": ("Lập kế hoạch kỳ họp", "Plan a session"),
+    "number": ("Kỳ họp thứ", "Session number"),
+    "planned_opening": ("Ngày khai mạc dự kiến", "Planned opening"),
+    "planned_closing": ("Ngày bế mạc dự kiến", "Planned closing"),
+    "session_title": ("Tên kỳ họp", "Title"),
+    "joint_form": ("Kết quả họp liên tịch HĐND – UBND – MTTQ", "The joint meeting's outcome"),
+    "attending": ("Cơ quan dự họp", "Agencies attending"),
+    "agreed_opening": ("Thống nhất ngày khai mạc", "Agreed opening"),
+    "agreed_closing": ("Thống nhất ngày bế mạc", "Agreed closing"),
+    "agenda_lines": ("Dự thảo nghị quyết trình kỳ họp (mỗi dòng một dự thảo, UBND chuẩn bị)",
+                     "Draft resolutions on the agenda (one per line, prepared by UBND)"),
+    "document_form": ("Gửi tài liệu kỳ họp", "Submit a session document"),
+    "document_title": ("Tên tài liệu", "Document title"),
+    "document_kind": ("Loại tài liệu", "Kind of document"),
+    "document_field": ("Lĩnh vực (bắt buộc với dự thảo nghị quyết)",
+                       "Field (required for a draft resolution)"),
+    "convene_form": ("Khai mạc kỳ họp", "Open the session"),
+    "opened_on": ("Ngày khai mạc", "Opened on"),
+    "vote_form": ("Ghi kết quả biểu quyết", "Record a vote"),
+    "draft": ("Dự thảo nghị quyết", "Draft resolution"),
+    "yes": ("Tán thành", "Yes"),
+    "no": ("Không tán thành", "No"),
+    "abstain": ("Không biểu quyết", "Abstain"),
+    "absent": ("Vắng", "Absent"),
+    "resolution_number": ("Số nghị quyết (nếu thông qua)", "Resolution number (if it passes)"),
+    "voted_on": ("Ngày biểu quyết", "Voted on"),
+    "vote_rule": ("Thông qua khi số tán thành quá nửa tổng số đại biểu.",
+                  "Passes when more than half of all deputies vote yes."),
+    "close_form": ("Bế mạc kỳ họp", "Close the session"),
+    "closed_on": ("Ngày bế mạc", "Closed on"),
+    "joint_button": ("Lưu kết quả họp liên tịch", "Save the joint meeting"),
+    "document_button": ("Gửi tài liệu", "Submit the document"),
+    "as_of": ("Xem trạng thái tại ngày", "As it stood on"),
+    "as_of_note": ("Đang xem trạng thái tại cuối ngày {day}.", "As it stood at the end of {day}."),
+    "as_of_now": ("Xem hiện tại", "See it now"),
+    "open_data": ("Dữ liệu mở", "Open data"),
+    "feed": ("Bản tin (Atom): trả lời kiến nghị đã thông báo, nghị quyết đã thông qua",
+             "Feed (Atom): published answers, passed resolutions"),
+    "popolo": ("Kỳ họp, nghị quyết và biểu quyết (Popolo, JSON)",
+               "Sessions, resolutions and votes (Popolo, JSON)"),
+    "page": ("Trang", "Page"),
+    "previous": ("Trang trước", "Previous page"),
+    "next": ("Trang sau", "Next page"),
+    "unavailable": ("Dịch vụ tạm thời không truy cập được", "A service is unreachable"),
+    "not_found_page": ("Không tìm thấy trang", "Page not found"),
+}
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "agency": {
+        "hdnd": ("HĐND tỉnh", "People's Council"),
+        "ubnd": ("UBND tỉnh", "People's Committee"),
+        "dbqh": ("Đoàn ĐBQH", "National Assembly delegation"),
+        "mttq": ("Ủy ban MTTQ Việt Nam tỉnh", "Fatherland Front"),
+    },
+    "role": {
+        "staff": ("Chuyên viên", "Staff"),
+        "deputy": ("Đại biểu", "Deputy"),
+        "leader": ("Lãnh đạo", "Leader"),
+        "admin": ("Quản trị", "Administrator"),
+        "system": ("Hệ thống", "System"),
+    },
+    "status": {
+        "recorded": ("Đã ghi nhận", "Recorded"),
+        "consolidated": ("Đã tổng hợp vào kiến nghị khác", "Merged into another"),
+        "classified": ("Đã phân loại", "Classified"),
+        "forwarded": ("Đã chuyển, chờ trả lời", "Forwarded, awaiting answer"),
+        "answered": ("Đã trả lời", "Answered"),
+        "published": ("Đã thông báo kết quả", "Answer published"),
+        "withdrawn": ("Đã tách lại", "Split again"),
+    },
+    "channel": {
+        "meeting": ("Hội nghị tiếp xúc cử tri", "Voter-contact meeting"),
+        "deputy": ("Qua đại biểu", "Through a deputy"),
+        "mail": ("Qua thư", "By letter"),
+        "online": ("Trực tuyến", "Online"),
+        "reception": ("Tiếp công dân", "Citizen reception"),
+    },
+    "field": {
+        "land": ("Đất đai", "Land"),
+        "transport": ("Giao thông", "Transport"),
+        "health": ("Y tế", "Health"),
+        "education": ("Giáo dục", "Education"),
+        "social_policy": ("Chính sách xã hội", "Social policy"),
+        "environment": ("Môi trường", "Environment"),
+        "agriculture": ("Nông nghiệp", "Agriculture"),
+        "economy": ("Kinh tế", "Economy"),
+        "public_order": ("An ninh, trật tự", "Public order"),
+        "administration": ("Hành chính", "Administration"),
+        "culture": ("Văn hóa", "Culture"),
+        "other": ("Khác", "Other"),
+    },
+    "level": {
+        "central": ("Trung ương", "Central"),
+        "province": ("Tỉnh", "Province"),
+        "district": ("Huyện (trước 1/7/2025)", "District (before 1 July 2025)"),
+        "commune": ("Xã, phường", "Commune"),
+    },
+    "session_kind": {
+        "regular": ("Thường lệ", "Regular"),
+        "thematic": ("Chuyên đề", "Thematic"),
+    },
+    "session_status": {
+        "planned": ("Đang chuẩn bị", "Being prepared"),
+        "convened": ("Đã khai mạc", "In session"),
+        "closed": ("Đã bế mạc", "Closed"),
+    },
+    "document_kind": {
+        "submission": ("Tờ trình", "Submission"),
+        "report": ("Báo cáo", "Report"),
+        "scheme": ("Đề án", "Scheme"),
+        "draft_resolution": ("Dự thảo nghị quyết", "Draft resolution"),
+    },
+    "organiser_kind": {
+        "standing_committee": ("Thường trực HĐND", "HĐND Standing Committee"),
+        "committee": ("Ban HĐND", "HĐND committee"),
+        "ubnd": ("UBND tỉnh", "People's Committee"),
+    },
+    # the petition's stored events, as the timeline shows them
+    "event": {
+        "Recorded": ("Ghi nhận kiến nghị", "Recorded"),
+        "Consolidated": ("Tổng hợp từ các kiến nghị trùng", "Consolidated from duplicates"),
+        "MergedInto": ("Được tổng hợp vào kiến nghị khác", "Merged into another"),
+        "Classified": ("Phân loại", "Classified"),
+        "Forwarded": ("Chuyển cơ quan có thẩm quyền", "Forwarded"),
+        "Reforwarded": ("Chuyển lại", "Re-forwarded"),
+        "Answered": ("Trả lời", "Answered"),
+        "AnswerPublished": ("Thông báo kết quả cho cử tri", "Answer published"),
+        "ResolutionUpdated": ("Cập nhật kết quả giải quyết", "Resolution updated"),
+        "Split": ("Tách kiến nghị đã tổng hợp", "Split"),
+        "Restored": ("Khôi phục sau khi tách", "Restored after a split"),
+        # sessions and resolutions
+        "Planned": ("Lập kế hoạch kỳ họp", "Session planned"),
+        "AgendaItemsRequested": ("Đề nghị nội dung chương trình", "Agenda items requested"),
+        "AgendaItemProposed": ("Đề xuất nội dung chương trình", "Agenda item proposed"),
+        "JointMeetingHeld": ("Họp liên tịch", "Joint meeting held"),
+        "JointMeetingConfirmed": ("Xác nhận kết quả họp liên tịch", "Joint meeting confirmed"),
+        "DocumentSubmitted": ("Gửi tài liệu", "Document submitted"),
+        "DocumentSubmittedLate": ("Gửi tài liệu muộn", "Document submitted late"),
+        "VettingReported": ("Báo cáo thẩm tra", "Vetting report"),
+        "Convened": ("Khai mạc", "Convened"),
+        "QuestionAsked": ("Chất vấn", "Question asked"),
+        "QuestionAnswered": ("Trả lời chất vấn", "Question answered"),
+        "QuestionFollowedUp": ("Chất vấn lại", "Follow-up question"),
+        "ResolutionPassed": ("Thông qua nghị quyết", "Resolution passed"),
+        "ResolutionRejected": ("Không thông qua dự thảo", "Draft rejected"),
+        "Closed": ("Bế mạc", "Closed"),
+        "Adopted": ("Thông qua nghị quyết", "Resolution adopted"),
+        "GuidanceIssued": ("Ban hành văn bản hướng dẫn", "Guidance issued"),
+        "DeploymentConferenceHeld": ("Hội nghị triển khai", "Deployment conference held"),
+    },
+}
+
+SUGGESTED_UNITS = ("Sở Xây dựng", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+                   "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Công an tỉnh")
+
+
+def text(key: str, language: Language) -> str:
+    vi, en = TEXTS[key]
+    return en if language == "en" else vi
+
+
+FIELD_TEXTS = {"petition_ids": "consolidate_pick", "text": "text", "agenda": "agenda_lines",
+               "document_id": "draft", "present": "present", "kind": "kind"}
+
+
+def field_name(name: str, language: Language) -> str:
+    """The label of a form field a service found invalid (its name in the request)."""
+    key = FIELD_TEXTS.get(name, name)
+    return text(key, language) if key in TEXTS else name
+
+
+def label(kind: str, code: object, language: Language) -> str:
+    """The words for a service's code; the code itself if it has none here."""
+    if code is None:
+        return ""
+    words = LABELS.get(kind, {}).get(str(code))
+    if words is None:
+        return str(code)
+    return words[1] if language == "en" else words[0]
+
+
+def day(value: date | str | None, language: Language) -> str:
+    """A date as people write it: 05/12/2026 in Vietnamese, 5 Dec 2026 in English."""
+    if value is None or value == "":
+        return ""
+    when = date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    if language == "en":
+        return f"{when.day} {when:%b %Y}"
+    return f"{when:%d/%m/%Y}"
+
+
+def moment(value: datetime | str | None, language: Language) -> str:
+    """A time in Vietnam's time zone: 14:05 05/12/2026."""
+    if value is None or value == "":
+        return ""
+    when = datetime.fromisoformat(value) if isinstance(value, str) else value
+    local = when.astimezone(VIETNAM)
+    return f"{local:%H:%M} {day(local.date(), language)}"
+
+
+def number(value: int | float, language: Language) -> str:
+    """12.345 in Vietnamese (dot groups thousands), 12,345 in English."""
+    grouped = f"{value:,}"
+    return grouped if language == "en" else grouped.replace(",", ".")
+
+
+def percent(value: float, language: Language) -> str:
+    shown = f"{value * 100:.0f}"
+    return f"{shown}%" if language == "en" else f"{shown}\u00a0%"  # never "%" alone on a line
