@@ -1,21 +1,24 @@
 """Evaluation of the similarity score on labelled petition pairs.
 
-Shared by the regression test (tests/similarity) and the benchmark script
+Shared by the regression tests (tests/similarity) and the benchmark script
 (benchmarks/similarity/evaluate.py), so both split, sweep and count the same way.
-The split is fixed and stratified: within each kind, pairs alternate dev, test,
-dev, ... in file order. The threshold is chosen on dev only.
+Two sets: the self-written pairs (a TSV, split here: within each kind, pairs
+alternate dev, test, dev, ... in file order) and the real petitions as published
+(benchmarks/similarity/real_pairs.json, whose split is written in the file). The
+threshold is chosen on dev only.
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import math
+import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from petitions.similarity.scoring import similarity
-
-Scorer = Callable[[str, str], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,10 @@ class LabelledPair:
     text_b: str
     same: bool
     kind: str
+    central: bool = False  # both petitions classified central-level (a national policy)
+
+
+Scorer = Callable[[LabelledPair], float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +67,18 @@ def load_pairs(path: Path) -> list[LabelledPair]:
         ]
 
 
+def load_real_pairs(path: Path) -> tuple[list[LabelledPair], list[LabelledPair]]:
+    """(dev, test) of the real-petition set; the split was fixed in the file before tuning."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    halves: dict[str, list[LabelledPair]] = {"dev": [], "test": []}
+    for row in document["pairs"]:
+        central = row["a"]["level"] == row["b"]["level"] == "central"
+        pair = LabelledPair(row["a"]["text"], row["b"]["text"], row["label"] == 1, row["kind"],
+                            central)
+        halves[row["split"]].append(pair)
+    return halves["dev"], halves["test"]
+
+
 def split(pairs: Sequence[LabelledPair]) -> tuple[list[LabelledPair], list[LabelledPair]]:
     """(dev, test): alternate within each kind, so both halves hold every kind."""
     seen: dict[str, int] = {}
@@ -72,8 +91,13 @@ def split(pairs: Sequence[LabelledPair]) -> tuple[list[LabelledPair], list[Label
     return dev, test
 
 
-def score_pairs(pairs: Iterable[LabelledPair], scorer: Scorer = similarity) -> list[float]:
-    return [scorer(pair.text_a, pair.text_b) for pair in pairs]
+def score_pair(pair: LabelledPair) -> float:
+    """The shipped score, told the pair's level as intake and consolidation would be."""
+    return similarity(pair.text_a, pair.text_b, central=pair.central)
+
+
+def score_pairs(pairs: Iterable[LabelledPair], scorer: Scorer = score_pair) -> list[float]:
+    return [scorer(pair) for pair in pairs]
 
 
 def metrics_at(pairs: Sequence[LabelledPair], scores: Sequence[float], threshold: float) -> Metrics:
@@ -108,3 +132,34 @@ def choose_threshold(pairs: Sequence[LabelledPair], scores: Sequence[float]) -> 
     best = max(m.f1 for m in results)
     plateau = [m.threshold for m in results if m.f1 >= best - 1e-12]
     return plateau[len(plateau) // 2]
+
+
+def wilson_interval(successes: int, trials: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a proportion (95% for z=1.96); (0, 1) with no trials.
+
+    Used for precision (successes: true positives, trials: predicted positives) and
+    recall (trials: actual positives) on small sets, where the normal approximation
+    would reach past 0 or 1.
+    """
+    if trials == 0:
+        return 0.0, 1.0
+    p = successes / trials
+    centre = p + z * z / (2 * trials)
+    margin = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
+    denominator = 1 + z * z / trials
+    return max(0.0, (centre - margin) / denominator), min(1.0, (centre + margin) / denominator)
+
+
+def bootstrap_f1_interval(
+    pairs: Sequence[LabelledPair], scores: Sequence[float], threshold: float,
+    rounds: int = 2000, seed: int = 20240601,
+) -> tuple[float, float]:
+    """A 95% percentile bootstrap interval of F1: pairs drawn with replacement, fixed seed."""
+    rng = random.Random(seed)
+    indices = range(len(pairs))
+    f1s = []
+    for _ in range(rounds):
+        drawn = [rng.choice(indices) for _ in indices]
+        f1s.append(metrics_at([pairs[i] for i in drawn], [scores[i] for i in drawn], threshold).f1)
+    f1s.sort()
+    return f1s[int(0.025 * rounds)], f1s[min(rounds - 1, int(0.975 * rounds))]

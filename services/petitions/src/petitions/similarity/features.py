@@ -79,6 +79,7 @@ class _Pass:
         self.tokens, self.accented, self.cased = tokens, accented, cased
         self.content: list[str] = []
         self.places: dict[str, set[str]] = {}
+        self.plain_until = 0  # tokens before this index are an office's words, not names
 
     def run(self) -> None:
         i = 0
@@ -99,11 +100,19 @@ class _Pass:
                 return after
         if phrase is not None:
             self.content.extend(phrase.target.split())
+            if phrase.target in lexicon.NO_PLACE_AFTER:
+                return i + phrase.length
             return self._place_after_phrase(i + phrase.length)
         token = self.tokens[i]
-        if self.cased and token.capitalised and not token.sentence_start:
+        if self.cased and token.capitalised and not token.sentence_start and i >= self.plain_until:
             end = self._capitalised_run(i)
-            if end > i:
+            if end > i and self._person_before(i):
+                return end  # "cử tri Lê Văn Sơn": who asks, neither a place nor the request
+            if end > i and self._institution_at(i):
+                # "Bộ Y tế", "Trưởng thôn": capitalised, but an office or a title. Its
+                # words are read as words; none of them may start a name of its own.
+                self.plain_until = end
+            elif end > i:
                 self._add_place(NAME, self.tokens[i:end])
                 return end
         if not token.folded.isdigit():
@@ -143,7 +152,11 @@ class _Pass:
             self._add_value(kind, self.tokens[j].folded)
             return j + 1
         if self.cased:
+            if self.tokens[j].boundary and self._institution_at(j):
+                return None  # "thôn, Trưởng ban công tác Mặt trận": a title, not a hamlet
             end = self._capitalised_run(j, after_marker=True)
+        elif self.tokens[j].boundary:
+            return None  # "tổ dân phố, cán bộ không chuyên trách": the next item of a list
         elif kind in lexicon.LOWERCASE_NAME_KINDS:
             end = self._lowercase_name(j)
         else:
@@ -163,9 +176,16 @@ class _Pass:
                 break
             end += 1
         # After a marker word the run is a place whatever it spells ("xã Đoàn Kết").
-        if end > start and not after_marker and self._institution_at(start):
-            return start
         return end
+
+    def _person_before(self, start: int) -> bool:
+        """Whether the capitalised run at `start` follows a word that introduces a person."""
+        for length in (2, 1):
+            if start - length >= 0:
+                words = " ".join(t.text for t in self.tokens[start - length : start])
+                if words in lexicon.PERSON_WORDS:
+                    return True
+        return False
 
     def _institution_at(self, start: int) -> bool:
         """ "Công an", "Sở Giao thông": capitalised, but an institution, not a place."""

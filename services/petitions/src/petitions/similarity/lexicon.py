@@ -194,7 +194,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "~school ~upper_secondary": ("trường trung học phổ thông",),
     "~school ~kindergarten": ("trường mầm non", "trường mẫu giáo"),
     "~parttime_cadre": ("cán bộ không chuyên trách", "người hoạt động không chuyên trách"),
+    # "mía đường" is sugar, not a road: without it "mía đường Sơn Dương" reads as a street
+    "~sugarcane": ("mía", "mía đường", "mía nguyên liệu", "cây mía"),
 }
+
+# Concepts whose phrase ends in a marker word that is not one there: no place is read
+# after them ("mía đường Sơn Dương" is a sugar company, not Sơn Dương street).
+NO_PLACE_AFTER: frozenset[str] = frozenset({"~sugarcane"})
 
 # Abbreviations, keyed by their folded lower-case spelling (đ written as d).
 ABBREVIATIONS: dict[str, str] = {
@@ -252,6 +258,18 @@ NOT_PLACE_WORDS: frozenset[str] = frozenset({
     "quyet dinh", "tinh uy", "huyen uy", "uy ban", "nhan dan", "hoi dong", "thuong truc",
     "doan", "chu tich", "cong an", "da khoa", "nong thon moi", "dat dai", "tet", "nguyen dan",
     "anh", "tai nguyen", "chi nhanh", "van phong", "phong", "so giao",
+    # titles and offices, which real petitions capitalise ("Trưởng thôn", "Bí thư chi bộ")
+    "truong", "bi thu", "pho", "chi hoi", "cong tac", "giam doc", "thu tuong", "bo truong",
+    "cuc", "tong cuc", "vien", "toa an", "ngan hang", "quan doi", "bo doi",
+    # abbreviations and words of laws and news, not places ("QĐ-TTg", "Covid-19")
+    "ttg", "qd", "nd", "cp", "tt", "covid", "sars",
+})
+
+# Words after which a capitalised run is a person ("cử tri Lê Văn Sơn", "ông Phước"),
+# lower-case and accented: folded, "bà" (Mrs) would be "ba" of "ngã ba Long Định".
+# A marker word wins over these: "cử tri xã Kiên Đài" is still a commune.
+PERSON_WORDS: frozenset[str] = frozenset({
+    "cử tri", "ông", "bà", "anh", "chị", "cô", "đồng chí", "đại biểu",
 })
 
 # Content words that carry little: counted, but with this weight instead of 1.

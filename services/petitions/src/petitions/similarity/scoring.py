@@ -28,13 +28,18 @@ DICE_SHARE = 0.4  # of the token view; the rest is containment
 CONFLICT_FACTOR = 0.5  # commune A vs commune B, QL1A vs QL30, two different names
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two petition texts are: 1.0 says the same thing, 0.0 nothing shared."""
-    return score_features(extract(a), extract(b))
+def similarity(a: str, b: str, *, central: bool = False) -> float:
+    """How alike two petition texts are: 1.0 says the same thing, 0.0 nothing shared.
+
+    `central`: both petitions are classified central-level (a national policy, for the
+    National Assembly's consolidation). Then the places they name are where the voters
+    live, not what they ask about, and do not set them apart.
+    """
+    return score_features(extract(a), extract(b), central=central)
 
 
-def score_features(a: Features, b: Features) -> float:
-    factor = place_factor(a.places, b.places)
+def score_features(a: Features, b: Features, *, central: bool = False) -> float:
+    factor = 1.0 if central else place_factor(a.places, b.places)
     # A name capitalised on one side ("Long Định") and typed in lower case on the
     # other ("long dinh") is a place there and plain words here: drop the words.
     a, b = _without(a, b.place_syllables), _without(b, a.place_syllables)
