@@ -72,7 +72,9 @@ class PetitionProjection:
     """The petitions list and similarity index, as a ``chassis.projection.Projection``."""
 
     name = "petitions read model"
-    version = 1
+    # 2: places no longer read from titles, offices, voters' names (similarity.features);
+    # the stored features are extracted again from the log.
+    version = 2
     table_names = ("petition_rows", "petition_similar", "petition_similar_keys",
                    "petition_place_groups", "petition_place_keys")
 
