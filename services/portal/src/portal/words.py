@@ -83,6 +83,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "on_time": ("Đúng hạn", "On time"),
     "late": ("Trễ hạn", "Late"),
     "published_on": ("Ngày thông báo cho cử tri", "Made known to voters on"),
+    "answer_by_unit": ("Kiến nghị này được chuyển đến {unit}: chỉ cán bộ của đơn vị đó trả lời. "
+                       "Đăng nhập với đơn vị “{unit}” để trả lời.",
+                       "This petition was forwarded to {unit}: only its staff answer it. "
+                       "Sign in with the unit “{unit}” to answer."),
     "answer_not_public": ("Câu trả lời sẽ hiển thị khi MTTQ thông báo cho cử tri.",
                           "The answer shows once MTTQ makes it known to voters."),
     "timeline": ("Diễn biến", "Timeline"),

@@ -12,6 +12,7 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from kernel.text import identifier_key
 from portal.clients import Services
 from portal.pages import end_of_day, form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
@@ -71,8 +72,9 @@ def _may(petition: dict[str, Any], viewer: Viewer | None) -> set[str]:
     if viewer.coordinates and status == "classified":
         may.add("forward")
     forwarding = petition.get("forwarding")
-    if status == "forwarded" and forwarding and _answers(forwarding, viewer):
-        may.add("answer")
+    if status == "forwarded" and forwarding and forwarding["to_agency"] == viewer.agency.value:
+        # Another unit of the viewer's own agency: say who answers instead of no form at all.
+        may.add("answer" if _answers(forwarding, viewer) else "answer_by_unit")
     if viewer.publishes and status == "answered":
         may.add("publish")
     return may
@@ -81,8 +83,9 @@ def _may(petition: dict[str, Any], viewer: Viewer | None) -> set[str]:
 def _answers(forwarding: dict[str, Any], viewer: Viewer) -> bool:
     """Only the agency, and the unit if one was named, that it was forwarded to."""
     unit = forwarding.get("to_unit")
-    return bool(forwarding["to_agency"] == viewer.agency.value
-                and (unit is None or unit == viewer.unit))
+    return bool(forwarding["to_agency"] == viewer.agency.value and (
+        unit is None or (viewer.unit is not None
+                         and identifier_key(unit) == identifier_key(viewer.unit))))
 
 
 async def _act(request: Request, petition_id: UUID, viewer: Viewer, action: str,
