@@ -12,6 +12,7 @@ from notifier_servers import NotifierServer, SmtpSink, StartNotifier, WebhookRec
 from notifier_support import FORWARDED_AT, Upstream, wait_until
 
 from kernel.clock import Clock, ManualClock
+from notifier.application import Notifier
 from notifier.settings import NotifierSettings
 
 
@@ -66,3 +67,18 @@ def start_notifier(settings: NotifierSettings, upstream: Upstream) -> Iterator[S
     yield start
     for server in servers:
         server.stop()
+
+
+@pytest.fixture
+def api_settings(tmp_path: Path) -> NotifierSettings:
+    """Settings of an HTTP app over an in-memory notifier (the API tests' own)."""
+    return NotifierSettings(environment="test", store="memory", data_dir=tmp_path,
+                            jurisdiction="tien-giang")
+
+
+@pytest.fixture
+def notifier() -> Iterator[Notifier]:
+    """An in-memory notifier, closed after the test."""
+    app = Notifier({"PERSISTENCE_MODULE": "eventsourcing.popo"})
+    yield app
+    app.close()

@@ -9,8 +9,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -28,19 +26,6 @@ from notifier.entrypoints.http import create_http_app
 from notifier.settings import NotifierSettings
 
 JURISDICTION = "tien-giang"
-
-
-@pytest.fixture
-def api_settings(tmp_path: Path) -> NotifierSettings:
-    return NotifierSettings(environment="test", store="memory", data_dir=tmp_path,
-                            jurisdiction=JURISDICTION)
-
-
-@pytest.fixture
-def notifier() -> Iterator[Notifier]:
-    app = Notifier({"PERSISTENCE_MODULE": "eventsourcing.popo"})
-    yield app
-    app.close()
 
 
 @pytest.fixture

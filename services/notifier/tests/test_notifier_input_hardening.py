@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from uuid import uuid4
 from xml.etree import ElementTree as ET
@@ -25,19 +24,6 @@ from notifier.settings import NotifierSettings
 
 JURISDICTION = "tien-giang"
 HOOK = "http://127.0.0.1:9/hooks"
-
-
-@pytest.fixture
-def api_settings(tmp_path: Path) -> NotifierSettings:
-    return NotifierSettings(environment="test", store="memory", data_dir=tmp_path,
-                            jurisdiction=JURISDICTION)
-
-
-@pytest.fixture
-def notifier() -> Iterator[Notifier]:
-    app = Notifier({"PERSISTENCE_MODULE": "eventsourcing.popo"})
-    yield app
-    app.close()
 
 
 @pytest.fixture
