@@ -35,6 +35,14 @@ AGENCY_SERVICES = {
 }
 # Which service users each agency's NATS account holds.
 ACCOUNT_SERVICES = {**AGENCY_SERVICES, "hdnd": {"sessions", "oversight"}}
+# The portal (decision 14): its HTTP port, and the overlays that run it (deploy/README.md
+# says why). It is no service of the bus: no NATS user, no database.
+PORTAL_PORT = 8000
+PORTAL_OVERLAYS = ("mttq", "dev")
+# Every Deployment's HTTP port, and which Deployments each overlay has.
+HTTP_PORTS = {**SERVICE_PORTS, "portal": PORTAL_PORT}
+AGENCY_DEPLOYMENTS = {name: services | ({"portal"} if name in PORTAL_OVERLAYS else set())
+                      for name, services in AGENCY_SERVICES.items()}
 
 Object = dict[str, Any]
 

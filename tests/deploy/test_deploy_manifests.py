@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from deploy_render import (
-    AGENCY_SERVICES,
+    AGENCY_DEPLOYMENTS,
     DEPLOY,
     OVERLAYS,
     Object,
@@ -71,8 +71,8 @@ def test_overlay_deploys_what_its_agency_runs(name: str) -> None:
     deployments = {d["metadata"]["name"] for d in of_kind(objects, "Deployment")}
     services = {s["metadata"]["name"] for s in of_kind(objects, "Service")}
     statefulsets = {s["metadata"]["name"] for s in of_kind(objects, "StatefulSet")}
-    assert deployments == AGENCY_SERVICES[name]
-    assert AGENCY_SERVICES[name] <= services
+    assert deployments == AGENCY_DEPLOYMENTS[name]
+    assert AGENCY_DEPLOYMENTS[name] <= services
     assert statefulsets == AGENCY_STATEFULSETS[name]
     namespace = f"phoihop-{name}"
     assert find(objects, "Namespace", namespace)["metadata"]["labels"]["phoihop.vn/agency"] == name

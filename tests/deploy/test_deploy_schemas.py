@@ -7,7 +7,7 @@ from typing import Any
 
 import kubernetes_validate
 import pytest
-from deploy_render import DEPLOY, OVERLAYS, render
+from deploy_render import DEPLOY, OVERLAYS, PORTAL_OVERLAYS, find, render
 
 KUBERNETES = "1.36.0"  # a current release (kubernetes-validate 1.37 carries its schemas)
 
@@ -26,6 +26,15 @@ def test_every_rendered_object_is_valid_for_kubernetes(overlay: str) -> None:
     assert objects
     problems = [problem for document in objects if (problem := _problem(document))]
     assert problems == []
+
+
+@pytest.mark.parametrize("overlay", PORTAL_OVERLAYS)
+def test_the_portal_objects_are_among_those_validated(overlay: str) -> None:
+    objects = render(DEPLOY / "overlays" / overlay)
+    portal = [find(objects, kind, "portal")
+              for kind in ("Deployment", "Service", "NetworkPolicy", "PodDisruptionBudget")]
+    portal.append(find(objects, "ConfigMap", "portal-settings"))
+    assert [problem for document in portal if (problem := _problem(document))] == []
 
 
 def test_the_schema_check_refuses_a_misspelt_field() -> None:

@@ -12,6 +12,7 @@ from deploy_render import (
     AGENCY_SERVICES,
     BUS_SERVICES,
     DEPLOY,
+    HTTP_PORTS,
     OVERLAYS,
     SERVICE_PORTS,
     Object,
@@ -47,7 +48,7 @@ def _pod(workload: Object) -> Object:
 def test_service_deployment_shape(item: tuple[str, Object]) -> None:
     overlay, deployment = item
     name = deployment["metadata"]["name"]
-    port = SERVICE_PORTS[name]
+    port = HTTP_PORTS[name]
     [container] = _pod(deployment)["containers"]
     assert container["command"] == ["python", "-m", name]
     assert importlib.util.find_spec(name) is not None, f"the image has no module {name} to run"
@@ -189,8 +190,16 @@ def test_dev_nats_users_have_the_services_passwords() -> None:
         assert secret_value(users, f"{service.upper()}_PASSWORD") == expected
 
 
+def _egress_ports(deployment: str) -> set[int]:
+    """Services: NATS, PostgreSQL and DNS (the notifier also HTTPS); the portal: the
+    services' HTTP ports and DNS only."""
+    if deployment == "portal":
+        return {*SERVICE_PORTS.values(), 53}
+    return {4222, 5432, 53} | ({443} if deployment == "notifier" else set())
+
+
 @pytest.mark.parametrize("name", OVERLAYS)
-def test_service_pods_talk_only_http_in_and_nats_postgres_dns_out(name: str) -> None:
+def test_pods_talk_only_http_in_and_what_they_need_out(name: str) -> None:
     objects = RENDERED[name]
     policies = of_kind(objects, "NetworkPolicy")
     default = find(objects, "NetworkPolicy", "default-deny")["spec"]
@@ -206,9 +215,7 @@ def test_service_pods_talk_only_http_in_and_nats_postgres_dns_out(name: str) -> 
         egress = {port["port"] for p in applying for rule in p.get("egress", [])
                   for port in rule["ports"]}
         assert ingress == {"http"}
-        allowed = {4222, 5432, 53} | ({443} if labels["app.kubernetes.io/name"] == "notifier"
-                                      else set())
-        assert egress == allowed
+        assert egress == _egress_ports(labels["app.kubernetes.io/name"])
 
 
 INTERNAL_ADDRESSES = ("10.96.0.1", "172.20.0.10", "192.168.1.5", "127.0.0.1", "169.254.169.254",
