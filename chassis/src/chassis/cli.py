@@ -19,7 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     token = commands.add_parser("token", help="print a bearer token for the local key")
     token.add_argument("--agency", required=True, choices=[a.value for a in Agency])
     token.add_argument("--role", default="staff", choices=ROLES)
-    token.add_argument("--unit", default=None, help="department or unit, e.g. so-gtvt")
+    token.add_argument("--unit", default=None,
+                       help="department or unit as petitions name it, e.g. 'Sở Xây dựng'")
     token.add_argument("--subject", default=None, help="user id (default: agency-role)")
     token.add_argument("--hours", type=float, default=12.0, help="lifetime in hours")
 

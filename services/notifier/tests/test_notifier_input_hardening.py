@@ -115,16 +115,17 @@ def test_only_recipients_and_operators_read_notifications(
     item = construction[0]["id"]
 
     ubnd_unit = bearer(api_settings, Agency.UBND, unit="Sở Xây dựng")
-    ubnd_unit_slug = bearer(api_settings, Agency.UBND, unit="so-xay-dung")
+    ubnd_unit_upper = bearer(api_settings, Agency.UBND, unit="SỞ XÂY DỰNG")
+    ubnd_unit_slug = bearer(api_settings, Agency.UBND, unit="so-xay-dung")  # no accents: not it
     hdnd, other_unit = bearer(api_settings, Agency.HDND), bearer(
         api_settings, Agency.UBND, unit="Sở Y tế")
     wanted = "agency:ubnd/Sở Xây dựng"
-    for reader in (ubnd_unit, ubnd_unit_slug, operator):
+    for reader in (ubnd_unit, ubnd_unit_upper, operator):
         assert recipients(client.get("/notifications", params={"recipient": wanted},
                                      headers=reader)) == {wanted}
         assert client.get(f"/notifications/{item}", headers=reader).status_code == 200
         assert client.get(f"/notifications/{item}/history", headers=reader).status_code == 200
-    for stranger in (hdnd, other_unit):
+    for stranger in (hdnd, other_unit, ubnd_unit_slug):
         refused = client.get("/notifications", params={"recipient": wanted}, headers=stranger)
         assert refused.status_code == 403, refused.text
         assert client.get(f"/notifications/{item}", headers=stranger).status_code == 403

@@ -34,7 +34,7 @@ def test_a_forwarded_petition_is_a_signed_webhook_within_a_second_and_in_the_age
     receiver: WebhookReceiver,
 ) -> None:
     server = start_notifier()
-    ubnd, unit = bearer(settings, Agency.UBND), bearer(settings, Agency.UBND, unit="so-xay-dung")
+    ubnd, unit = bearer(settings, Agency.UBND), bearer(settings, Agency.UBND, unit="SỞ XÂY DỰNG")
     with server.client() as http:
         secret = subscribe(http, ubnd, receiver.url)["secret"]
         event = forwarded()
@@ -55,7 +55,7 @@ def test_a_forwarded_petition_is_a_signed_webhook_within_a_second_and_in_the_age
             (FORWARDED, str(event.petition_id))]
         assert inbox[0]["recipient"] == "agency:ubnd/Sở Xây dựng"
         assert http.get("/inbox", headers=bearer(settings, Agency.MTTQ)).json() == []
-        other_unit = bearer(settings, Agency.UBND, unit="so-y-te")
+        other_unit = bearer(settings, Agency.UBND, unit="Sở Y tế")
         assert http.get("/inbox", headers=other_unit).json() == []
 
         delivery = wait_until(lambda: http.get("/deliveries?status=delivered",

@@ -161,8 +161,7 @@ class Notifier(IdempotentCommands, ConsumingApplication):
                     name: str | None) -> Contact:
         check_may_manage_contact(actor, recipient)
         address = email.strip().casefold()
-        if any(c["recipient"] == recipient.key and c["email"].casefold() == address
-               for c in self.read_model.contacts()):
+        if any(c["email"].casefold() == address for c in self.read_model.contacts(recipient)):
             raise DuplicateContactError(f"{email} is already a contact of {recipient.key}")
         contact = Contact.add(recipient=recipient, email=email, name=name,
                               by=actor_ref(actor))

@@ -35,7 +35,7 @@ from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Delivery
 from notifier.domain.errors import RecordNotFoundError
 from notifier.domain.notification import FEED, INBOX, Notification
-from notifier.domain.recipients import Recipient
+from notifier.domain.recipients import Recipient, canonical_key
 from notifier.domain.reminder import Reminder
 from notifier.domain.subscription import Interest, Subscription
 
@@ -100,9 +100,11 @@ KINDS: dict[type[Aggregate], RowKind] = {
     Notification: RowKind(
         "notification_rows",
         (("type", "TEXT NOT NULL"), ("rule_id", "TEXT NOT NULL"), ("recipient", "TEXT NOT NULL"),
-         ("subject_id", "TEXT NOT NULL"), ("occurred_at", "BIGINT NOT NULL"),
-         ("inbox", "INTEGER NOT NULL"), ("feed", "INTEGER NOT NULL")),
-        lambda n: (n.type, n.rule_id, n.recipient, n.subject_id, _micros(n.occurred_at),
+         ("recipient_key", "TEXT NOT NULL"), ("subject_id", "TEXT NOT NULL"),
+         ("occurred_at", "BIGINT NOT NULL"), ("inbox", "INTEGER NOT NULL"),
+         ("feed", "INTEGER NOT NULL")),
+        lambda n: (n.type, n.rule_id, n.recipient, n.addressee.canonical_key, n.subject_id,
+                   _micros(n.occurred_at),
                    int(INBOX in n.channels),
                    int(FEED in n.channels and n.addressee.is_public)),
         "notification"),
@@ -120,9 +122,10 @@ KINDS: dict[type[Aggregate], RowKind] = {
         lambda s: (s.owner_agency, int(s.active)), "subscription"),
     Contact: RowKind(
         "contact_rows",
-        (("recipient", "TEXT NOT NULL"), ("email", "TEXT NOT NULL"),
-         ("active", "INTEGER NOT NULL")),
-        lambda c: (c.recipient, c.email, int(c.active)), "contact"),
+        (("recipient", "TEXT NOT NULL"), ("recipient_key", "TEXT NOT NULL"),
+         ("email", "TEXT NOT NULL"), ("active", "INTEGER NOT NULL")),
+        lambda c: (c.recipient, canonical_key(c.recipient), c.email, int(c.active)),
+        "contact"),
     Reminder: RowKind(
         "reminder_rows",
         (("rule_id", "TEXT NOT NULL"), ("due_date", "TEXT NOT NULL"),
@@ -132,7 +135,9 @@ KINDS: dict[type[Aggregate], RowKind] = {
                    json.dumps(list(r.sent)), int(r.active)),
         "reminder"),
 }
-INDEXED = {"notification_rows": ("listed_at", "recipient", "subject_id"),
+# recipient_key: a recipient's rows are found by its canonical key
+# (``Recipient.canonical_key``), however the key was written where it came from.
+INDEXED = {"notification_rows": ("listed_at", "recipient_key", "subject_id"),
            "delivery_rows": ("listed_at", "status"), "reminder_rows": ("changed_at",)}
 
 
@@ -140,7 +145,7 @@ class NotifierProjection:
     """The notifier's rows, as a ``chassis.projection.Projection``."""
 
     name = "notifier read model"
-    version = 1
+    version = 2  # 2: recipient_key, the canonical key notifications and contacts are found by
     table_names = tuple(kind.table for kind in KINDS.values())
 
     def __init__(self, app: ServiceApplication) -> None:
@@ -253,8 +258,12 @@ class NotifierReadModel:
         subject_id: str | None = None, rule_id: str | None = None, limit: int = 100,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
+        """Newest first; ``recipient`` is any key of one recipient (``canonical_key``: a
+        unit or a person in either Unicode form, any case or spacing finds the same rows);
+        raises ``InvalidRecipientError`` for a malformed one."""
+        recipient_key = canonical_key(recipient) if recipient is not None else None
         conditions = [(column, value) for column, value in (
-            ("type", type), ("recipient", recipient), ("subject_id", subject_id),
+            ("type", type), ("recipient_key", recipient_key), ("subject_id", subject_id),
             ("rule_id", rule_id)) if value is not None]
         where = " AND ".join(f"{column} = ?" for column, _ in conditions) or "1 = 1"
         rows = self._select(
@@ -346,19 +355,17 @@ class NotifierReadModel:
     def contact(self, contact_id: UUID) -> dict[str, Any]:
         return self._summary(Contact, contact_id)
 
-    def contacts(self, recipient_prefix: str | None = None) -> list[dict[str, Any]]:
-        if recipient_prefix is None:
-            return self._summaries("contact_rows", [("active", 1)])
-        return self._summaries("contact_rows", [("active", 1)],
-                               extra="substr(recipient, 1, ?) = ?",
-                               extra_params=(len(recipient_prefix), recipient_prefix))
+    def contacts(self, recipient: Recipient | None = None) -> list[dict[str, Any]]:
+        """The active contacts, of one recipient (by its canonical key) or of all."""
+        key = recipient.canonical_key if recipient is not None else None
+        return self._summaries("contact_rows", [("active", 1), ("recipient_key", key)])
 
     def emails(self, recipient: Recipient) -> list[str]:
         """The active addresses of a recipient; a unit's include its agency's."""
-        keys = {recipient.key}
+        keys = {recipient.canonical_key}
         if recipient.kind == "agency" and recipient.unit:
             keys.add(Recipient.of_agency(recipient.agency or "").key)
-        rows = self._select("SELECT email FROM {contact_rows} WHERE active = 1 AND recipient "
+        rows = self._select("SELECT email FROM {contact_rows} WHERE active = 1 AND recipient_key "
                             f"IN ({self._tables.placeholders(len(keys))})", sorted(keys))
         return sorted({row["email"] for row in rows})
 

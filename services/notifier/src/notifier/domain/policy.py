@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from kernel.actor import Actor, is_operator
 from notifier.domain.errors import InvalidRecipientError, NotPermittedError
-from notifier.domain.recipients import Recipient, slug
+from notifier.domain.recipients import Recipient
 
 
 def owner_filter(principal: Actor) -> str | None:
@@ -30,31 +30,35 @@ def check_owner_or_operator(principal: Actor, owner_agency: str | None, what: st
     raise NotPermittedError(f"only {owner_agency or 'an operator'} or an operator may {what}")
 
 
+def may_manage_contact(principal: Actor, recipient: Recipient) -> bool:
+    """An agency manages (and sees) its own addresses and its roles'; a person their own;
+    an operator every one."""
+    return (is_operator(principal)
+            or (recipient.kind in ("agency", "role") and recipient.agency == principal.agency)
+            or recipient.names(principal.subject))
+
+
 def check_may_manage_contact(principal: Actor, recipient: Recipient) -> None:
-    """An agency manages its own addresses (and its roles'); a person their own."""
-    if is_operator(principal):
-        return
-    if recipient.kind in ("agency", "role") and recipient.agency == principal.agency:
-        return
-    if recipient.kind == "person" and slug(recipient.person or "") == slug(principal.subject):
-        return
-    raise NotPermittedError(f"you act for {principal.agency.value}: you may not manage "
-                           f"the contacts of {recipient.key}")
+    if not may_manage_contact(principal, recipient):
+        raise NotPermittedError(f"you act for {principal.agency.value}: you may not manage "
+                               f"the contacts of {recipient.key}")
 
 
 def may_see_contact(principal: Actor, recipient_key: str) -> bool:
-    """An operator sees every contact; others their agency's, its roles' and their own."""
-    if is_operator(principal):
-        return True
-    agency = principal.agency.value
-    return (recipient_key.startswith((f"agency:{agency}", f"role:{agency}/"))
-            or recipient_key == f"person:{principal.subject}")
+    """Who sees a stored contact: who may manage it."""
+    try:
+        return may_manage_contact(principal, Recipient.parse(recipient_key))
+    except InvalidRecipientError:
+        return is_operator(principal)
 
 
 def may_read_notifications_of(principal: Actor, recipient_key: str) -> bool:
     """What is told to someone is theirs: a notification (and a reminder) is read by its
     recipient (the agency, any of its staff for an item to one of its units, the unit
-    itself, the role, the person), by operators, and by anyone when it is public."""
+    itself, the role, the person), by operators, and by anyone when it is public. Units
+    and persons are compared as the listing filters them (``Recipient.canonical_key``:
+    ``identifier_key``), so a key written in another form, case or spacing is neither
+    refused to its recipient nor opened to a unit whose name differs only by an accent."""
     if is_operator(principal):
         return True
     try:

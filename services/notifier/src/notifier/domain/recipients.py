@@ -1,28 +1,24 @@
 """Who a notification is for: an agency (or one of its units), a role within an agency, a
-named person, or the public. Stored as a key string, e.g. ``agency:ubnd/so-xay-dung``.
+named person, or the public. Stored as a key string, e.g. ``agency:ubnd/Sở Xây dựng``.
 
-Units and names arrive in events as people write them ("Sở Xây dựng") and in tokens as
-slugs ("so-xay-dung"): both are compared by their slug, without accents or case.
+Units and names arrive in events, tokens and queries as people type them: in either
+Unicode form, any case, any spacing. They are compared as every identifier in the system
+is, by ``kernel.text.identifier_key`` (accents kept: "Tân Phú" is not "Tấn Phú"); a key is
+compared by its ``canonical_key``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from contracts.vocabulary import Agency
 from kernel.actor import Actor
-from kernel.text import fold
+from kernel.text import identifier_key, same_identifier
 from notifier.domain.errors import InvalidRecipientError
 
 Kind = Literal["agency", "role", "person", "public"]
 PUBLIC = "public"
-
-
-def slug(text: str) -> str:
-    """``"Sở Xây dựng"`` → ``"so-xay-dung"``: what units and names are compared by."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
 @dataclass(frozen=True)
@@ -37,7 +33,8 @@ class Recipient:
 
     @classmethod
     def of_agency(cls, agency: str, unit: str | None = None) -> Recipient:
-        return cls("agency", agency=_agency(agency), unit=unit or None)
+        return cls("agency", agency=_agency(agency),
+                   unit=unit if unit and unit.strip() else None)
 
     @classmethod
     def of_role(cls, agency: str, role: str) -> Recipient:
@@ -68,6 +65,18 @@ class Recipient:
         if self.kind == "person":
             return f"person:{self.person}"
         return PUBLIC
+
+    @property
+    def canonical_key(self) -> str:
+        """What two keys of one recipient are compared by (a stored one, one in a query):
+        the agency and the role as they are (codes), the unit and the person by
+        ``identifier_key``. ``agency:ubnd/SỞ XÂY  DỰNG`` (in NFD too) gives
+        ``agency:ubnd/sở xây dựng``."""
+        if self.kind == "agency" and self.unit:
+            return replace(self, unit=identifier_key(self.unit) or None).key
+        if self.kind == "person":
+            return replace(self, person=identifier_key(self.person or "")).key
+        return self.key
 
     @classmethod
     def parse(cls, key: str) -> Recipient:
@@ -104,8 +113,12 @@ class Recipient:
         if self.kind == "role":
             return principal.agency == self.agency and principal.role == self.role
         if self.kind == "person":
-            return slug(principal.subject) == slug(self.person or "")
+            return self.names(principal.subject)
         return False
+
+    def names(self, subject: str) -> bool:
+        """True when this is the person ``subject`` (a token's subject) names."""
+        return self.kind == "person" and same_identifier(self.person, subject)
 
     @property
     def is_personal(self) -> bool:
@@ -118,7 +131,12 @@ def unit_matches(addressed: str | None, held: str | None) -> bool:
     for the whole agency reaches every unit of it."""
     if addressed is None or held is None:
         return True
-    return slug(addressed) == slug(held)
+    return same_identifier(addressed, held)
+
+
+def canonical_key(key: str) -> str:
+    """``Recipient.canonical_key`` of a key string; raises ``InvalidRecipientError``."""
+    return Recipient.parse(key).canonical_key
 
 
 def _agency(code: str) -> Agency:
