@@ -60,6 +60,7 @@ def test_the_petition_journey_in_the_browser(
     contexts.append(mttq_context)
     look_at(mttq, "workbench-mttq")
     meeting_url = plan_and_hold_meeting(mttq)
+    find_the_meeting_in_the_list(mttq, meeting_url)
     record_three_petitions(mttq)
     merged_url = consolidate_two(mttq)
 
@@ -141,6 +142,27 @@ def plan_and_hold_meeting(page: Page) -> str:
     page.get_by_role("button", name="Xác nhận đã tổ chức").click()
     expect(page.locator("dl.facts")).to_contain_text("Đã tổ chức")
     return meeting_url
+
+
+def find_the_meeting_in_the_list(page: Page, meeting_url: str) -> None:
+    """Its page is found again from the menu, among the held meetings of its commune."""
+    page.goto("/ban-lam-viec")
+    page.get_by_role("navigation", name="Chính").get_by_role("link", name="Hội nghị TXCT",
+                                                          exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hội nghị tiếp xúc cử tri")
+    expect(page.get_by_role("main").get_by_role("link", name="Lập kế hoạch hội nghị TXCT")
+           ).to_be_visible()
+    page.select_option("#tinh-trang", "da-to-chuc")
+    page.fill("#xa", "tân phú")
+    page.get_by_role("button", name="Lọc").click()
+    listed = page.locator(".meetings li", has_text="TXCT trước kỳ họp thứ 5")
+    expect(listed).to_have_count(1)
+    expect(listed).to_contain_text("Đã tổ chức")
+    expect(listed).to_contain_text("Hội trường UBND xã Tân Phú")
+    expect(listed).to_contain_text("Nguyễn Văn An, Trần Thị Bình")
+    look_at(page, "meetings")
+    listed.get_by_role("link", name="TXCT trước kỳ họp thứ 5").click()
+    expect(page).to_have_url(meeting_url)
 
 
 def record_three_petitions(page: Page) -> None:

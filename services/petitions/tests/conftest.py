@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from petitions_testkit import MEMORY, Auth, SettableClock
 
 from chassis.settings import ServiceSettings
-from chassis.stores import store_environment
+from chassis.stores import postgres_environment, store_environment
 from chassis.web.auth import issue_token
 from contracts.vocabulary import Agency
 from petitions.application import Petitions
@@ -20,6 +20,17 @@ from petitions.entrypoints.http import create_http_app
 @pytest.fixture
 def clock() -> SettableClock:
     return SettableClock()
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def store_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
+    """A read model's tests run on each store its tables can live in."""
+    if request.param == "memory":
+        return MEMORY
+    if request.param == "sqlite":
+        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
+                "SQLITE_DBNAME": str(tmp_path / "petitions.db")}
+    return postgres_environment(request.getfixturevalue("fresh_postgres_dsn"), "petitions")
 
 
 @pytest.fixture

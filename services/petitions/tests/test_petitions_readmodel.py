@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from petitions_testkit import HDND, MEMORY, MTTQ, TODAY, UBND, SettableClock
+from petitions_testkit import HDND, MTTQ, TODAY, UBND, SettableClock
 
-from chassis.stores import postgres_environment
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from kernel.text import fold
 from petitions.application import PetitionQuery, Petitions
@@ -25,17 +24,6 @@ ROAD = "Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Phú
 ROAD_AGAIN = "Cử tri phản ánh đường tỉnh 864 qua xã Tân Phú xuống cấp, đề nghị sửa chữa"
 SCHOOL = "Đề nghị xây thêm phòng học cho trường tiểu học Mỹ Phong"
 FLOOD = "Kênh Xáng bị bồi lắng gây ngập úng ruộng lúa, đề nghị nạo vét"
-
-
-@pytest.fixture(params=["memory", "sqlite", "postgres"])
-def store_env(request: pytest.FixtureRequest, tmp_path: Path) -> dict[str, str]:
-    """Every test here runs on each store the read model's tables can live in."""
-    if request.param == "memory":
-        return MEMORY
-    if request.param == "sqlite":
-        return {"PERSISTENCE_MODULE": "eventsourcing.sqlite",
-                "SQLITE_DBNAME": str(tmp_path / "petitions.db")}
-    return postgres_environment(request.getfixturevalue("fresh_postgres_dsn"), "petitions")
 
 
 @pytest.fixture

@@ -62,7 +62,7 @@ def test_production_has_no_development_sign_in() -> None:
 
 
 def test_staff_pages_send_visitors_to_sign_in_and_back(client: TestClient) -> None:
-    for path in ("/ban-lam-viec", "/hop-thu", "/hoi-nghi/moi", "/tong-hop?q=%C4%91"):
+    for path in ("/ban-lam-viec", "/hop-thu", "/hoi-nghi", "/hoi-nghi/moi", "/tong-hop?q=%C4%91"):
         sent = client.get(path)
         assert sent.status_code == 303, path
         assert sent.headers["location"].startswith("/dang-nhap?next=/"), path

@@ -27,6 +27,7 @@ AUDIT = AuditSpec(  # phoihop audit --service petitions
 def build_app(settings: ServiceSettings) -> FastAPI:
     petitions = Petitions(env=store_environment(settings, SERVICE.name))
     http = producing_service_app(settings, SERVICE, petitions, translate, create_http_app)
-    # The read model is rebuilt from the log in the background; /readyz says how far.
+    # The read models are rebuilt from the log in the background; /readyz says how far.
     http.state.readiness.append(warming_up(petitions.read_model.projection))
+    http.state.readiness.append(warming_up(petitions.meetings_read_model.projection))
     return http

@@ -129,8 +129,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "recorded_ok": ("Đã ghi nhận kiến nghị.", "Petition recorded."),
     "recorded_here": ("Kiến nghị chờ tổng hợp, phân loại ở xã, phường này",
                       "Petitions of this commune waiting to be consolidated or classified"),
-    "meeting_link_note": ("Lưu địa chỉ trang này để quay lại hội nghị.",
-                          "Bookmark this page to come back to the meeting."),
+    "meetings_nav": ("Hội nghị TXCT", "Voter meetings"),
+    "meetings_all": ("Tất cả", "All"),
+    "meeting_deputies": ("Đại biểu", "Deputies"),
+    "meeting_link_note": ("Hội nghị này có trong danh sách Hội nghị TXCT.",
+                          "This meeting is in the list of voter-contact meetings."),
     # consolidation
     "consolidate": ("Tổng hợp kiến nghị trùng", "Consolidate duplicate petitions"),
     "consolidate_pick": ("Chọn ít nhất hai kiến nghị cùng nội dung",

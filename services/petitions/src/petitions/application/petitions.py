@@ -18,8 +18,15 @@ from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, Resolut
 from kernel.actor import Actor
 from kernel.clock import Clock, SystemClock, today_in_vietnam
 from kernel.rulebook import Deadline, Rulebook, RuleNotFoundError, default_rulebook
+from petitions.application.meeting_readmodel import MeetingReadModel
 from petitions.application.readmodel import PetitionReadModel
-from petitions.application.summaries import Page, PetitionQuery, PetitionSummary
+from petitions.application.summaries import (
+    MeetingQuery,
+    MeetingSummary,
+    Page,
+    PetitionQuery,
+    PetitionSummary,
+)
 from petitions.domain import consolidation
 from petitions.domain.errors import MeetingNotFoundError, NoDeadlineRuleError, PetitionNotFoundError
 from petitions.domain.meeting import VoterContactMeeting
@@ -40,6 +47,7 @@ class Petitions(IdempotentCommands, ServiceApplication):
         self.clock: Clock = clock or SystemClock()
         self.rulebook = rulebook or default_rulebook()
         self.read_model = PetitionReadModel(self, similarity_threshold)
+        self.meetings_read_model = MeetingReadModel(self)
 
     # -- voter-contact meetings ---------------------------------------------------------------
 
@@ -157,6 +165,9 @@ class Petitions(IdempotentCommands, ServiceApplication):
     def meeting(self, meeting_id: UUID) -> VoterContactMeeting:
         return self.load(VoterContactMeeting, meeting_id, "voter-contact meeting",
                          missing=MeetingNotFoundError)
+
+    def list_meetings(self, query: MeetingQuery) -> Page[MeetingSummary]:
+        return self.meetings_read_model.query(query)
 
     def current_id(self, petition_id: UUID) -> UUID:
         """The petition that now carries ``petition_id``: itself, or what it was merged into."""

@@ -1,5 +1,6 @@
-"""What the petitions list shows and how it is asked: one summary row per petition, the
-list's filters, a page of results; and the row's stored form (JSON through pydantic)."""
+"""What the petitions and meetings lists show and how they are asked: one summary row per
+petition or meeting, the lists' filters, a page of results; and the rows' stored form
+(JSON through pydantic)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from uuid import UUID
 from pydantic import TypeAdapter
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
 from petitions.domain.values import PetitionStatus
 
@@ -97,3 +99,57 @@ def summary_to_json(summary: PetitionSummary) -> str:
 
 def summary_from_json(text: str) -> PetitionSummary:
     return _SUMMARY_JSON.validate_json(text)
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One row of the voter-contact meetings list, copied out of the read model; it has
+    the attributes of the meeting that its public view reads."""
+
+    id: UUID
+    title: str
+    scheduled_on: date
+    place: str
+    commune: str
+    deputies: list[str]
+    organised_by: Agency
+    held_on: date | None
+    attendance: int | None
+    deputies_present: list[str]
+    version: int
+
+    @property
+    def is_held(self) -> bool:
+        return self.held_on is not None
+
+    @classmethod
+    def of(cls, meeting: VoterContactMeeting) -> MeetingSummary:
+        return cls(id=meeting.id, title=meeting.title, scheduled_on=meeting.scheduled_on,
+                   place=meeting.place, commune=meeting.commune,
+                   deputies=list(meeting.deputies), organised_by=meeting.organised_by,
+                   held_on=meeting.held_on, attendance=meeting.attendance,
+                   deputies_present=list(meeting.deputies_present), version=meeting.version)
+
+
+@dataclass(frozen=True)
+class MeetingQuery:
+    """Filters of the meetings list; ``None`` means any. ``commune`` is compared by
+    ``kernel.text.identifier_key``; the dates bound the planned date, both included."""
+
+    held: bool | None = None
+    commune: str | None = None
+    scheduled_from: date | None = None
+    scheduled_to: date | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+_MEETING_JSON = TypeAdapter(MeetingSummary)
+
+
+def meeting_to_json(meeting: MeetingSummary) -> str:
+    return _MEETING_JSON.dump_json(meeting).decode()
+
+
+def meeting_from_json(text: str) -> MeetingSummary:
+    return _MEETING_JSON.validate_json(text)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
+from chassis.web.date_types import Day
 from chassis.web.problems import problem_responses
+from petitions.application import MeetingQuery
 from petitions.entrypoints.deps import PetitionCommand, PetitionsDep
+from petitions.entrypoints.petition_queries import Limit, Offset
 from petitions.entrypoints.schemas import MeetingCreate, MeetingHeld
-from petitions.entrypoints.views import MeetingPublic
+from petitions.entrypoints.views import MeetingPublic, MeetingsPublic
 
 router = APIRouter(prefix="/voter-contacts", tags=["voter contacts (tiếp xúc cử tri)"])
 
@@ -36,6 +40,27 @@ def mark_meeting_held(meeting_id: UUID, body: MeetingHeld, command: PetitionComm
                                               **body.model_dump()),
         MeetingPublic.of, body=body,
     )
+
+
+@router.get("", response_model=MeetingsPublic, responses=problem_responses(422))
+def list_meetings(
+    petitions: PetitionsDep,
+    held: Annotated[bool | None, Query(description="Đã tổ chức — held (true) or only "
+                                       "planned (false).")] = None,
+    commune: Annotated[str | None, Query(max_length=200, description="Xã, phường (the same "
+                                         "name in any case or Unicode form).")] = None,
+    scheduled_from: Annotated[Day | None, Query(description="Ngày dự kiến từ — planned on "
+                                                "or after.")] = None,
+    scheduled_to: Annotated[Day | None, Query(description="Ngày dự kiến đến — planned on "
+                                              "or before.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> MeetingsPublic:
+    """List voter-contact meetings, the latest planned date first, with filters and
+    pagination. Public, as one meeting is."""
+    query = MeetingQuery(held=held, commune=commune, scheduled_from=scheduled_from,
+                         scheduled_to=scheduled_to, limit=limit, offset=offset)
+    return MeetingsPublic.of(petitions.list_meetings(query))
 
 
 @router.get("/{meeting_id}", response_model=MeetingPublic, responses=problem_responses(404, 422))

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from kernel.actor import Actor
-from petitions.application.summaries import Page, PetitionSummary
+from petitions.application.summaries import MeetingSummary, Page, PetitionSummary
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
 from petitions.domain.values import PetitionStatus
@@ -32,11 +32,25 @@ class MeetingPublic(BaseModel):
     version: int
 
     @classmethod
-    def of(cls, m: VoterContactMeeting) -> MeetingPublic:
+    def of(cls, m: VoterContactMeeting | MeetingSummary) -> MeetingPublic:
         return cls(id=m.id, title=m.title, scheduled_on=m.scheduled_on, place=m.place,
                    commune=m.commune, deputies=m.deputies, organised_by=m.organised_by,
                    held=m.is_held, held_on=m.held_on, attendance=m.attendance,
                    deputies_present=m.deputies_present, version=m.version)
+
+
+class MeetingsPublic(BaseModel):
+    """Danh sách hội nghị TXCT — a page of meetings, the latest planned date first."""
+
+    items: list[MeetingPublic]
+    total: int = Field(description="Tổng số kết quả — matches in all pages.")
+    limit: int
+    offset: int
+
+    @classmethod
+    def of(cls, page: Page[MeetingSummary]) -> MeetingsPublic:
+        return cls(items=[MeetingPublic.of(row) for row in page.items], total=page.total,
+                   limit=page.limit, offset=page.offset)
 
 
 class SourcePublic(BaseModel):

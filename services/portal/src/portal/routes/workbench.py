@@ -53,6 +53,28 @@ def _for_unit(row: dict[str, Any], viewer: Viewer) -> bool:
 
 # -- voter-contact meetings ---------------------------------------------------------------
 
+HELD_CHOICES = {"": None, "da-to-chuc": "true", "chua-to-chuc": "false"}  # ?tinh-trang=
+
+
+@router.get("/hoi-nghi", response_class=HTMLResponse)
+async def meetings(
+    request: Request, viewer: Staff,
+    tinh_trang: Annotated[str, Query(alias="tinh-trang", max_length=20)] = "",
+    xa: Annotated[str, Query(max_length=200)] = "",
+    trang: Annotated[int, Query(ge=1, le=10_000)] = 1,
+) -> Response:
+    """The voter-contact meetings, the latest planned date first: planned or held, in a
+    commune, a page at a time; each links to its meeting's page."""
+    held = HELD_CHOICES.get(tinh_trang)
+    found: dict[str, Any] = await services_of(request).get("petitions", "/voter-contacts", params={
+        "held": held, "commune": xa.strip(), "limit": LIST_SIZE,
+        "offset": (trang - 1) * LIST_SIZE})
+    pages = max(1, -(-found["total"] // LIST_SIZE))
+    shown = tinh_trang if held is not None else ""
+    return render(request, "meetings.html", found=found, page=trang, pages=pages,
+                  tinh_trang=shown, xa=xa, coordinator=viewer.coordinates)
+
+
 @router.get("/hoi-nghi/moi", response_class=HTMLResponse)
 async def new_meeting(request: Request, viewer: Staff) -> Response:
     today = today_in_vietnam(SystemClock())
