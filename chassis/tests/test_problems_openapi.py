@@ -79,3 +79,16 @@ def test_an_extension_named_like_a_member_does_not_break_the_problem(
     assert refused.headers["content-type"] == PROBLEM_JSON
     body = refused.json()
     assert (body["status"], body["detail"], body["rule"]) == (409, "session 7 is closed", "x")
+
+
+def test_a_method_not_allowed_names_every_method_the_path_supports(app: FastAPI) -> None:
+    @app.get("/sessions/{number}/close")  # a second route on the same path
+    def closing(number: int) -> None:
+        return None
+
+    with TestClient(app) as test_client:
+        refused = test_client.delete("/sessions/7/close")
+    assert refused.status_code == 405, refused.text
+    assert refused.headers["content-type"] == PROBLEM_JSON
+    allowed = {method.strip() for method in refused.headers["Allow"].split(",")}
+    assert allowed == {"GET", "POST"}

@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from kernel.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 
@@ -211,9 +212,26 @@ async def _on_validation(request: Request, error: RequestValidationError) -> JSO
 
 async def _on_http(request: Request, error: StarletteHTTPException) -> JSONResponse:
     title = {404: "Not found", 405: "Method not allowed"}.get(error.status_code, "Error")
-    return problem_response(
+    response = problem_response(
         error.status_code, title, str(error.detail), f"http-{error.status_code}", request.url.path
     )
+    if error.status_code == 405:
+        response.headers["Allow"] = ", ".join(allowed_methods(request))
+    return response
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers on this request's path (RFC 9110: ``Allow``).
+
+    Starlette's own 405 names only the first route that matched the path, though others
+    on the same path (a GET beside a POST) accept more methods.
+    """
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match is not Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
