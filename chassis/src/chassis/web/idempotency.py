@@ -197,13 +197,20 @@ def stored_response(app: Application[UUID], request: IdempotentRequest) -> Store
 
 # -- FastAPI side ---------------------------------------------------------------------------
 
+KEY_RULES = (
+    "Makes the command safe to retry (khóa chống lặp lệnh). Optional. "
+    f"1 to {MAX_KEY_LENGTH} printable ASCII characters (a new UUID for each command will "
+    f"do), else 400 `{InvalidIdempotencyKeyProblem.type_slug}`. A key belongs to the caller "
+    "who sent it. A repeat with the same key, method, path and body changes nothing: it gets "
+    f"the first response again, same status and body, with `{REPLAYED_HEADER}: true`. The "
+    "same key with a different body (or on another route) is refused with 422 "
+    f"`{IdempotencyKeyReusedProblem.type_slug}`, and nothing is stored. Without a key, "
+    "each request runs the command again."
+)
+"""The header's rules, as the OpenAPI documents give them on every command route."""
+
 IdempotencyKeyHeader = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        description="Makes the command safe to retry: a repeat with the same key and body "
-        "returns the first response and changes nothing (khóa chống lặp lệnh).",
-    ),
+    str | None, Header(alias="Idempotency-Key", description=KEY_RULES),
 ]
 
 

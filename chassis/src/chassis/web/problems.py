@@ -176,6 +176,11 @@ def _declare_operation_problems(operation: dict[str, Any]) -> None:
         declared = responses.get(str(status), {})
         if PROBLEM_JSON not in declared.get("content", {}):
             responses[str(status)] = _problem_response(status)
+    if any(p.get("name") == "Idempotency-Key" for p in parameters):
+        responses["400"]["description"] += "; also a malformed Idempotency-Key"
+        responses["422"]["description"] += (
+            "; also an Idempotency-Key already used for a different request"
+        )
 
 
 async def _on_problem(request: Request, error: Problem) -> JSONResponse:
