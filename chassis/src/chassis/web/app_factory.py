@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chassis.metrics import REQUEST_SECONDS
 from chassis.settings import ServiceSettings
+from chassis.web.docs_pages import add_documentation_pages
 from chassis.web.problems import install_problem_handlers, problem_response, problem_responses
 
 ReadinessCheck = Callable[[], Awaitable[str | None]]  # None when ready, else why not
@@ -29,7 +30,8 @@ def create_service_app(
     lifespan: Lifespan | None = None,
     readiness: list[ReadinessCheck] | None = None,
 ) -> FastAPI:
-    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan,
+                  docs_url=None, redoc_url=None)  # served offline: add_documentation_pages
     app.state.settings = settings
     app.state.service = service
     app.state.readiness = list(readiness or [])
@@ -37,6 +39,7 @@ def create_service_app(
     app.add_exception_handler(_BodyTooLarge, _on_body_too_large)  # type: ignore[arg-type]
     app.add_middleware(_BodyLimitAndTiming, max_body_bytes=settings.max_body_bytes, service=service)
     _add_operational_routes(app)
+    add_documentation_pages(app)
     return app
 
 
