@@ -1,14 +1,38 @@
 """The plain bases of every domain error: not found, conflict, forbidden, invalid.
 
-A domain raises a subclass of one of them with a detail a person can act on (Vietnamese
-or English, as the service gives it) and, if useful, facts as keyword extensions. The
+A domain raises a subclass of one of them with a detail a person can act on and, if useful,
+facts as keyword extensions. The detail (and a subclass's title) is either one text, shown
+in every language, or a ``Wording`` in English and Vietnamese, of which the answer to a
+request gives the one the request prefers (``Accept-Language``). The
 domain knows nothing of HTTP: the chassis's web layer (``chassis.web.problems``) answers each
 base with its status (404, 409, 403, 422) in an RFC 9457 problem document.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+Language = Literal["en", "vi"]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One text a person reads, in English and in Vietnamese."""
+
+    en: str
+    vi: str
+
+    def __str__(self) -> str:
+        return self.en
+
+    def in_language(self, language: Language) -> str:
+        return self.vi if language == "vi" else self.en
+
+
+def worded(text: str | Wording, language: Language) -> str:
+    """``text`` in ``language``; a plain text is the same in every language."""
+    return text.in_language(language) if isinstance(text, Wording) else text
 
 
 class DomainError(Exception):
@@ -19,11 +43,11 @@ class DomainError(Exception):
     own name is used.
     """
 
-    title: ClassVar[str | None] = None
+    title: ClassVar[str | Wording | None] = None
     type_slug: ClassVar[str | None] = None
 
-    def __init__(self, detail: str, **extensions: Any) -> None:
-        super().__init__(detail)
+    def __init__(self, detail: str | Wording, **extensions: Any) -> None:
+        super().__init__(str(detail))
         self.detail = detail
         self.extensions = extensions
 

@@ -15,7 +15,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from chassis.metrics import REQUEST_SECONDS
 from chassis.settings import ServiceSettings
 from chassis.web.docs_pages import add_documentation_pages
-from chassis.web.problems import install_problem_handlers, problem_response, problem_responses
+from chassis.web.languages import preferred_language
+from chassis.web.problems import (
+    install_problem_handlers,
+    language_of,
+    problem_response,
+    problem_responses,
+)
+from kernel.errors import Language, Wording
 
 ReadinessCheck = Callable[[], Awaitable[str | None]]  # None when ready, else why not
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
@@ -50,11 +57,12 @@ def _add_operational_routes(app: FastAPI) -> None:
 
     @app.get("/readyz", tags=["operations"], summary="The store and NATS are reachable",
              responses=problem_responses(503))
-    async def readyz() -> Response:
+    async def readyz(request: Request) -> Response:
         failures = [why for check in app.state.readiness if (why := await check())]
         if failures:
             return problem_response(
-                503, "Not ready", "; ".join(failures), "not-ready", "/readyz"
+                503, Wording("Not ready", "Chưa sẵn sàng"), "; ".join(failures), "not-ready",
+                "/readyz", language_of(request.headers),
             )
         return Response('{"status":"ready"}', media_type="application/json")
 
@@ -74,14 +82,20 @@ class _BodyTooLarge(StarletteHTTPException):
 
     def __init__(self, limit: int) -> None:
         super().__init__(413, f"the body may be at most {limit} bytes")
+        self.limit = limit
 
 
 async def _on_body_too_large(request: Request, error: _BodyTooLarge) -> Response:
-    return _too_large(str(error.detail), request.url.path)
+    return _too_large(error.limit, request.url.path, language_of(request.headers))
 
 
-def _too_large(detail: str, path: str) -> Response:
-    return problem_response(413, "Payload too large", detail, "payload-too-large", path)
+def _too_large(limit: int, path: str, language: Language) -> Response:
+    return problem_response(
+        413, Wording("Payload too large", "Nội dung quá lớn"),
+        Wording(f"the body may be at most {limit} bytes",
+                f"thân yêu cầu được tối đa {limit} byte"),
+        "payload-too-large", path, language,
+    )
 
 
 class _BodyLimitAndTiming:
@@ -106,8 +120,8 @@ class _BodyLimitAndTiming:
         limit = self.max_body_bytes
         length = _header(scope, b"content-length")
         if length is not None and (not length.isdigit() or int(length) > limit):
-            detail = f"the body may be at most {limit} bytes"
-            await _too_large(detail, scope["path"])(scope, receive, send)
+            language = preferred_language(_header(scope, b"accept-language"))
+            await _too_large(limit, scope["path"], language)(scope, receive, send)
             return
         started = time.perf_counter()
         try:

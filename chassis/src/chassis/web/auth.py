@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from chassis.settings import ServiceSettings
 from chassis.web.problems import UnauthorizedProblem
 from contracts.vocabulary import Agency
-from kernel.errors import Forbidden
+from kernel.errors import Forbidden, Wording
 
 ALGORITHM = "HS256"
 ROLES = ("staff", "deputy", "leader", "admin", "system")
@@ -71,13 +71,17 @@ def verify_token(settings: ServiceSettings, token: str) -> Principal:
             unit=claims.get("unit"),
         )
     except (jwt.PyJWTError, KeyError, ValueError) as error:
-        raise UnauthorizedProblem(f"invalid bearer token: {error}") from error
+        raise UnauthorizedProblem(Wording(f"invalid bearer token: {error}",
+                                          f"bearer token không hợp lệ: {error}")) from error
     if principal.role not in ROLES:
-        raise UnauthorizedProblem(f"unknown role {principal.role!r}")
+        raise UnauthorizedProblem(Wording(f"unknown role {principal.role!r}",
+                                          f"vai trò không xác định {principal.role!r}"))
     if principal.jurisdiction != settings.jurisdiction:
-        raise Forbidden(
-            f"token is for {principal.jurisdiction}, this service serves {settings.jurisdiction}"
-        )
+        raise Forbidden(Wording(
+            f"token is for {principal.jurisdiction}, this service serves {settings.jurisdiction}",
+            f"token dành cho {principal.jurisdiction}, dịch vụ này phục vụ "
+            f"{settings.jurisdiction}",
+        ))
     return principal
 
 
@@ -118,7 +122,7 @@ async def current_principal(
 ) -> Principal:
     """The caller, from its bearer token (async: no thread hop for microseconds of work)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
-        raise UnauthorizedProblem("a bearer token is required")
+        raise UnauthorizedProblem(Wording("a bearer token is required", "cần có bearer token"))
     settings: ServiceSettings = request.app.state.settings
     return _verified_tokens.verify(settings, credentials.credentials)
 

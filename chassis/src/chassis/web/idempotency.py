@@ -38,6 +38,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from chassis.web.problems import Problem
+from kernel.errors import Wording
 from kernel.text import nfc
 
 NAMESPACE = UUID("3d0f1a6e-52c4-5b8e-9a57-6c1f0e2d7b44")
@@ -48,11 +49,13 @@ T = TypeVar("T")
 
 
 class InvalidIdempotencyKeyProblem(Problem):
-    status, title, type_slug = 400, "Invalid Idempotency-Key", "invalid-idempotency-key"
+    status, type_slug = 400, "invalid-idempotency-key"
+    title = Wording("Invalid Idempotency-Key", "Idempotency-Key không hợp lệ")
 
 
 class IdempotencyKeyReusedProblem(Problem):
-    status, title, type_slug = 422, "Idempotency-Key reused", "idempotency-key-reused"
+    status, type_slug = 422, "idempotency-key-reused"
+    title = Wording("Idempotency-Key reused", "Idempotency-Key đã được dùng")
 
 
 class IdempotencyRecord(Aggregate):
@@ -89,9 +92,10 @@ class IdempotentRequest:
     @classmethod
     def of(cls, *, scope: str, key: str, method: str, path: str, body: Any) -> IdempotentRequest:
         if not 1 <= len(key) <= MAX_KEY_LENGTH or not key.isascii() or not key.isprintable():
-            raise InvalidIdempotencyKeyProblem(
-                f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} printable ASCII characters"
-            )
+            raise InvalidIdempotencyKeyProblem(Wording(
+                f"Idempotency-Key must be 1 to {MAX_KEY_LENGTH} printable ASCII characters",
+                f"Idempotency-Key phải gồm 1 đến {MAX_KEY_LENGTH} ký tự ASCII in được",
+            ))
         canonical = json.dumps(
             {"method": method.upper(), "path": path, "body": body},
             sort_keys=True, separators=(",", ":"), ensure_ascii=False,
@@ -187,11 +191,13 @@ def stored_response(app: Application[UUID], request: IdempotentRequest) -> Store
     except AggregateNotFoundError:
         return None
     if not isinstance(record, IdempotencyRecord):
-        raise IdempotencyKeyReusedProblem("this Idempotency-Key cannot be used")
+        raise IdempotencyKeyReusedProblem(Wording(
+            "this Idempotency-Key cannot be used", "không dùng được Idempotency-Key này"))
     if record.fingerprint != request.fingerprint:
-        raise IdempotencyKeyReusedProblem(
-            "this Idempotency-Key was already used for a different request"
-        )
+        raise IdempotencyKeyReusedProblem(Wording(
+            "this Idempotency-Key was already used for a different request",
+            "Idempotency-Key này đã được dùng cho một yêu cầu khác",
+        ))
     return StoredResponse(record.status_code, json.loads(record.body), replayed=True)
 
 

@@ -7,11 +7,17 @@ a bad Idempotency-Key) subclass ``Problem``. Anything a client sent wrong become
 never a 500. The OpenAPI document declares the problems the chassis itself answers with
 on every route (see ``declare_problems``), so a client, or a schema-driven fuzzer, never
 meets an undocumented status.
+
+Each title and the chassis's own details are a ``kernel.errors.Wording``, in English and
+Vietnamese: the document is in the language the request prefers (``Accept-Language``,
+``chassis.web.languages``), English otherwise; its ``type`` is the same in both. A domain
+error's detail is a ``Wording`` too where the domain gives one, else its one text.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from eventsourcing.persistence import IntegrityError
@@ -21,7 +27,17 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from kernel.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from chassis.web.languages import preferred_language
+from kernel.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    Invalid,
+    Language,
+    NotFound,
+    Wording,
+    worded,
+)
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -44,30 +60,31 @@ class Problem(Exception):
     ``title``; domain errors subclass ``kernel.errors`` instead (see ``DOMAIN_PROBLEMS``)."""
 
     status: int = 400
-    title: str = "Bad request"
+    title: str | Wording = Wording("Bad request", "Yêu cầu không hợp lệ")
     type_slug: str = "bad-request"
 
-    def __init__(self, detail: str, **extensions: Any) -> None:
-        super().__init__(detail)
+    def __init__(self, detail: str | Wording, **extensions: Any) -> None:
+        super().__init__(str(detail))
         self.detail = detail
         self.extensions = extensions
 
 
 class UnauthorizedProblem(Problem):
-    status, title, type_slug = 401, "Unauthorized", "unauthorized"
+    status, type_slug = 401, "unauthorized"
+    title = Wording("Unauthorized", "Chưa xác thực")
 
 
-DOMAIN_PROBLEMS: dict[type[DomainError], tuple[int, str, str]] = {
-    NotFound: (404, "Not found", "not-found"),
-    Conflict: (409, "Conflict", "conflict"),
-    Forbidden: (403, "Forbidden", "forbidden"),
-    Invalid: (422, "Unprocessable content", "unprocessable"),
+DOMAIN_PROBLEMS: dict[type[DomainError], tuple[int, Wording, str]] = {
+    NotFound: (404, Wording("Not found", "Không tìm thấy"), "not-found"),
+    Conflict: (409, Wording("Conflict", "Xung đột với trạng thái hiện tại"), "conflict"),
+    Forbidden: (403, Wording("Forbidden", "Không được phép"), "forbidden"),
+    Invalid: (422, Wording("Unprocessable content", "Nội dung không hợp lệ"), "unprocessable"),
 }
 """Each kernel error base: the status, and the title and type slug its subclasses keep
 unless they name their own (``DomainError.title``, ``DomainError.type_slug``)."""
 
 
-def domain_problem(error: DomainError) -> tuple[int, str, str]:
+def domain_problem(error: DomainError) -> tuple[int, str | Wording, str]:
     """The status, title and type slug of a domain error, from the first kernel base it
     extends. One that extends none of them is the server's mistake: a 500, logged."""
     for base in type(error).__mro__:
@@ -76,11 +93,25 @@ def domain_problem(error: DomainError) -> tuple[int, str, str]:
             return status, error.title or title, error.type_slug or type_slug
     log.error("%s extends no kernel error base (NotFound, Conflict, Forbidden, Invalid)",
               type(error).__qualname__)
-    return 500, "Internal error", "internal"
+    return 500, INTERNAL_ERROR, "internal"
+
+
+INTERNAL_ERROR = Wording("Internal error", "Lỗi máy chủ")
+HTTP_TITLES = {404: Wording("Not found", "Không tìm thấy"),
+               405: Wording("Method not allowed", "Phương thức không được phép")}
+HTTP_DETAILS = {404: Wording("No such path", "Không có đường dẫn này"),
+                405: Wording("This path does not take this method",
+                             "Đường dẫn này không nhận phương thức này")}
+
+
+def language_of(headers: Mapping[str, str]) -> Language:
+    """The language a request's problem document is written in."""
+    return preferred_language(headers.get("accept-language"))
 
 
 def problem_response(
-    status: int, title: str, detail: str, type_slug: str, instance: str, /, **extensions: Any
+    status: int, title: str | Wording, detail: str | Wording, type_slug: str, instance: str,
+    language: Language, /, **extensions: Any,
 ) -> JSONResponse:
     """A problem document. Extensions never replace its RFC 9457 members: one named
     ``status`` (say, a record's state) once collided with the argument and crashed the
@@ -92,13 +123,15 @@ def problem_response(
                     type_slug, sorted(clashing))
     body = {
         "type": f"https://phoihop.vn/problems/{type_slug}",
-        "title": title,
+        "title": worded(title, language),
         "status": status,
-        "detail": detail,
+        "detail": worded(detail, language),
         "instance": instance,
         **{name: value for name, value in extensions.items() if name not in MEMBERS},
     }
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = {"Vary": "Accept-Language"}
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -186,7 +219,7 @@ def _declare_operation_problems(operation: dict[str, Any]) -> None:
 async def _on_problem(request: Request, error: Problem) -> JSONResponse:
     return problem_response(
         error.status, error.title, error.detail, error.type_slug, request.url.path,
-        **error.extensions,
+        language_of(request.headers), **error.extensions,
     )
 
 
@@ -195,7 +228,8 @@ async def _on_domain_error(request: Request, error: DomainError) -> JSONResponse
     if status == 500:
         return await _on_unexpected(request, error)
     return problem_response(
-        status, title, error.detail, type_slug, request.url.path, **error.extensions
+        status, title, error.detail, type_slug, request.url.path, language_of(request.headers),
+        **error.extensions,
     )
 
 
@@ -204,23 +238,30 @@ async def _on_validation(request: Request, error: RequestValidationError) -> JSO
         {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
         for e in error.errors()
     ]
+    language = language_of(request.headers)
     if any(e["type"] == "json_invalid" for e in errors):
         return problem_response(
-            400, "Malformed JSON", "The request body is not valid JSON.", "malformed-json",
-            request.url.path, errors=errors,
+            400, Wording("Malformed JSON", "JSON sai cú pháp"),
+            Wording("The request body is not valid JSON.",
+                    "Thân yêu cầu không phải JSON hợp lệ."),
+            "malformed-json", request.url.path, language, errors=errors,
         )
     return problem_response(
-        422, "Invalid request", "The request does not match the schema.", "validation",
-        request.url.path, errors=errors,
+        422, Wording("Invalid request", "Yêu cầu không hợp lệ"),
+        Wording("The request does not match the schema.",
+                "Yêu cầu không khớp với lược đồ (schema)."),
+        "validation", request.url.path, language, errors=errors,
     )
 
 
 async def _on_http(request: Request, error: StarletteHTTPException) -> JSONResponse:
-    title = {404: "Not found", 405: "Method not allowed"}.get(error.status_code, "Error")
+    status = error.status_code
     response = problem_response(
-        error.status_code, title, str(error.detail), f"http-{error.status_code}", request.url.path
+        status, HTTP_TITLES.get(status, Wording("Error", "Lỗi")),
+        HTTP_DETAILS.get(status, str(error.detail)), f"http-{status}", request.url.path,
+        language_of(request.headers),
     )
-    if error.status_code == 405:
+    if status == 405:
         response.headers["Allow"] = ", ".join(allowed_methods(request))
     return response
 
@@ -242,14 +283,18 @@ def allowed_methods(request: Request) -> list[str]:
 async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
     # Another request (or a worker) saved the same record between our read and our save.
     return problem_response(
-        409, "Conflict", "the record was changed meanwhile; retry", "concurrent-change",
-        request.url.path,
+        409, DOMAIN_PROBLEMS[Conflict][1],
+        Wording("the record was changed meanwhile; retry",
+                "bản ghi vừa bị thay đổi trong lúc xử lý; hãy thử lại"),
+        "concurrent-change", request.url.path, language_of(request.headers),
     )
 
 
 async def _on_unexpected(request: Request, error: Exception) -> JSONResponse:
     log.exception("unhandled error on %s", request.url.path)
     return problem_response(
-        500, "Internal error", "The server failed; the error was logged.", "internal",
-        request.url.path,
+        500, INTERNAL_ERROR,
+        Wording("The server failed; the error was logged.",
+                "Máy chủ gặp lỗi; lỗi đã được ghi lại."),
+        "internal", request.url.path, language_of(request.headers),
     )
