@@ -45,7 +45,7 @@ class MeetingProjection:
     """The meetings list, as a ``chassis.projection.Projection``."""
 
     name = "meetings read model"
-    version = 1
+    version = 2  # 2: a row's summary carries the meeting's modified_on
     table_names = ("meeting_rows",)
 
     def __init__(self, app: ServiceApplication) -> None:

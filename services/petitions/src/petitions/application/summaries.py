@@ -117,6 +117,7 @@ class MeetingSummary:
     attendance: int | None
     deputies_present: list[str]
     version: int
+    modified_on: datetime  # the last event's time: the calendar feed's LAST-MODIFIED
 
     @property
     def is_held(self) -> bool:
@@ -128,7 +129,8 @@ class MeetingSummary:
                    place=meeting.place, commune=meeting.commune,
                    deputies=list(meeting.deputies), organised_by=meeting.organised_by,
                    held_on=meeting.held_on, attendance=meeting.attendance,
-                   deputies_present=list(meeting.deputies_present), version=meeting.version)
+                   deputies_present=list(meeting.deputies_present), version=meeting.version,
+                   modified_on=meeting.modified_on)
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,14 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from chassis.web.date_types import Day
+from chassis.web.ical import MEDIA_TYPE, calendar_response
 from chassis.web.problems import problem_responses
 from petitions.application import MeetingQuery
 from petitions.entrypoints.deps import PetitionCommand, PetitionsDep
+from petitions.entrypoints.meeting_feed import FEED_NAME, feed_events
 from petitions.entrypoints.petition_queries import Limit, Offset
 from petitions.entrypoints.schemas import MeetingCreate, MeetingHeld
 from petitions.entrypoints.views import MeetingPublic, MeetingsPublic
@@ -40,6 +42,14 @@ def mark_meeting_held(meeting_id: UUID, body: MeetingHeld, command: PetitionComm
                                               **body.model_dump()),
         MeetingPublic.of, body=body,
     )
+
+
+@router.get(".ics", response_class=Response, responses={
+    200: {"content": {MEDIA_TYPE: {}}, "description": "Lịch TXCT — iCalendar (RFC 5545)."}})
+def meetings_feed(petitions: PetitionsDep) -> Response:
+    """The meetings, planned and held, as an iCalendar feed to subscribe to; public, as
+    the list is."""
+    return calendar_response(FEED_NAME, feed_events(petitions), filename="tiep-xuc-cu-tri.ics")
 
 
 @router.get("", response_model=MeetingsPublic, responses=problem_responses(422))

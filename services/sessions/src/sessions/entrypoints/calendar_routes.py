@@ -8,12 +8,14 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from chassis.web.date_types import Instant
 from chassis.web.history import HistoryPublic
+from chassis.web.ical import MEDIA_TYPE, calendar_response
 from sessions.application import Sessions
 from sessions.domain.calendar import CalendarEntry
+from sessions.entrypoints.calendar_feed import FEED_NAME, feed_events
 from sessions.entrypoints.council_views import CalendarEntryPublic, ClashPublic
 from sessions.entrypoints.deps import (
     COMMAND_PROBLEMS,
@@ -58,6 +60,15 @@ def cancel_meeting(entry_id: UUID, body: MeetingCancel, command: SessionsCommand
             lambda: command.app.cancel_meeting(command.principal, entry_id, reason=body.reason),
             lambda entry: render(command.app, entry), body=body,
         )
+
+
+@router.get(".ics", response_class=Response, responses={
+    200: {"content": {MEDIA_TYPE: {}}, "description": "Lịch họp — iCalendar (RFC 5545)."}})
+def calendar_feed(sessions: SessionsDep) -> Response:
+    """The meetings, sessions and joint meetings as an iCalendar feed to subscribe to;
+    public, as the calendar is. Cancelled meetings stay in it, marked cancelled, so a
+    subscriber's copy is taken off too."""
+    return calendar_response(FEED_NAME, feed_events(sessions), filename="lich-hop.ics")
 
 
 @router.get("", response_model=list[CalendarEntryPublic], responses=QUERY_PROBLEMS)
