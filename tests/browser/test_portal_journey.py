@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 import httpx
 import pytest
+from icalendar import Calendar
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from chassis.settings import ServiceSettings
@@ -114,6 +115,11 @@ def test_the_petition_journey_in_the_browser(
                 lambda response: MERGED in response.text)
     assert feed.headers["content-type"].startswith("application/atom+xml")
     assert meeting_url
+    meetings = httpx.get(f"{system.portal}/hoi-nghi-txct.ics", timeout=10)
+    assert meetings.headers["content-type"].startswith("text/calendar")
+    meeting_id = meeting_url.rstrip("/").rsplit("/", 1)[-1]
+    assert [event for event in Calendar.from_ical(meetings.content).walk("VEVENT")
+            if str(event["UID"]).startswith(meeting_id)]
 
 
 def poll(fetch: Callable[[], httpx.Response], done: Callable[[httpx.Response], bool],

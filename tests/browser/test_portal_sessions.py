@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from icalendar import Calendar
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from contracts.vocabulary import Agency
@@ -55,6 +56,11 @@ def test_a_session_to_a_passed_resolution_in_the_public_pages(
         page.goto("/lich-hop")
         expect(page.locator("#h-clashes")).to_contain_text("(1)")
         look_at(page, "calendar")
+        # The calendar to subscribe to, linked from the page and relayed by the portal.
+        page.get_by_role("link", name="Theo dõi lịch này trong phần mềm lịch").wait_for()
+        feed = httpx.get(f"{system.portal}/lich-hop.ics", timeout=10)
+        assert feed.headers["content-type"].startswith("text/calendar")
+        assert Calendar.from_ical(feed.content).walk("VEVENT")
     finally:
         context.close()
 

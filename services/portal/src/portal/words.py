@@ -83,6 +83,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "on_time": ("Đúng hạn", "On time"),
     "late": ("Trễ hạn", "Late"),
     "published_on": ("Ngày thông báo cho cử tri", "Made known to voters on"),
+    "subscribe_ics": ("Theo dõi lịch này trong phần mềm lịch (iCalendar, .ics)",
+                      "Subscribe to this calendar in a calendar program (iCalendar, .ics)"),
     "answer_by_unit": ("Kiến nghị này được chuyển đến {unit}: chỉ cán bộ của đơn vị đó trả lời. "
                        "Đăng nhập với đơn vị “{unit}” để trả lời.",
                        "This petition was forwarded to {unit}: only its staff answer it. "

@@ -62,6 +62,21 @@ async def open_data(request: Request) -> Response:
     return Response(content, media_type=media_type)
 
 
+@router.get("/lich-hop.ics")
+async def meetings_calendar(request: Request) -> Response:
+    """The council's meetings calendar as iCalendar (sessions), relayed for subscribing."""
+    content, media_type = await services_of(request).get_document("sessions", "/calendar.ics")
+    return Response(content, media_type=media_type)
+
+
+@router.get("/hoi-nghi-txct.ics")
+async def voter_contacts_calendar(request: Request) -> Response:
+    """Voter-contact meetings as iCalendar (petitions), relayed for subscribing."""
+    content, media_type = await services_of(request).get_document("petitions",
+                                                                   "/voter-contacts.ics")
+    return Response(content, media_type=media_type)
+
+
 @router.get("/ngon-ngu/{language}")
 async def switch_language(request: Request, language: str, next: str = "/") -> Response:
     response = RedirectResponse(local_path(next), status_code=303)
