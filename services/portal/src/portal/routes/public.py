@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -46,35 +47,25 @@ async def published_answers(services: Services, rows: list[dict[str, Any]]
             if petition.get("answer")}
 
 
-@router.get("/ban-tin.atom")
-async def public_feed(request: Request) -> Response:
-    """The notifier's Atom feed of published answers and passed resolutions, relayed so
-    that readers need only the portal's address."""
-    content, media_type = await services_of(request).get_document("notifier", "/feed.atom")
-    return Response(content, media_type=media_type)
+# Public documents of the services, relayed so that readers need only the portal's address:
+# the portal's path -> (service, the service's path).
+RELAYED_DOCUMENTS = {
+    "/ban-tin.atom": ("notifier", "/feed.atom"),  # published answers, passed resolutions
+    "/du-lieu-mo/popolo.json": ("sessions", "/open-data/popolo"),  # sessions, votes
+    "/lich-hop.ics": ("sessions", "/calendar.ics"),  # the council's meetings calendar
+    "/hoi-nghi-txct.ics": ("petitions", "/voter-contacts.ics"),  # voter-contact meetings
+}
 
 
-@router.get("/du-lieu-mo/popolo.json")
-async def open_data(request: Request) -> Response:
-    """The sessions' open data (Popolo: sessions, motions, vote events), relayed."""
-    content, media_type = await services_of(request).get_document("sessions",
-                                                                   "/open-data/popolo")
-    return Response(content, media_type=media_type)
+def _relay(service: str, path: str) -> Callable[[Request], Awaitable[Response]]:
+    async def relayed(request: Request) -> Response:
+        content, media_type = await services_of(request).get_document(service, path)
+        return Response(content, media_type=media_type)
+    return relayed
 
 
-@router.get("/lich-hop.ics")
-async def meetings_calendar(request: Request) -> Response:
-    """The council's meetings calendar as iCalendar (sessions), relayed for subscribing."""
-    content, media_type = await services_of(request).get_document("sessions", "/calendar.ics")
-    return Response(content, media_type=media_type)
-
-
-@router.get("/hoi-nghi-txct.ics")
-async def voter_contacts_calendar(request: Request) -> Response:
-    """Voter-contact meetings as iCalendar (petitions), relayed for subscribing."""
-    content, media_type = await services_of(request).get_document("petitions",
-                                                                   "/voter-contacts.ics")
-    return Response(content, media_type=media_type)
+for _portal_path, (_service, _service_path) in RELAYED_DOCUMENTS.items():
+    router.add_api_route(_portal_path, _relay(_service, _service_path), methods=["GET"])
 
 
 @router.get("/ngon-ngu/{language}")
