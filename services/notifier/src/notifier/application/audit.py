@@ -9,7 +9,7 @@ from uuid import UUID
 
 from chassis.application import ServiceApplication
 from notifier.application.notifier import Notifier
-from notifier.application.readmodel import KINDS
+from notifier.application.notifier_projection import KINDS
 
 
 def check_read_model(app: ServiceApplication, aggregates: Mapping[UUID, object]) -> list[str]:
