@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from portal.formats import day, moment, number
+from portal.labels import LABELS, label
 from portal.problems import ServiceProblem, field_error
 from portal.viewer import local_path
-from portal.words import LABELS, TEXTS, day, label, moment, number
+from portal.words import TEXTS
 
 
 def test_dates_and_numbers_follow_vietnamese_conventions() -> None:

@@ -11,7 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from portal import words
+from portal import formats, labels, words
 from portal.clients import Services
 from portal.problems import ServiceProblem, ServiceUnavailable, field_error
 from portal.settings import PortalSettings
@@ -37,13 +37,13 @@ def render(request: Request, template: str, status: int = 200, **context: Any
         "lang": language,
         "t": lambda key: words.text(key, language),
         "field_name": lambda name: words.field_name(name, language),
-        "label": lambda kind, code: words.label(kind, code, language),
+        "label": lambda kind, code: labels.label(kind, code, language),
         "labels": lambda kind: {code: (en if language == "en" else vi)
-                                for code, (vi, en) in words.LABELS[kind].items()},
-        "day": lambda value: words.day(value, language),
-        "moment": lambda value: words.moment(value, language),
-        "number": lambda value: words.number(value, language),
-        "percent": lambda value: words.percent(value, language),
+                                for code, (vi, en) in labels.LABELS[kind].items()},
+        "day": lambda value: formats.day(value, language),
+        "moment": lambda value: formats.moment(value, language),
+        "number": lambda value: formats.number(value, language),
+        "percent": lambda value: formats.percent(value, language),
         "dev_sign_in": settings.development_sign_in,
         "new_key": lambda: str(uuid4()),  # each form's Idempotency-Key
         "path": request.url.path + (f"?{request.url.query}" if request.url.query else ""),

@@ -1,16 +1,9 @@
-"""What the pages say, in Vietnamese first and in English: the interface's words, the
-names of the services' codes (statuses, agencies, fields), dates and numbers.
-
-A clerk reads words, not field names: every code a service returns is shown through
-``label``; a code not listed here is shown as it is rather than breaking the page.
-"""
+"""What the pages say, in Vietnamese first and in English: the interface's words (the
+names of the services' codes are in ``labels``, dates and numbers in ``formats``)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Literal
-
-from contracts.vocabulary import VIETNAM
 
 Language = Literal["vi", "en"]
 LANGUAGES: tuple[Language, ...] = ("vi", "en")
@@ -253,115 +246,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_found_page": ("Không tìm thấy trang", "Page not found"),
 }
 
-LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "agency": {
-        "hdnd": ("HĐND tỉnh", "People's Council"),
-        "ubnd": ("UBND tỉnh", "People's Committee"),
-        "dbqh": ("Đoàn ĐBQH", "National Assembly delegation"),
-        "mttq": ("Ủy ban MTTQ Việt Nam tỉnh", "Fatherland Front"),
-    },
-    "role": {
-        "staff": ("Chuyên viên", "Staff"),
-        "deputy": ("Đại biểu", "Deputy"),
-        "leader": ("Lãnh đạo", "Leader"),
-        "admin": ("Quản trị", "Administrator"),
-        "system": ("Hệ thống", "System"),
-    },
-    "status": {
-        "recorded": ("Đã ghi nhận", "Recorded"),
-        "consolidated": ("Đã tổng hợp vào kiến nghị khác", "Merged into another"),
-        "classified": ("Đã phân loại", "Classified"),
-        "forwarded": ("Đã chuyển, chờ trả lời", "Forwarded, awaiting answer"),
-        "answered": ("Đã trả lời", "Answered"),
-        "published": ("Đã thông báo kết quả", "Answer published"),
-        "withdrawn": ("Đã tách lại", "Split again"),
-    },
-    "channel": {
-        "meeting": ("Hội nghị tiếp xúc cử tri", "Voter-contact meeting"),
-        "deputy": ("Qua đại biểu", "Through a deputy"),
-        "mail": ("Qua thư", "By letter"),
-        "online": ("Trực tuyến", "Online"),
-        "reception": ("Tiếp công dân", "Citizen reception"),
-    },
-    "field": {
-        "land": ("Đất đai", "Land"),
-        "transport": ("Giao thông", "Transport"),
-        "health": ("Y tế", "Health"),
-        "education": ("Giáo dục", "Education"),
-        "social_policy": ("Chính sách xã hội", "Social policy"),
-        "environment": ("Môi trường", "Environment"),
-        "agriculture": ("Nông nghiệp", "Agriculture"),
-        "economy": ("Kinh tế", "Economy"),
-        "public_order": ("An ninh, trật tự", "Public order"),
-        "administration": ("Hành chính", "Administration"),
-        "culture": ("Văn hóa", "Culture"),
-        "other": ("Khác", "Other"),
-    },
-    "level": {
-        "central": ("Trung ương", "Central"),
-        "province": ("Tỉnh", "Province"),
-        "district": ("Huyện (trước 1/7/2025)", "District (before 1 July 2025)"),
-        "commune": ("Xã, phường", "Commune"),
-    },
-    "session_kind": {
-        "regular": ("Thường lệ", "Regular"),
-        "thematic": ("Chuyên đề", "Thematic"),
-    },
-    "session_status": {
-        "planned": ("Đang chuẩn bị", "Being prepared"),
-        "convened": ("Đã khai mạc", "In session"),
-        "closed": ("Đã bế mạc", "Closed"),
-    },
-    "document_kind": {
-        "submission": ("Tờ trình", "Submission"),
-        "report": ("Báo cáo", "Report"),
-        "scheme": ("Đề án", "Scheme"),
-        "draft_resolution": ("Dự thảo nghị quyết", "Draft resolution"),
-    },
-    "organiser_kind": {
-        "standing_committee": ("Thường trực HĐND", "HĐND Standing Committee"),
-        "committee": ("Ban HĐND", "HĐND committee"),
-        "ubnd": ("UBND tỉnh", "People's Committee"),
-    },
-    # the petition's stored events, as the timeline shows them
-    "event": {
-        "Recorded": ("Ghi nhận kiến nghị", "Recorded"),
-        "Consolidated": ("Tổng hợp từ các kiến nghị trùng", "Consolidated from duplicates"),
-        "MergedInto": ("Được tổng hợp vào kiến nghị khác", "Merged into another"),
-        "Classified": ("Phân loại", "Classified"),
-        "Forwarded": ("Chuyển cơ quan có thẩm quyền", "Forwarded"),
-        "Reforwarded": ("Chuyển lại", "Re-forwarded"),
-        "Answered": ("Trả lời", "Answered"),
-        "AnswerPublished": ("Thông báo kết quả cho cử tri", "Answer published"),
-        "ResolutionUpdated": ("Cập nhật kết quả giải quyết", "Resolution updated"),
-        "Split": ("Tách kiến nghị đã tổng hợp", "Split"),
-        "Restored": ("Khôi phục sau khi tách", "Restored after a split"),
-        # sessions and resolutions
-        "Planned": ("Lập kế hoạch kỳ họp", "Session planned"),
-        "AgendaItemsRequested": ("Đề nghị nội dung chương trình", "Agenda items requested"),
-        "AgendaItemProposed": ("Đề xuất nội dung chương trình", "Agenda item proposed"),
-        "JointMeetingHeld": ("Họp liên tịch", "Joint meeting held"),
-        "JointMeetingConfirmed": ("Xác nhận kết quả họp liên tịch", "Joint meeting confirmed"),
-        "DocumentSubmitted": ("Gửi tài liệu", "Document submitted"),
-        "DocumentSubmittedLate": ("Gửi tài liệu muộn", "Document submitted late"),
-        "VettingReported": ("Báo cáo thẩm tra", "Vetting report"),
-        "Convened": ("Khai mạc", "Convened"),
-        "QuestionAsked": ("Chất vấn", "Question asked"),
-        "QuestionAnswered": ("Trả lời chất vấn", "Question answered"),
-        "QuestionFollowedUp": ("Chất vấn lại", "Follow-up question"),
-        "ResolutionPassed": ("Thông qua nghị quyết", "Resolution passed"),
-        "ResolutionRejected": ("Không thông qua dự thảo", "Draft rejected"),
-        "Closed": ("Bế mạc", "Closed"),
-        "Adopted": ("Thông qua nghị quyết", "Resolution adopted"),
-        "GuidanceIssued": ("Ban hành văn bản hướng dẫn", "Guidance issued"),
-        "DeploymentConferenceHeld": ("Hội nghị triển khai", "Deployment conference held"),
-    },
-}
-
-SUGGESTED_UNITS = ("Sở Xây dựng", "Sở Giáo dục và Đào tạo", "Sở Y tế",
-                   "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Công an tỉnh")
-
-
 def text(key: str, language: Language) -> str:
     vi, en = TEXTS[key]
     return en if language == "en" else vi
@@ -375,43 +259,3 @@ def field_name(name: str, language: Language) -> str:
     """The label of a form field a service found invalid (its name in the request)."""
     key = FIELD_TEXTS.get(name, name)
     return text(key, language) if key in TEXTS else name
-
-
-def label(kind: str, code: object, language: Language) -> str:
-    """The words for a service's code; the code itself if it has none here."""
-    if code is None:
-        return ""
-    words = LABELS.get(kind, {}).get(str(code))
-    if words is None:
-        return str(code)
-    return words[1] if language == "en" else words[0]
-
-
-def day(value: date | str | None, language: Language) -> str:
-    """A date as people write it: 05/12/2026 in Vietnamese, 5 Dec 2026 in English."""
-    if value is None or value == "":
-        return ""
-    when = date.fromisoformat(value[:10]) if isinstance(value, str) else value
-    if language == "en":
-        return f"{when.day} {when:%b %Y}"
-    return f"{when:%d/%m/%Y}"
-
-
-def moment(value: datetime | str | None, language: Language) -> str:
-    """A time in Vietnam's time zone: 14:05 05/12/2026."""
-    if value is None or value == "":
-        return ""
-    when = datetime.fromisoformat(value) if isinstance(value, str) else value
-    local = when.astimezone(VIETNAM)
-    return f"{local:%H:%M} {day(local.date(), language)}"
-
-
-def number(value: int | float, language: Language) -> str:
-    """12.345 in Vietnamese (dot groups thousands), 12,345 in English."""
-    grouped = f"{value:,}"
-    return grouped if language == "en" else grouped.replace(",", ".")
-
-
-def percent(value: float, language: Language) -> str:
-    shown = f"{value * 100:.0f}"
-    return f"{shown}%" if language == "en" else f"{shown}\u00a0%"  # never "%" alone on a line

@@ -11,10 +11,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
+from portal.formats import moment
 from portal.pages import TEMPLATES, render, services_of, staff
 from portal.problems import ServiceProblem, ServiceUnavailable
 from portal.viewer import Viewer, language_of
-from portal.words import moment
 
 router = APIRouter()
 Staff = Annotated[Viewer, Depends(staff)]

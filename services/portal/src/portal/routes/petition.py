@@ -14,10 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kernel.text import identifier_key
 from portal.clients import Services
+from portal.labels import LABELS, SUGGESTED_UNITS
 from portal.pages import end_of_day, form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
 from portal.viewer import Viewer, viewer_of
-from portal.words import LABELS, SUGGESTED_UNITS
 
 router = APIRouter()
 Staff = Annotated[Viewer, Depends(staff)]

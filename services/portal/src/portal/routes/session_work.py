@@ -11,11 +11,11 @@ from uuid import UUID
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from portal.labels import LABELS
 from portal.pages import form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
 from portal.routes.sessions import session_view
 from portal.viewer import Viewer
-from portal.words import LABELS
 
 router = APIRouter()
 Staff = Annotated[Viewer, Depends(staff)]

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from chassis.web.auth import ROLES
 from contracts.vocabulary import Agency
+from portal.labels import SUGGESTED_UNITS, label
 from portal.pages import form_of, render
 from portal.problems import field_error
 from portal.viewer import (
@@ -19,7 +20,7 @@ from portal.viewer import (
     local_path,
     settings_of,
 )
-from portal.words import SUGGESTED_UNITS, label, text
+from portal.words import text
 
 router = APIRouter()
 PEOPLE_ROLES = tuple(role for role in ROLES if role != "system")

@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kernel.clock import SystemClock, today_in_vietnam
+from portal.labels import LABELS
 from portal.pages import form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
 from portal.viewer import Viewer
-from portal.words import LABELS
 
 router = APIRouter()
 Staff = Annotated[Viewer, Depends(staff)]

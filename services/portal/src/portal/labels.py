@@ -1,0 +1,126 @@
+"""The names of the services' codes (statuses, agencies, fields, event types), in
+Vietnamese and English. A clerk reads words, not codes: every code a service returns is
+shown through ``label``; a code not listed here is shown as it is rather than breaking
+the page."""
+
+from __future__ import annotations
+
+from portal.words import Language
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "agency": {
+        "hdnd": ("HĐND tỉnh", "People's Council"),
+        "ubnd": ("UBND tỉnh", "People's Committee"),
+        "dbqh": ("Đoàn ĐBQH", "National Assembly delegation"),
+        "mttq": ("Ủy ban MTTQ Việt Nam tỉnh", "Fatherland Front"),
+    },
+    "role": {
+        "staff": ("Chuyên viên", "Staff"),
+        "deputy": ("Đại biểu", "Deputy"),
+        "leader": ("Lãnh đạo", "Leader"),
+        "admin": ("Quản trị", "Administrator"),
+        "system": ("Hệ thống", "System"),
+    },
+    "status": {
+        "recorded": ("Đã ghi nhận", "Recorded"),
+        "consolidated": ("Đã tổng hợp vào kiến nghị khác", "Merged into another"),
+        "classified": ("Đã phân loại", "Classified"),
+        "forwarded": ("Đã chuyển, chờ trả lời", "Forwarded, awaiting answer"),
+        "answered": ("Đã trả lời", "Answered"),
+        "published": ("Đã thông báo kết quả", "Answer published"),
+        "withdrawn": ("Đã tách lại", "Split again"),
+    },
+    "channel": {
+        "meeting": ("Hội nghị tiếp xúc cử tri", "Voter-contact meeting"),
+        "deputy": ("Qua đại biểu", "Through a deputy"),
+        "mail": ("Qua thư", "By letter"),
+        "online": ("Trực tuyến", "Online"),
+        "reception": ("Tiếp công dân", "Citizen reception"),
+    },
+    "field": {
+        "land": ("Đất đai", "Land"),
+        "transport": ("Giao thông", "Transport"),
+        "health": ("Y tế", "Health"),
+        "education": ("Giáo dục", "Education"),
+        "social_policy": ("Chính sách xã hội", "Social policy"),
+        "environment": ("Môi trường", "Environment"),
+        "agriculture": ("Nông nghiệp", "Agriculture"),
+        "economy": ("Kinh tế", "Economy"),
+        "public_order": ("An ninh, trật tự", "Public order"),
+        "administration": ("Hành chính", "Administration"),
+        "culture": ("Văn hóa", "Culture"),
+        "other": ("Khác", "Other"),
+    },
+    "level": {
+        "central": ("Trung ương", "Central"),
+        "province": ("Tỉnh", "Province"),
+        "district": ("Huyện (trước 1/7/2025)", "District (before 1 July 2025)"),
+        "commune": ("Xã, phường", "Commune"),
+    },
+    "session_kind": {
+        "regular": ("Thường lệ", "Regular"),
+        "thematic": ("Chuyên đề", "Thematic"),
+    },
+    "session_status": {
+        "planned": ("Đang chuẩn bị", "Being prepared"),
+        "convened": ("Đã khai mạc", "In session"),
+        "closed": ("Đã bế mạc", "Closed"),
+    },
+    "document_kind": {
+        "submission": ("Tờ trình", "Submission"),
+        "report": ("Báo cáo", "Report"),
+        "scheme": ("Đề án", "Scheme"),
+        "draft_resolution": ("Dự thảo nghị quyết", "Draft resolution"),
+    },
+    "organiser_kind": {
+        "standing_committee": ("Thường trực HĐND", "HĐND Standing Committee"),
+        "committee": ("Ban HĐND", "HĐND committee"),
+        "ubnd": ("UBND tỉnh", "People's Committee"),
+    },
+    # the petition's stored events, as the timeline shows them
+    "event": {
+        "Recorded": ("Ghi nhận kiến nghị", "Recorded"),
+        "Consolidated": ("Tổng hợp từ các kiến nghị trùng", "Consolidated from duplicates"),
+        "MergedInto": ("Được tổng hợp vào kiến nghị khác", "Merged into another"),
+        "Classified": ("Phân loại", "Classified"),
+        "Forwarded": ("Chuyển cơ quan có thẩm quyền", "Forwarded"),
+        "Reforwarded": ("Chuyển lại", "Re-forwarded"),
+        "Answered": ("Trả lời", "Answered"),
+        "AnswerPublished": ("Thông báo kết quả cho cử tri", "Answer published"),
+        "ResolutionUpdated": ("Cập nhật kết quả giải quyết", "Resolution updated"),
+        "Split": ("Tách kiến nghị đã tổng hợp", "Split"),
+        "Restored": ("Khôi phục sau khi tách", "Restored after a split"),
+        # sessions and resolutions
+        "Planned": ("Lập kế hoạch kỳ họp", "Session planned"),
+        "AgendaItemsRequested": ("Đề nghị nội dung chương trình", "Agenda items requested"),
+        "AgendaItemProposed": ("Đề xuất nội dung chương trình", "Agenda item proposed"),
+        "JointMeetingHeld": ("Họp liên tịch", "Joint meeting held"),
+        "JointMeetingConfirmed": ("Xác nhận kết quả họp liên tịch", "Joint meeting confirmed"),
+        "DocumentSubmitted": ("Gửi tài liệu", "Document submitted"),
+        "DocumentSubmittedLate": ("Gửi tài liệu muộn", "Document submitted late"),
+        "VettingReported": ("Báo cáo thẩm tra", "Vetting report"),
+        "Convened": ("Khai mạc", "Convened"),
+        "QuestionAsked": ("Chất vấn", "Question asked"),
+        "QuestionAnswered": ("Trả lời chất vấn", "Question answered"),
+        "QuestionFollowedUp": ("Chất vấn lại", "Follow-up question"),
+        "ResolutionPassed": ("Thông qua nghị quyết", "Resolution passed"),
+        "ResolutionRejected": ("Không thông qua dự thảo", "Draft rejected"),
+        "Closed": ("Bế mạc", "Closed"),
+        "Adopted": ("Thông qua nghị quyết", "Resolution adopted"),
+        "GuidanceIssued": ("Ban hành văn bản hướng dẫn", "Guidance issued"),
+        "DeploymentConferenceHeld": ("Hội nghị triển khai", "Deployment conference held"),
+    },
+}
+
+SUGGESTED_UNITS = ("Sở Xây dựng", "Sở Giáo dục và Đào tạo", "Sở Y tế",
+                   "Sở Nông nghiệp và Môi trường", "Sở Tài chính", "Công an tỉnh")
+
+
+def label(kind: str, code: object, language: Language) -> str:
+    """The words for a service's code; the code itself if it has none here."""
+    if code is None:
+        return ""
+    words = LABELS.get(kind, {}).get(str(code))
+    if words is None:
+        return str(code)
+    return words[1] if language == "en" else words[0]
