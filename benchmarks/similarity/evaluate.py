@@ -6,7 +6,7 @@ Run from the repository root:  .venv/bin/python benchmarks/similarity/evaluate.p
    the file): precision, recall and F1 on the held-out test half at the shipped
    DEFAULT_THRESHOLD, with 95% intervals (Wilson for precision and recall, bootstrap
    for F1), the same on dev, the median score of a duplicate, and errors by kind.
-2. Splits services/petitions/tests/similarity/pairs.tsv (the self-written set) into
+2. Splits kernel/tests/similarity/pairs.tsv (the self-written set) into
    dev and test halves
    (alternating within each kind), chooses the F1-best threshold on dev only, and
    prints precision/recall/F1 at that threshold and at the shipped DEFAULT_THRESHOLD
@@ -25,11 +25,11 @@ import statistics
 import time
 from pathlib import Path
 
-from petitions.similarity import DEFAULT_THRESHOLD, SimilarityIndex
-from petitions.similarity import evaluation as ev
+from kernel.similarity import DEFAULT_THRESHOLD, SimilarityIndex
+from kernel.similarity import evaluation as ev
 
 ROOT = Path(__file__).resolve().parents[2]
-PAIRS = ROOT / "services/petitions/tests/similarity/pairs.tsv"
+PAIRS = ROOT / "kernel/tests/similarity/pairs.tsv"
 REAL_PAIRS = ROOT / "benchmarks/similarity/real_pairs.json"
 # Syllables of southern place names, combined at random into new commune/hamlet names.
 SYLLABLES = (
@@ -72,7 +72,7 @@ def report_real() -> None:
 
 
 def report_accuracy() -> None:
-    print("self-written pairs (services/petitions/tests/similarity/pairs.tsv):")
+    print("self-written pairs (kernel/tests/similarity/pairs.tsv):")
     pairs = ev.load_pairs(PAIRS)
     dev, test = ev.split(pairs)
     dev_scores, test_scores = ev.score_pairs(dev), ev.score_pairs(test)

@@ -7,7 +7,7 @@ Tables, next to the events (``petitions_`` prefixed):
   notification id of its first event, so "newest first" is the order in which petitions
   entered the log;
 - ``petition_similar``, ``petition_similar_keys``, ``petition_place_groups`` and
-  ``petition_place_keys``: the similarity index (see ``petitions.similarity.stored``).
+  ``petition_place_keys``: the similarity index (see ``kernel.similarity.stored``).
 
 Rows are written from the aggregates' own events (``chassis.projection.changed_replicas``),
 so a row is ``PetitionSummary.of`` the petition as of the projection's position.
@@ -25,17 +25,17 @@ from eventsourcing.persistence import Notification
 
 from chassis.application import ServiceApplication
 from chassis.projection import Cursor, ProjectionTables, changed_replicas
-from kernel.text import fold
-from petitions.application.summaries import PetitionSummary, summary_to_json
-from petitions.domain.petition import Petition
-from petitions.similarity.features import Features, extract
-from petitions.similarity.stored import (
+from kernel.similarity.features import Features, extract
+from kernel.similarity.stored import (
     content_keys,
     features_to_json,
     group_keys,
     place_signature,
     places_to_json,
 )
+from kernel.text import fold
+from petitions.application.summaries import PetitionSummary, summary_to_json
+from petitions.domain.petition import Petition
 
 log = logging.getLogger(__name__)
 

@@ -18,6 +18,7 @@ from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, Resolut
 from kernel.actor import Actor
 from kernel.clock import Clock, SystemClock, today_in_vietnam
 from kernel.rulebook import Deadline, Rulebook, RuleNotFoundError, default_rulebook
+from kernel.similarity import DEFAULT_THRESHOLD
 from petitions.application.meeting_readmodel import MeetingReadModel
 from petitions.application.readmodel import PetitionReadModel
 from petitions.application.summaries import (
@@ -31,7 +32,6 @@ from petitions.domain import consolidation
 from petitions.domain.errors import MeetingNotFoundError, NoDeadlineRuleError, PetitionNotFoundError
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
-from petitions.similarity import DEFAULT_THRESHOLD
 
 
 class Petitions(IdempotentCommands, ServiceApplication):

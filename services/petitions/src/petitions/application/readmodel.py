@@ -20,6 +20,16 @@ from uuid import UUID
 
 from chassis.application import ServiceApplication
 from chassis.projection import PersistedProjection
+from kernel.similarity import DEFAULT_THRESHOLD
+from kernel.similarity.features import extract
+from kernel.similarity.stored import (
+    compatible,
+    content_keys,
+    features_from_json,
+    place_lookup_keys,
+    places_from_json,
+    similar_among,
+)
 from kernel.text import fold
 from petitions.application.petition_projection import PetitionProjection, PetitionTables
 from petitions.application.summaries import (
@@ -30,16 +40,6 @@ from petitions.application.summaries import (
     summary_from_json,
 )
 from petitions.domain.values import PetitionStatus
-from petitions.similarity import DEFAULT_THRESHOLD
-from petitions.similarity.features import extract
-from petitions.similarity.stored import (
-    compatible,
-    content_keys,
-    features_from_json,
-    place_lookup_keys,
-    places_from_json,
-    similar_among,
-)
 
 
 class PetitionReadModel:

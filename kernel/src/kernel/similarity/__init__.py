@@ -1,6 +1,6 @@
 """Similar-petition suggestions for Vietnamese voters' petitions.
 
-    from petitions.similarity import SimilarityIndex, DEFAULT_THRESHOLD, similarity
+    from kernel.similarity import SimilarityIndex, DEFAULT_THRESHOLD, similarity
 
     index = SimilarityIndex(threshold=DEFAULT_THRESHOLD)
     index.add("p-1", "Đề nghị sửa chữa đường liên xã Tân Phú bị xuống cấp")
@@ -10,7 +10,7 @@ Pure Python over rapidfuzz; nothing is read or built at import. The index is not
 thread-safe: hold one lock around every call (see `index.py`).
 """
 
-from petitions.similarity.index import DEFAULT_THRESHOLD, SimilarityIndex
-from petitions.similarity.scoring import similarity
+from kernel.similarity.index import DEFAULT_THRESHOLD, SimilarityIndex
+from kernel.similarity.scoring import similarity
 
 __all__ = ["DEFAULT_THRESHOLD", "SimilarityIndex", "similarity"]

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from petitions.similarity import DEFAULT_THRESHOLD, similarity
+from kernel.similarity import DEFAULT_THRESHOLD, similarity
 
 ROAD = "Đề nghị sửa chữa đường liên xã Tân Phú bị xuống cấp"
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from petitions.similarity import DEFAULT_THRESHOLD, SimilarityIndex
-from petitions.similarity.evaluation import load_pairs
-from petitions.similarity.features import Features, extract
-from petitions.similarity.scoring import content_bound, place_factor, score_features
+from kernel.similarity import DEFAULT_THRESHOLD, SimilarityIndex
+from kernel.similarity.evaluation import load_pairs
+from kernel.similarity.features import Features, extract
+from kernel.similarity.scoring import content_bound, place_factor, score_features
 
 PAIRS = Path(__file__).with_name("pairs.tsv")
 NAMES = ["Tân", "Long", "Bình", "Phú", "Mỹ", "Hòa", "Thạnh", "An", "Phước", "Hưng"]
@@ -108,7 +108,7 @@ def test_a_frequent_word_does_not_make_every_petition_a_candidate(
         scored.append((a, b))
         return score_features(a, b)
 
-    monkeypatch.setattr("petitions.similarity.index.score_features", counting)
+    monkeypatch.setattr("kernel.similarity.index.score_features", counting)
     found = index.similar("Đề nghị nạo vét kênh thủy lợi bị bồi lắng tại ấp 1 xã Tân Đông")
     assert [pid for pid, _ in found] == ["same"]
     assert len(scored) == 1
@@ -129,7 +129,7 @@ def test_scoring_stops_once_no_bound_can_beat_the_results(
         scored.append(1)
         return score_features(a, b)
 
-    monkeypatch.setattr("petitions.similarity.index.score_features", counting)
+    monkeypatch.setattr("kernel.similarity.index.score_features", counting)
     found = index.similar(text, limit=3)
     assert [pid for pid, _ in found] == [f"same-{n}" for n in range(3)]
     assert [score for _, score in found] == pytest.approx([1.0] * 3)
@@ -170,7 +170,7 @@ def test_the_place_work_grows_with_the_places_not_with_the_petitions(
             return place_factor(a, b)  # type: ignore[arg-type]
 
         with monkeypatch.context() as patch:
-            patch.setattr("petitions.similarity.index.place_factor", counting)
+            patch.setattr("kernel.similarity.index.place_factor", counting)
             return gathering(index, query)
 
     monkeypatch.setattr(SimilarityIndex, "_place_compatible", counting_gathering)

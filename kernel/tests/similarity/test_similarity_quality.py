@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from petitions.similarity import DEFAULT_THRESHOLD
-from petitions.similarity import evaluation as ev
+from kernel.similarity import DEFAULT_THRESHOLD
+from kernel.similarity import evaluation as ev
 
 PAIRS = Path(__file__).with_name("pairs.tsv")
 HELD_OUT_PRECISION_FLOOR = 0.93

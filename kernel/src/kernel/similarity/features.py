@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from petitions.similarity import lexicon
-from petitions.similarity.normalise import Token, is_accented, tokenize
-from petitions.similarity.tables import DROP, content_table, marker_table, road_table
+from kernel.similarity import lexicon
+from kernel.similarity.normalise import Token, is_accented, tokenize
+from kernel.similarity.tables import DROP, content_table, marker_table, road_table
 
 NAME = "name"  # kind of a capitalised name not introduced by a marker word
 _NUMBER = re.compile(r"^\d+[a-z]?$")

@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kernel.similarity.lexicon import ABBREVIATIONS
 from kernel.text import without_accents
-from petitions.similarity.lexicon import ABBREVIATIONS
 
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
 _WORD = re.compile(r"[^\W_]+")

@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from petitions.similarity import evaluation as ev
+from kernel.similarity import evaluation as ev
 
-REAL_PAIRS = Path(__file__).resolve().parents[4] / "benchmarks/similarity/real_pairs.json"
+REAL_PAIRS = Path(__file__).resolve().parents[3] / "benchmarks/similarity/real_pairs.json"
 LEVELS = {"central", "provincial", "local"}
 
 

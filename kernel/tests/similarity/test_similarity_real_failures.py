@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from petitions.similarity import DEFAULT_THRESHOLD, similarity
-from petitions.similarity.features import extract
+from kernel.similarity import DEFAULT_THRESHOLD, similarity
+from kernel.similarity.features import extract
 
-REAL_PAIRS = Path(__file__).resolve().parents[4] / "benchmarks/similarity/real_pairs.json"
+REAL_PAIRS = Path(__file__).resolve().parents[3] / "benchmarks/similarity/real_pairs.json"
 
 
 @cache

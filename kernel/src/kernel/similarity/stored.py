@@ -18,8 +18,8 @@ import json
 from collections.abc import Collection, Iterable
 from functools import lru_cache
 
-from petitions.similarity.features import Features, build
-from petitions.similarity.index import (
+from kernel.similarity.features import Features, build
+from kernel.similarity.index import (
     _MARGIN,
     _MAX_REMEMBERED_QUERIES,
     Places,
@@ -28,7 +28,7 @@ from petitions.similarity.index import (
     _place_keys,
     _signature,
 )
-from petitions.similarity.scoring import CONFLICT_FACTOR, place_factor
+from kernel.similarity.scoring import CONFLICT_FACTOR, place_factor
 
 _CONTENT = "="  # prefix of a content token's key
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from petitions.similarity.scoring import similarity
+from kernel.similarity.scoring import similarity
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from kernel.similarity.evaluation import load_pairs
+from kernel.similarity.features import extract
+from kernel.similarity.normalise import canonical_syllable, is_accented, tokenize
+from kernel.similarity.tables import content_table, marker_table, road_table
 from kernel.text import fold
-from petitions.similarity.evaluation import load_pairs
-from petitions.similarity.features import extract
-from petitions.similarity.normalise import canonical_syllable, is_accented, tokenize
-from petitions.similarity.tables import content_table, marker_table, road_table
 
 
 def test_fold_strips_every_diacritic_and_writes_d_for_dj() -> None:
@@ -93,8 +93,8 @@ def test_capitals_at_a_sentence_start_are_not_names() -> None:
 
 def test_importing_the_package_builds_nothing() -> None:
     code = (
-        "import petitions.similarity, petitions.similarity.tables as t, "
-        "petitions.similarity.features as f;"
+        "import kernel.similarity, kernel.similarity.tables as t, "
+        "kernel.similarity.features as f;"
         "print(t.content_table.cache_info().currsize, f.extract.cache_info().currsize)"
     )
     result = subprocess.run(

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from rapidfuzz import fuzz
 
-from petitions.similarity.features import NAME, Features, build, extract
+from kernel.similarity.features import NAME, Features, build, extract
 
 # Tuned on the dev half of tests/similarity/pairs.tsv only.
 TOKEN_WEIGHT = 0.70

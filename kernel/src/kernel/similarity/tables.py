@@ -13,9 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from kernel.similarity import lexicon
+from kernel.similarity.normalise import Token, canonical_syllable
 from kernel.text import without_accents
-from petitions.similarity import lexicon
-from petitions.similarity.normalise import Token, canonical_syllable
 
 DROP = ""  # target of a stop phrase
 _AMBIGUOUS = "\x00"

@@ -10,14 +10,14 @@ import pytest
 from petitions_testkit import UBND
 from test_similarity_candidates import _labelled_texts, _variants
 
-from petitions.application import Petitions
-from petitions.similarity import SimilarityIndex
-from petitions.similarity.features import extract
-from petitions.similarity.stored import (
+from kernel.similarity import SimilarityIndex
+from kernel.similarity.features import extract
+from kernel.similarity.stored import (
     features_from_json,
     features_to_json,
     place_signature,
 )
+from petitions.application import Petitions
 
 SQLITE = "eventsourcing.sqlite"
 

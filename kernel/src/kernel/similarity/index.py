@@ -29,8 +29,8 @@ import heapq
 from collections.abc import Collection, Iterable, Mapping
 from typing import TypeVar
 
-from petitions.similarity.features import Features, extract
-from petitions.similarity.scoring import (
+from kernel.similarity.features import Features, extract
+from kernel.similarity.scoring import (
     CONFLICT_FACTOR,
     content_bound,
     place_factor,

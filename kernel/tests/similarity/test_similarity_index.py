@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from petitions.similarity import DEFAULT_THRESHOLD, SimilarityIndex
-from petitions.similarity.evaluation import load_pairs
-from petitions.similarity.features import Features
-from petitions.similarity.scoring import score_features
+from kernel.similarity import DEFAULT_THRESHOLD, SimilarityIndex
+from kernel.similarity.evaluation import load_pairs
+from kernel.similarity.features import Features
+from kernel.similarity.scoring import score_features
 
 ROAD = "Đề nghị sửa chữa đường liên xã Tân Phú bị xuống cấp"
 ROAD_AGAIN = "duong lien xa tan phu xuong cap, de nghi nang cap"
@@ -100,7 +100,7 @@ def test_the_candidate_stage_finds_what_scoring_everything_finds(
         return score_features(a, b)
 
     # Count the full scorings similar() makes: the real function, wrapped.
-    monkeypatch.setattr("petitions.similarity.index.score_features", counting_score)
+    monkeypatch.setattr("kernel.similarity.index.score_features", counting_score)
     got = [[round(s, 9) for _, s in index.similar(q, limit=5)] for q in queries]
     assert got == expected
     assert any(expected)  # the corpus does hold near-duplicates
