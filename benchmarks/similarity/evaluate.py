@@ -41,13 +41,14 @@ _PLACE = re.compile(r"\b(xã|ấp|phường|huyện|thị trấn|kênh|chợ|c�
 _NUMBER = re.compile(r"\d+")
 
 
-def report_real() -> None:
+def report_real(dev_only: bool) -> None:
     dev, test = ev.load_real_pairs(REAL_PAIRS)
     duplicates = sum(p.same for p in dev + test)
     print(f"real petitions: {len(dev) + len(test)} pairs ({duplicates} duplicates, "
           f"{len(dev) + len(test) - duplicates} not); dev {len(dev)}, test {len(test)}")
     print(f"at the shipped DEFAULT_THRESHOLD {DEFAULT_THRESHOLD:.2f}, 95% intervals in brackets:")
-    for name, subset in (("test", test), ("dev", dev)):
+    halves = (("dev", dev),) if dev_only else (("test", test), ("dev", dev))
+    for name, subset in halves:
         scores = ev.score_pairs(subset)
         m = ev.metrics_at(subset, scores, DEFAULT_THRESHOLD)
         p_low, p_high = ev.wilson_interval(m.true_positives, m.true_positives + m.false_positives)
@@ -59,10 +60,11 @@ def report_real() -> None:
               f"F1 {m.f1:.3f} [{f_low:.2f}, {f_high:.2f}]  "
               f"tp {m.true_positives} fp {m.false_positives} fn {m.false_negatives} "
               f"tn {m.true_negatives}; median duplicate score {median:.2f}")
-    scores = ev.score_pairs(test)
-    print("  errors on the test half, by kind (wrong/all):")
+    shown, shown_name = (dev, "dev") if dev_only else (test, "test")
+    scores = ev.score_pairs(shown)
+    print(f"  errors on the {shown_name} half, by kind (wrong/all):")
     by_kind: dict[str, list[int]] = {}
-    for pair, score in zip(test, scores, strict=True):
+    for pair, score in zip(shown, scores, strict=True):
         counts = by_kind.setdefault(pair.kind, [0, 0])
         counts[0] += (score >= DEFAULT_THRESHOLD) != pair.same
         counts[1] += 1
@@ -167,8 +169,11 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="similar() calls timed")
     parser.add_argument("--brute", type=int, default=50, help="queries checked by brute force")
     parser.add_argument("--no-speed", action="store_true", help="accuracy only, no timing")
+    parser.add_argument("--dev-only", action="store_true",
+                        help="real petitions: the dev half only (while tuning; the test half "
+                             "is read once, at the end)")
     args = parser.parse_args()
-    report_real()
+    report_real(args.dev_only)
     report_accuracy()
     if not args.no_speed:
         report_speed(args.size, args.queries, args.brute)

@@ -51,16 +51,24 @@ def test_pairs_across_provinces_are_duplicates_only_when_both_are_central(
             assert pair["a"]["level"] == pair["b"]["level"] == "central", pair["a"]["id"]
 
 
-def test_the_split_is_the_one_fixed_before_tuning(document: dict[str, Any]) -> None:
-    """Within each kind, in file order: dev, test, dev, ... — and both halves hold every kind."""
-    position: dict[str, int] = {}
+def test_the_split_is_cluster_wise_and_fixed_before_tuning(document: dict[str, Any]) -> None:
+    """No petition lies in both halves (tuning on one text cannot lift its twin in the
+    held-out half), both halves hold every kind, and the split stays as drawn."""
+    ids: dict[str, set[str]] = {"dev": set(), "test": set(), "aside": set()}
     for pair in document["pairs"]:
-        index = position.get(pair["kind"], 0)
-        position[pair["kind"]] = index + 1
-        assert pair["split"] == ("dev" if index % 2 == 0 else "test")
+        ids[pair["split"]].update((pair["a"]["id"], pair["b"]["id"]))
+    assert not ids["dev"] & ids["test"]
+    for pair in document["pairs"]:
+        if pair["split"] == "aside":  # its two petitions lie in different halves
+            sides = {half for half in ("dev", "test")
+                     for side in (pair["a"], pair["b"]) if side["id"] in ids[half]}
+            assert sides == {"dev", "test"}, pair["a"]["id"]
+            assert pair["label"] == 0  # a duplicate pair joins one cluster: never cut
     dev, test = ev.load_real_pairs(REAL_PAIRS)
-    assert {p.kind for p in dev} == {p.kind for p in test} == set(position)
-    assert len(dev) + len(test) == len(document["pairs"])
+    kinds = {pair["kind"] for pair in document["pairs"]}
+    assert {p.kind for p in dev} == {p.kind for p in test} == kinds
+    assert (len(dev), len(test)) == (82, 81)
+    assert sum(p.same for p in dev) == sum(p.same for p in test) == 24
 
 
 def test_the_intervals_bracket_the_estimates() -> None:
