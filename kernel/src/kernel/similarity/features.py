@@ -24,7 +24,7 @@ NAME = "name"  # kind of a capitalised name not introduced by a marker word
 _NUMBER = re.compile(r"^\d+[a-z]?$")
 # A syllable outside the lexicon is half a word at best ("cán", "bộ"); a concept
 # token stands for a whole phrase. Tuned on the dev half of the labelled pairs.
-SYLLABLE_WEIGHT = 0.5
+SYLLABLE_WEIGHT = 0.3
 _MAX_NAME_SYLLABLES = 4
 _LOWERCASE_NAME_SYLLABLES = 2
 # Kinds whose marker word is itself part of what is asked ("cầu", "chợ", "đường").
@@ -90,6 +90,11 @@ class _Pass:
         road = self._road_code(i)
         if road is not None:
             return road
+        token = self.tokens[i]
+        if self.cased and token.capitalised and i >= self.plain_until and self._institution_at(i):
+            # "Bộ Quốc phòng", "Luật Nghĩa vụ quân sự", "Hội Nông dân": an office, a law or
+            # an association, checked before the stop words ("bộ", "luật") drop its head.
+            self.plain_until = self._capitalised_run(i, after_marker=True)
         phrase = content_table().match(self.tokens, i, self.accented)
         marker = marker_table().match(self.tokens, i, self.accented)
         if marker is not None and (phrase is None or marker.length >= phrase.length):
@@ -103,7 +108,6 @@ class _Pass:
             if phrase.target in lexicon.NO_PLACE_AFTER:
                 return i + phrase.length
             return self._place_after_phrase(i + phrase.length)
-        token = self.tokens[i]
         if self.cased and token.capitalised and not token.sentence_start and i >= self.plain_until:
             end = self._capitalised_run(i)
             if end > i and self._person_before(i):
@@ -164,6 +168,28 @@ class _Pass:
         if end == j:
             return None
         self._add_place(kind, self.tokens[j:end])
+        if self.cased and j >= 2 and self.tokens[j - 2].folded == "cac":
+            return self._list_after(end, kind)
+        return end
+
+    def _list_after(self, end: int, kind: str) -> int:
+        """ "các tỉnh Ninh Bình, Thái Bình, Quảng Ngãi": after a plural marker, each
+        capitalised item of the list is a place of the marker's kind, not a bare name."""
+        while end < len(self.tokens):
+            token = self.tokens[end]
+            start = end + 1 if token.folded == "va" and not token.boundary else end
+            if start >= len(self.tokens) or (start == end and not token.boundary):
+                break
+            head = self.tokens[start]
+            if head.sentence_start or not head.capitalised or self._institution_at(start):
+                break
+            if marker_table().match(self.tokens, start, self.accented) is not None:
+                break  # "các xã A, B, huyện C": the next item has its own marker
+            stop = self._capitalised_run(start, after_marker=True)
+            if stop == start:
+                break
+            self._add_place(kind, self.tokens[start:stop])
+            end = stop
         return end
 
     def _capitalised_run(self, start: int, after_marker: bool = False) -> int:
@@ -219,4 +245,19 @@ class _Pass:
         self._add_value(kind, " ".join(t.folded for t in tokens))
 
     def _add_value(self, kind: str, value: str) -> None:
-        self.places.setdefault(kind, set()).add(value)
+        self.places.setdefault(kind, set()).add(spelling_key(value))
+
+
+# Local names are written in more than one spelling: "Đắk Lắk" / "Đắc Lắc", "Mỹ" / "Mĩ",
+# "Quy" / "Qui". A place value is kept in one spelling: final y as i, initial k as c
+# (not in "kh"), final k as c.
+_FINAL_Y = re.compile(r"(?<=[^aeiouy])y\b|(?<=u)y\b")
+_INITIAL_K = re.compile(r"\bk(?!h)")
+_FINAL_K = re.compile(r"(?<=[aeiou])k\b")
+
+
+def spelling_key(value: str) -> str:
+    """One spelling of a folded place value: "dak lak" and "dac lac" are one place."""
+    value = _FINAL_Y.sub("i", value)
+    value = _INITIAL_K.sub("c", value)
+    return _FINAL_K.sub("c", value)

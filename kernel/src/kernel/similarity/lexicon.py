@@ -36,6 +36,17 @@ STOP_PHRASES: tuple[str, ...] = (
     "các hộ dân", "nhà dân", "dân", "hộ", "đơn", "vụ", "giữa", "lân cận", "kết luận",
     "hệ thống", "phải", "dùng", "sử dụng", "mong", "muốn", "tăng cường", "hàng", "đầy đủ",
     "hằng năm", "hàng năm", "biện pháp", "giải pháp", "có giải pháp", "có biện pháp",
+    # how news reports a voter's words, and the framing of real petitions (dev half of
+    # the real set): "bày tỏ lo lắng", "ông Sơn nhấn mạnh", "cụ thể", "thứ nhất"
+    "phát biểu", "bày tỏ", "lo lắng", "nhấn mạnh", "góp ý", "cho rằng", "rằng", "cụ thể",
+    "thứ nhất", "thứ hai", "đặc biệt", "nhất là", "ngày càng", "càng", "hiệu quả",
+    "nghiên cứu", "buổi tiếp xúc", "tiếp xúc cử tri", "tiếp xúc", "liên quan đến",
+    "nói riêng", "nói chung", "khẩn trương", "phù hợp", "không phù hợp", "đối tượng",
+    "các đối tượng", "nhóm", "theo quy định", "quy định", "theo hướng", "hướng",
+    # the legal references petitions cite ("Nghị định số 34/2019/NĐ-CP ngày ... của
+    # Chính phủ"): the instrument is named in many different requests
+    "chính phủ", "quốc hội", "nghị định", "nghị quyết", "quyết định", "thông tư", "luật",
+    "nđ", "cp", "nq", "qđ", "ttg", "tt", "bộ",
 )
 
 # Paraphrases: every phrase of a group becomes the group's token (a leading "~"
@@ -193,7 +204,29 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "~upper_secondary": ("trung học phổ thông",),
     "~school ~upper_secondary": ("trường trung học phổ thông",),
     "~school ~kindergarten": ("trường mầm non", "trường mẫu giáo"),
-    "~parttime_cadre": ("cán bộ không chuyên trách", "người hoạt động không chuyên trách"),
+    "~parttime_cadre": ("cán bộ không chuyên trách", "người hoạt động không chuyên trách",
+                        "không chuyên trách", "bán chuyên trách", "cán bộ bán chuyên trách"),
+    # The real set's national policies (dev half): each said in several ways.
+    "~hamlet_cadre": ("cán bộ thôn", "cán bộ ấp", "cán bộ khóm", "cán bộ tổ dân phố",
+                      "cán bộ làm công tác tại thôn", "cán bộ thôn bản"),
+    "~pension": ("lương hưu", "nghỉ hưu", "về hưu", "hưu trí", "hưu", "người nghỉ hưu",
+                 "cán bộ hưu trí", "người về hưu"),
+    "~salary": ("lương", "tiền lương", "mức lương", "mức tăng lương", "tăng lương"),
+    "~fraud": ("lừa đảo", "lừa đảo qua mạng", "lừa đảo trực tuyến", "giả danh",
+               "chiếm đoạt", "bắt cóc online", "bắt cóc trực tuyến"),
+    "~counterfeit": ("hàng giả", "giả", "hàng nhái", "kém chất lượng", "hàng kém chất lượng",
+                     "hàng giả hàng kém chất lượng"),
+    "~counterfeit ~milk": ("sữa giả",),
+    "~counterfeit ~medicine": ("thuốc giả",),
+    "~milk": ("sữa",),
+    "~admin_merger": ("sáp nhập", "sắp xếp", "sáp nhập hành chính", "sắp xếp đơn vị hành chính",
+                      "sắp xếp các đơn vị hành chính", "sáp nhập đơn vị hành chính",
+                      "sắp xếp hành chính", "sắp xếp bộ máy", "tinh gọn bộ máy"),
+    "~civil_servant": ("công chức", "cán bộ công chức", "viên chức", "công chức viên chức",
+                       "cán bộ công chức viên chức"),
+    "~militia": ("dân quân", "dân quân tự vệ", "dân quân xã", "lực lượng dân quân"),
+    "~meal_allowance": ("tiền ăn", "hỗ trợ tiền ăn"),
+    "~age": ("độ tuổi", "tuổi"),
     # "mía đường" is sugar, not a road: without it "mía đường Sơn Dương" reads as a street
     "~sugarcane": ("mía", "mía đường", "mía nguyên liệu", "cây mía"),
 }

@@ -21,10 +21,10 @@ from rapidfuzz import fuzz
 from kernel.similarity.features import NAME, Features, build, extract
 
 # Tuned on the dev half of tests/similarity/pairs.tsv only.
-TOKEN_WEIGHT = 0.70
+TOKEN_WEIGHT = 0.80
 BIGRAM_WEIGHT = 0.10
-CHARACTER_WEIGHT = 0.20
-DICE_SHARE = 0.4  # of the token view; the rest is containment
+CHARACTER_WEIGHT = 0.10
+DICE_SHARE = 0.2  # of the token view; the rest is containment
 CONFLICT_FACTOR = 0.5  # commune A vs commune B, QL1A vs QL30, two different names
 
 
