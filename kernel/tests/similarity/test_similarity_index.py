@@ -95,9 +95,9 @@ def test_the_candidate_stage_finds_what_scoring_everything_finds(
 
     scored: list[int] = []
 
-    def counting_score(a: Features, b: Features) -> float:
+    def counting_score(a: Features, b: Features, *, central: bool = False) -> float:
         scored.append(1)
-        return score_features(a, b)
+        return score_features(a, b, central=central)
 
     # Count the full scorings similar() makes: the real function, wrapped.
     monkeypatch.setattr("kernel.similarity.index.score_features", counting_score)

@@ -27,6 +27,7 @@ _NUMBER = re.compile(r"^\d+[a-z]?$")
 SYLLABLE_WEIGHT = 0.3
 _MAX_NAME_SYLLABLES = 4
 _LOWERCASE_NAME_SYLLABLES = 2
+_MAX_INSTITUTION_SYLLABLES = 8  # "Bộ Lao động Thương binh và Xã hội"
 # Kinds whose marker word is itself part of what is asked ("cầu", "chợ", "đường").
 _CONTENT_MARKER_KINDS = frozenset({"street", "landmark"})
 
@@ -94,7 +95,9 @@ class _Pass:
         if self.cased and token.capitalised and i >= self.plain_until and self._institution_at(i):
             # "Bộ Quốc phòng", "Luật Nghĩa vụ quân sự", "Hội Nông dân": an office, a law or
             # an association, checked before the stop words ("bộ", "luật") drop its head.
-            self.plain_until = self._capitalised_run(i, after_marker=True)
+            # Its name runs on to the next punctuation ("Bộ Giáo dục và Đào tạo"): no word
+            # of it starts a name (marker words still read their places).
+            self.plain_until = self._institution_end(i)
         phrase = content_table().match(self.tokens, i, self.accented)
         marker = marker_table().match(self.tokens, i, self.accented)
         if marker is not None and (phrase is None or marker.length >= phrase.length):
@@ -146,12 +149,22 @@ class _Pass:
             return j + 1
         return None
 
+    def _institution_end(self, start: int) -> int:
+        if self.tokens[start].folded not in lexicon.LONG_NAMED_INSTITUTIONS:
+            return self._capitalised_run(start, after_marker=True)  # "Trưởng thôn"
+        end = start + 1
+        while end < len(self.tokens) and end - start < _MAX_INSTITUTION_SYLLABLES:
+            if self.tokens[end].boundary:
+                break
+            end += 1
+        return end
+
     def _place_after(self, j: int, kind: str) -> int | None:
         """Record the number or name after a marker; return where the pass resumes."""
         if j < len(self.tokens) and self.tokens[j].folded == "so":  # "đường số 5"
             j += 1
-        if j >= len(self.tokens):
-            return None
+        if j >= len(self.tokens) or self.tokens[j].sentence_start:
+            return None  # "... nhu cầu. Điều này": a new sentence names no place
         if _NUMBER.match(self.tokens[j].folded):
             self._add_value(kind, self.tokens[j].folded)
             return j + 1
@@ -168,17 +181,20 @@ class _Pass:
         if end == j:
             return None
         self._add_place(kind, self.tokens[j:end])
-        if self.cased and j >= 2 and self.tokens[j - 2].folded == "cac":
-            return self._list_after(end, kind)
+        if self.cased:
+            plural = j >= 2 and self.tokens[j - 2].folded in lexicon.PLURAL_WORDS
+            return self._list_after(end, kind, plural)
         return end
 
-    def _list_after(self, end: int, kind: str) -> int:
-        """ "các tỉnh Ninh Bình, Thái Bình, Quảng Ngãi": after a plural marker, each
-        capitalised item of the list is a place of the marker's kind, not a bare name."""
+    def _list_after(self, end: int, kind: str, plural: bool) -> int:
+        """ "các tỉnh Ninh Bình, Thái Bình, Quảng Ngãi", "hai xã Yên Bình và Thạch Hòa":
+        each capitalised item of a list after a marker is a place of the marker's kind,
+        not a bare name. Items after commas need a plural marker ("các", "hai");
+        an item after "và" is read after any marker ("xã Tân Phú và Long Định")."""
         while end < len(self.tokens):
             token = self.tokens[end]
             start = end + 1 if token.folded == "va" and not token.boundary else end
-            if start >= len(self.tokens) or (start == end and not token.boundary):
+            if start >= len(self.tokens) or (start == end and not (plural and token.boundary)):
                 break
             head = self.tokens[start]
             if head.sentence_start or not head.capitalised or self._institution_at(start):

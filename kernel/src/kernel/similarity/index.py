@@ -41,6 +41,9 @@ from kernel.similarity.scoring import (
 # evaluation.choose_threshold); benchmarks/similarity/evaluate.py re-derives it.
 # An identical text about another place scores 0.5, just below it.
 DEFAULT_THRESHOLD = 0.57
+# The level a petition is classified at (petitions' JurisdictionLevel value) that makes a
+# comparison central: a national policy, where the places named are where the voters live.
+CENTRAL_LEVEL = "central"
 DEFAULT_MAX_CANDIDATES = 200
 # Bounds and scores are sums of floats computed in different orders: a margin keeps
 # rounding from dropping a petition whose score equals its bound.
@@ -140,33 +143,41 @@ class SimilarityIndex:
             _unpost(self._groups_at, key, group)
 
     def similar(
-        self, text: str, limit: int = 5, exclude: Collection[str] = ()
+        self, text: str, limit: int = 5, exclude: Collection[str] = (),
+        level: str | None = None,
     ) -> list[tuple[str, float]]:
-        """Up to `limit` (id, score) with score >= threshold, best first, ties by id."""
+        """Up to `limit` (id, score) with score >= threshold, best first, ties by id.
+
+        `level`: the level the petition is classified at, when known. At CENTRAL_LEVEL the
+        comparison sets places aside (the same national policy raised by voters of two
+        provinces is one petition for the National Assembly's consolidation)."""
         _check_limit(limit)
         query = extract(text)
-        gathered = self._gather(query)
+        central = level == CENTRAL_LEVEL
+        gathered = self._gather(query, central)
         gathered.difference_update(exclude)
-        return self._best_first(query, self._bounded(query, gathered), limit)
+        return self._best_first(query, self._bounded(query, gathered, central), limit, central)
 
     def similar_exhaustive(
-        self, text: str, limit: int = 5, exclude: Collection[str] = ()
+        self, text: str, limit: int = 5, exclude: Collection[str] = (),
+        level: str | None = None,
     ) -> list[tuple[str, float]]:
         """As `similar`, but scoring every stored petition: slow, the reference
         that tests and the benchmark hold the candidate stage to."""
         _check_limit(limit)
         query = extract(text)
+        central = level == CENTRAL_LEVEL
         scored: list[tuple[str, float]] = []
         for petition_id in self._features.keys() - set(exclude):
-            score = score_features(query, self._features[petition_id])
+            score = score_features(query, self._features[petition_id], central=central)
             if score >= self.threshold:
                 scored.append((petition_id, score))
         return _top(scored, limit)
 
-    def _gather(self, query: Features) -> set[str]:
+    def _gather(self, query: Features, central: bool = False) -> set[str]:
         """Ids sharing a content token with the query and able to reach the threshold."""
         postings = [self._postings[t] for t in query.weights if t in self._postings]
-        if not query.places or self.threshold <= CONFLICT_FACTOR:
+        if central or not query.places or self.threshold <= CONFLICT_FACTOR:
             return set().union(*postings)
         groups = self._place_compatible(query)
         if _PLACELESS in self._postings:
@@ -211,14 +222,16 @@ class SimilarityIndex:
             factors = self._factors[signature] = {}
         return factors
 
-    def _bounded(self, query: Features, ids: Iterable[str]) -> list[tuple[float, str]]:
+    def _bounded(
+        self, query: Features, ids: Iterable[str], central: bool = False
+    ) -> list[tuple[float, str]]:
         """(bound, id) of the petitions whose bound reaches the threshold, highest first."""
         floor = self.threshold - _MARGIN
         weights = list(query.weights.items())
         bounded: list[tuple[float, str]] = []
         for petition_id in ids:
             features = self._features[petition_id]
-            factor = place_factor(query.places, features.places)
+            factor = 1.0 if central else place_factor(query.places, features.places)
             if factor < floor:  # the content score is at most 1
                 continue
             shared = sum([w for token, w in weights if token in features.weights])
@@ -229,14 +242,15 @@ class SimilarityIndex:
         return bounded
 
     def _best_first(
-        self, query: Features, bounded: list[tuple[float, str]], limit: int
+        self, query: Features, bounded: list[tuple[float, str]], limit: int,
+        central: bool = False,
     ) -> list[tuple[str, float]]:
         scored: list[tuple[str, float]] = []
         best: list[float] = []  # min-heap of the `limit` best scores so far
         for count, (bound, petition_id) in enumerate(bounded):
             if count >= self.max_candidates or (len(best) == limit and bound + _MARGIN < best[0]):
                 break
-            score = score_features(query, self._features[petition_id])
+            score = score_features(query, self._features[petition_id], central=central)
             if score >= self.threshold:
                 scored.append((petition_id, score))
                 if len(best) < limit:

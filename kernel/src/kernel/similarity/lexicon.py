@@ -232,8 +232,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 # Concepts whose phrase ends in a marker word that is not one there: no place is read
-# after them ("mía đường Sơn Dương" is a sugar company, not Sơn Dương street).
-NO_PLACE_AFTER: frozenset[str] = frozenset({"~sugarcane"})
+# after them ("mía đường Sơn Dương" is a sugar company, not Sơn Dương street; "nhu cầu"
+# is a need, not a bridge).
+NO_PLACE_AFTER: frozenset[str] = frozenset({"~sugarcane", "~need"})
+
+# Words before a marker that make it plural: a list of places of that kind follows
+# ("các tỉnh Ninh Bình, Thái Bình", "hai xã Yên Bình và Thạch Hòa"). Folded.
+PLURAL_WORDS: frozenset[str] = frozenset({"cac", "nhung", "hai", "ba", "bon", "nam"})
 
 # Abbreviations, keyed by their folded lower-case spelling (đ written as d).
 ABBREVIATIONS: dict[str, str] = {
@@ -293,9 +298,16 @@ NOT_PLACE_WORDS: frozenset[str] = frozenset({
     "anh", "tai nguyen", "chi nhanh", "van phong", "phong", "so giao",
     # titles and offices, which real petitions capitalise ("Trưởng thôn", "Bí thư chi bộ")
     "truong", "bi thu", "pho", "chi hoi", "cong tac", "giam doc", "thu tuong", "bo truong",
+    "to truong", "pho chu tich", "hoi truong", "chi hoi truong", "doan thanh nien",
     "cuc", "tong cuc", "vien", "toa an", "ngan hang", "quan doi", "bo doi",
     # abbreviations and words of laws and news, not places ("QĐ-TTg", "Covid-19")
     "ttg", "qd", "nd", "cp", "tt", "covid", "sars",
+})
+
+# Heads of institutions whose names run on through lower-case words and "và" to the
+# next punctuation ("Bộ Giáo dục và Đào tạo", "Hội Cựu Thanh niên xung phong"). Folded.
+LONG_NAMED_INSTITUTIONS: frozenset[str] = frozenset({
+    "bo", "hoi", "luat", "so", "cuc", "vien", "ban", "uy", "doan", "nghi",
 })
 
 # Words after which a capitalised run is a person ("cử tri Lê Văn Sơn", "ông Phước"),
