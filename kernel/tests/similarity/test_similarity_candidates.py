@@ -104,9 +104,9 @@ def test_a_frequent_word_does_not_make_every_petition_a_candidate(
     index.add("same", "Cử tri đề nghị nạo vét kênh thủy lợi ấp 1 xã Tân Đông bị bồi lắng")
     scored: list[tuple[Features, Features]] = []
 
-    def counting(a: Features, b: Features) -> float:
+    def counting(a: Features, b: Features, *, central: bool = False) -> float:
         scored.append((a, b))
-        return score_features(a, b)
+        return score_features(a, b, central=central)
 
     monkeypatch.setattr("kernel.similarity.index.score_features", counting)
     found = index.similar("Đề nghị nạo vét kênh thủy lợi bị bồi lắng tại ấp 1 xã Tân Đông")
@@ -125,9 +125,9 @@ def test_scoring_stops_once_no_bound_can_beat_the_results(
         index.add(f"looser-{number:02}", "Kênh thủy lợi ấp 1 xã Tân Đông bị bồi lắng")
     scored: list[int] = []
 
-    def counting(a: Features, b: Features) -> float:
+    def counting(a: Features, b: Features, *, central: bool = False) -> float:
         scored.append(1)
-        return score_features(a, b)
+        return score_features(a, b, central=central)
 
     monkeypatch.setattr("kernel.similarity.index.score_features", counting)
     found = index.similar(text, limit=3)

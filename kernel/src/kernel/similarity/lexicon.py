@@ -47,6 +47,8 @@ STOP_PHRASES: tuple[str, ...] = (
     # Chính phủ"): the instrument is named in many different requests
     "chính phủ", "quốc hội", "nghị định", "nghị quyết", "quyết định", "thông tư", "luật",
     "nđ", "cp", "nq", "qđ", "ttg", "tt", "bộ",
+    # money: "37.000 đồng", "hàng tỉ đồng" (the amount is a number, dropped anyway)
+    "đồng", "tỉ đồng", "tỷ đồng", "triệu đồng",
 )
 
 # Paraphrases: every phrase of a group becomes the group's token (a leading "~"
@@ -175,8 +177,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "~support": ("hỗ trợ", "giúp đỡ", "trợ giúp", "hỗ trợ kinh phí"),
     "~funding": ("kinh phí", "nguồn vốn", "vốn", "ngân sách", "đầu tư", "nguồn kinh phí",
                  "bố trí vốn", "bố trí kinh phí", "phân bổ vốn"),
-    "~inspect": ("kiểm tra", "thanh tra", "kiểm tra xử lý", "xử lý", "xử lý nghiêm",
-                 "xử phạt", "ngăn chặn", "chấn chỉnh", "quản lý"),
+    "~inspect": ("kiểm tra", "thanh tra", "kiểm tra xử lý", "xử lý", "xử phạt", "ngăn chặn",
+                 "chấn chỉnh", "quản lý"),
     "~travel": ("đi lại", "lưu thông", "di chuyển", "giao thông"),
     "~difficult": ("khó khăn", "vất vả", "bất tiện", "trở ngại", "ảnh hưởng"),
     "~residents": ("đời sống", "sinh hoạt", "sức khỏe", "cuộc sống", "sản xuất"),
@@ -212,8 +214,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "~pension": ("lương hưu", "nghỉ hưu", "về hưu", "hưu trí", "hưu", "người nghỉ hưu",
                  "cán bộ hưu trí", "người về hưu"),
     "~salary": ("lương", "tiền lương", "mức lương", "mức tăng lương", "tăng lương"),
-    "~fraud": ("lừa đảo", "lừa đảo qua mạng", "lừa đảo trực tuyến", "giả danh",
-               "chiếm đoạt", "bắt cóc online", "bắt cóc trực tuyến"),
+    "~fraud": ("lừa đảo", "lừa đảo trực tuyến", "giả danh", "chiếm đoạt", "bắt cóc online",
+               "bắt cóc trực tuyến", "thủ đoạn", "chiêu thức", "chiêu trò", "thủ đoạn lừa đảo"),
     "~counterfeit": ("hàng giả", "giả", "hàng nhái", "kém chất lượng", "hàng kém chất lượng",
                      "hàng giả hàng kém chất lượng"),
     "~counterfeit ~milk": ("sữa giả",),
@@ -227,6 +229,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "~militia": ("dân quân", "dân quân tự vệ", "dân quân xã", "lực lượng dân quân"),
     "~meal_allowance": ("tiền ăn", "hỗ trợ tiền ăn"),
     "~age": ("độ tuổi", "tuổi"),
+    "~vulnerable": ("yếu thế", "người yếu thế", "nhóm yếu thế", "đối tượng yếu thế"),
+    "~pregnant": ("bà bầu", "phụ nữ mang thai", "mang thai", "thai phụ"),
+    "~children": ("trẻ em", "trẻ nhỏ", "con nhỏ"),
+    "~trade": ("buôn bán", "mua bán", "bán", "kinh doanh", "bày bán", "tiêu thụ hàng"),
+    "~punish": ("chế tài", "án phạt", "mức án phạt", "mức phạt", "răn đe", "tái phạm",
+                "chế tài nghiêm"),
+    # "xử lý nghiêm": both a check by the authorities and a punishment
+    "~inspect ~punish": ("xử lý nghiêm", "xử phạt nghiêm", "xử lý hình sự"),
+    "~online": ("qua mạng", "trên mạng", "không gian mạng", "trực tuyến", "online",
+                "mạng xã hội"),
+    "~phone": ("điện thoại", "gọi điện", "gọi điện thoại", "sim", "sim điện thoại"),
     # "mía đường" is sugar, not a road: without it "mía đường Sơn Dương" reads as a street
     "~sugarcane": ("mía", "mía đường", "mía nguyên liệu", "cây mía"),
 }
@@ -325,4 +338,5 @@ LOW_WEIGHT: dict[str, float] = {
     "~narrow": 0.6, "~student": 0.5, "~project": 0.3, "~lack": 0.5,
     "~increase": 0.6, "~reduce": 0.6, "~install": 0.6, "~add": 0.6, "~danger": 0.4,
     "~need": 0.3, "~environment": 0.4, "~rural": 0.4,
+    "~trade": 0.4, "~punish": 0.4, "~online": 0.5, "~phone": 0.5, "~children": 0.5,
 }
