@@ -57,7 +57,8 @@ def build(content: Sequence[str], places: Mapping[str, frozenset[str]]) -> Featu
     """Features from an already analysed content sequence and places."""
     weights = {token: token_weight(token) for token in content}
     bigrams = frozenset(f"{a} {b}" for a, b in pairwise(content))
-    syllables = frozenset(s for values in places.values() for v in values for s in v.split())
+    syllables = frozenset(spelling for values in places.values() for v in values
+                          for s in v.split() for spelling in _spellings(s))
     return Features(
         tuple(content), weights, sum(weights.values()), bigrams, " ".join(sorted(content)),
         places, syllables,
@@ -270,6 +271,22 @@ class _Pass:
 _FINAL_Y = re.compile(r"(?<=[^aeiouy])y\b|(?<=u)y\b")
 _INITIAL_K = re.compile(r"\bk(?!h)")
 _FINAL_K = re.compile(r"(?<=[aeiou])k\b")
+
+
+@lru_cache(maxsize=8192)
+def _spellings(syllable: str) -> tuple[str, ...]:
+    """A place syllable as kept and as it may be written in a text ("mi": also "my"),
+    so that `scoring._without` finds the place's words in the other text."""
+    found = {syllable}
+    if syllable.endswith("i"):
+        found.add(syllable[:-1] + "y")
+    for spelling in list(found):
+        if spelling.startswith("c") and not spelling.startswith("ch"):
+            found.add("k" + spelling[1:])
+    for spelling in list(found):
+        if spelling.endswith("c") and not spelling.endswith("ch"):
+            found.add(spelling[:-1] + "k")
+    return tuple(sorted(found))
 
 
 def spelling_key(value: str) -> str:
