@@ -134,3 +134,16 @@ def test_two_named_roads_of_one_ward_are_two_petitions() -> None:
     from_to_a = "Sửa chữa tuyến đường từ ấp Tân Phú đến ấp Long Định, xã Mỹ Lợi"
     from_to_b = "Sửa chữa tuyến đường từ ấp Hòa Định đến ấp Bình Ninh, xã Mỹ Lợi"
     assert similarity(from_to_a, from_to_b) < DEFAULT_THRESHOLD
+
+
+def test_one_company_asked_by_voters_of_two_communes_is_one_petition() -> None:
+    # "Công ty cổ phần mía đường Sơn Dương" pays for the sugarcane of Tú Thịnh, and of
+    # Đông Lợi and Trung Yên: the company is what is asked about, not the communes.
+    a, b = text("tq1868"), text("tq2846")
+    assert extract(a).places["company"] == {"son duong"}
+    assert "~sugarcane" in extract(a).weights  # the skipped words still count
+    assert similarity(a, b) >= DEFAULT_THRESHOLD
+    # A river runs through many communes: each commune's embankment is its own work.
+    river_a = "Đề nghị xây dựng kè chống sạt lở bờ sông Tiền đoạn qua xã Tân Hưng"
+    river_b = "Đề nghị xây dựng kè chống sạt lở bờ sông Tiền đoạn qua xã Hòa Hưng"
+    assert similarity(river_a, river_b) < DEFAULT_THRESHOLD

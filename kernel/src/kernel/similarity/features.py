@@ -28,6 +28,7 @@ SYLLABLE_WEIGHT = 0.3
 _MAX_NAME_SYLLABLES = 4
 _LOWERCASE_NAME_SYLLABLES = 2
 _MAX_INSTITUTION_SYLLABLES = 8  # "Bộ Lao động Thương binh và Xã hội"
+_MAX_COMPANY_FORM_SYLLABLES = 6  # "trách nhiệm hữu hạn một thành viên"
 # Kinds whose marker word is itself part of what is asked ("cầu", "chợ", "đường").
 _CONTENT_MARKER_KINDS = frozenset({"street", "landmark"})
 
@@ -172,6 +173,7 @@ class _Pass:
         if self.cased:
             if self.tokens[j].boundary and self._institution_at(j):
                 return None  # "thôn, Trưởng ban công tác Mặt trận": a title, not a hamlet
+            j = self._after_company_form(j)
             end = self._capitalised_run(j, after_marker=True)
         elif self.tokens[j].boundary:
             return None  # "tổ dân phố, cán bộ không chuyên trách": the next item of a list
@@ -207,6 +209,31 @@ class _Pass:
                 break
             self._add_place(kind, self.tokens[start:stop])
             end = stop
+        return end
+
+    def _after_company_form(self, j: int) -> int:
+        """ "Công ty cổ phần mía đường Sơn Dương": after "công ty", the lower-case words of
+        its legal form and trade come before its name; skip them to the name."""
+        if j < 2 or (self.tokens[j - 2].folded, self.tokens[j - 1].folded) != ("cong", "ty"):
+            return j
+        end = j
+        while end < len(self.tokens) and end - j < _MAX_COMPANY_FORM_SYLLABLES:
+            token = self.tokens[end]
+            if token.capitalised or (end > j and token.boundary):
+                break
+            end += 1
+        capitalised = end < len(self.tokens) and self.tokens[end].capitalised
+        if not capitalised or self.tokens[end].boundary:
+            return j
+        k = j  # the skipped words still say what is asked ("mía đường": sugarcane)
+        while k < end:
+            phrase = content_table().match(self.tokens[:end], k, self.accented)
+            if phrase is not None:
+                self.content.extend(phrase.target.split())
+                k += phrase.length
+            else:
+                self.content.append(self.tokens[k].folded)
+                k += 1
         return end
 
     def _capitalised_run(self, start: int, after_marker: bool = False) -> int:

@@ -288,7 +288,7 @@ PLACE_MARKERS: dict[str, str] = {
     "cầu": "landmark", "chợ": "landmark", "kênh": "landmark", "sông": "landmark",
     "rạch": "landmark", "trường": "landmark", "bệnh viện": "landmark", "cống": "landmark",
     "khu công nghiệp": "landmark", "cụm công nghiệp": "landmark", "khu dân cư": "landmark",
-    "công ty": "landmark", "nhà máy": "landmark", "bến": "landmark", "đập": "landmark",
+    "công ty": "company", "nhà máy": "company", "bến": "landmark", "đập": "landmark",
     "trạm y tế": "landmark", "hồ": "landmark",
 }
 

@@ -93,14 +93,33 @@ def place_factor(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]
     """
     if not a or not b or a == b:
         return 1.0  # the common cases, without building sets
+    # One company on both sides (it pays for the sugarcane, it pollutes): the communes
+    # and hamlets named are where the voters live, not what they ask about. Not so for a
+    # river or a canal, which runs through many communes: each commune's bank is a work.
+    same_object = _same_object(a, b)
     for kind in a.keys() & b.keys():
-        if kind != NAME and _each_has_its_own(a[kind], b[kind]):
+        if kind == NAME or (same_object and kind not in _OBJECT_KINDS):
+            continue
+        if _each_has_its_own(a[kind], b[kind]):
             return CONFLICT_FACTOR
+    if same_object:
+        return 1.0
     every_a = frozenset().union(*a.values())
     every_b = frozenset().union(*b.values())
     if every_a and every_b and not any(_agree(u, v) for u in every_a for v in every_b):
         return CONFLICT_FACTOR
     return 1.0
+
+
+_OBJECT = "company"
+_OBJECT_KINDS = frozenset({_OBJECT, "landmark", "street", "road", "km"})
+
+
+def _same_object(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]) -> bool:
+    left, right = a.get(_OBJECT), b.get(_OBJECT)
+    if not left or not right:
+        return False
+    return any(_agree(u, v) for u in left for v in right)
 
 
 def _each_has_its_own(left: frozenset[str], right: frozenset[str]) -> bool:
