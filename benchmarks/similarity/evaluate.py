@@ -2,10 +2,11 @@
 
 Run from the repository root:  .venv/bin/python benchmarks/similarity/evaluate.py
 
-1. Real petitions as published (benchmarks/similarity/real_pairs.json, split fixed in
-   the file): precision, recall and F1 on the held-out test half at the shipped
-   DEFAULT_THRESHOLD, with 95% intervals (Wilson for precision and recall, bootstrap
-   for F1), the same on dev, the median score of a duplicate, and errors by kind.
+1. Real petitions as published (benchmarks/similarity/real_pairs.json, split by cluster
+   and fixed in the file; --dev-only while tuning): precision, recall and F1 on the
+   held-out test half at the shipped DEFAULT_THRESHOLD, with 95% intervals (Wilson for
+   precision and recall, bootstrap for F1), the same on dev, the median score of a
+   duplicate, and errors by kind.
 2. Splits kernel/tests/similarity/pairs.tsv (the self-written set) into
    dev and test halves
    (alternating within each kind), chooses the F1-best threshold on dev only, and

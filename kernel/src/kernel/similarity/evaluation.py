@@ -4,7 +4,7 @@ Shared by the regression tests (tests/similarity) and the benchmark script
 (benchmarks/similarity/evaluate.py), so both split, sweep and count the same way.
 Two sets: the self-written pairs (a TSV, split here: within each kind, pairs
 alternate dev, test, dev, ... in file order) and the real petitions as published
-(benchmarks/similarity/real_pairs.json, whose split is written in the file). The
+(benchmarks/similarity/real_pairs.json, whose split, by cluster, is written in the file). The
 threshold is chosen on dev only.
 """
 

@@ -23,7 +23,7 @@ from kernel.similarity.tables import DROP, content_table, marker_table, road_tab
 NAME = "name"  # kind of a capitalised name not introduced by a marker word
 _NUMBER = re.compile(r"^\d+[a-z]?$")
 # A syllable outside the lexicon is half a word at best ("cán", "bộ"); a concept
-# token stands for a whole phrase. Tuned on the dev half of the labelled pairs.
+# token stands for a whole phrase. Tuned on the dev halves of both labelled sets.
 SYLLABLE_WEIGHT = 0.3
 _MAX_NAME_SYLLABLES = 4
 _LOWERCASE_NAME_SYLLABLES = 2
