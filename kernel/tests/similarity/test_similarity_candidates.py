@@ -8,41 +8,24 @@ is never below the score, and the result equals scoring every petition.
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import pytest
 
 from kernel.similarity import DEFAULT_THRESHOLD, SimilarityIndex
-from kernel.similarity.evaluation import load_pairs
 from kernel.similarity.features import Features, extract
+from kernel.similarity.samples import NAMES, labelled_texts, place_variants
 from kernel.similarity.scoring import content_bound, place_factor, score_features
 
 PAIRS = Path(__file__).with_name("pairs.tsv")
-NAMES = ["Tân", "Long", "Bình", "Phú", "Mỹ", "Hòa", "Thạnh", "An", "Phước", "Hưng"]
-_PLACE = re.compile(r"\b(xã|ấp|phường|huyện) (\w+ \w+)")
 
 
 def _labelled_texts() -> list[str]:
-    pairs = load_pairs(PAIRS)
-    return sorted({text for p in pairs for text in (p.text_a, p.text_b)})
+    return labelled_texts(PAIRS)
 
 
 def _variants(size: int, seed: int) -> list[str]:
-    """Labelled texts with places and numbers changed, some with no place at all."""
-    rng, bases = random.Random(seed), _labelled_texts()
-
-    def rename(match: re.Match[str]) -> str:
-        # Sometimes one syllable, so that "xã Tân" meets "xã Tân Phú" (a word-prefix).
-        syllables = rng.sample(NAMES, rng.choice((1, 2, 2)))
-        return f"{match.group(1)} {' '.join(syllables)}"
-
-    texts = []
-    for _ in range(size):
-        text = _PLACE.sub(rename, re.sub(r"\d+", lambda _m: str(rng.randint(1, 9)),
-                                         rng.choice(bases)))
-        texts.append(text if rng.random() > 0.1 else _PLACE.sub("", text))
-    return texts
+    return place_variants(_labelled_texts(), size, seed)
 
 
 @pytest.fixture(scope="module")

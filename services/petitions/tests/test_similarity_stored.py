@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from petitions_testkit import UBND
-from test_similarity_candidates import _labelled_texts, _variants
 
 from kernel.similarity import SimilarityIndex
 from kernel.similarity.features import extract
+from kernel.similarity.samples import labelled_texts, place_variants
 from kernel.similarity.stored import (
     features_from_json,
     features_to_json,
@@ -20,6 +20,15 @@ from kernel.similarity.stored import (
 from petitions.application import Petitions
 
 SQLITE = "eventsourcing.sqlite"
+PAIRS = Path(__file__).resolve().parents[3] / "kernel/tests/similarity/pairs.tsv"
+
+
+def _labelled_texts() -> list[str]:
+    return labelled_texts(PAIRS)
+
+
+def _variants(size: int, seed: int) -> list[str]:
+    return place_variants(_labelled_texts(), size, seed)
 
 
 def test_stored_features_are_the_features() -> None:
