@@ -11,7 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from contracts.oversight.v1 import PlannedTopic, ProgrammeTopic
-from contracts.vocabulary import PolicyField
+from contracts.vocabulary import Agency, PolicyField
 
 PROGRAMME = UUID("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b")
 MTTQ_PROGRAMME = UUID("2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d")
@@ -59,3 +59,45 @@ OVERSIGHT_EXAMPLES: dict[str, dict[str, Any]] = {
         "reason": "Hai đoàn giám sát hai nội dung khác nhau tại xã",
     },
 }
+
+SUPERVISION = UUID("6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b")
+RECOMMENDATION = UUID("7f8a9b0c-1d2e-4f3a-8b4c-6d7e8f9a0b1c")
+OVERSIGHT_EXAMPLES.update({
+    TYPE.format("SupervisionConducted"): {
+        "supervision_id": SUPERVISION, "programme_id": PROGRAMME, "item_id": ITEM,
+        "body": "committee", "body_name": "Ban Văn hóa - Xã hội", "topic": TOPIC["topic"],
+        "field": PolicyField.EDUCATION, "members": ["Nguyễn Thị Lan", "Trần Văn Minh"],
+        "started_on": date(2026, 4, 6), "ended_on": date(2026, 4, 8),
+        "units_visited": ["Sở Giáo dục và Đào tạo", "Trường THPT Tân Phú"],
+    },
+    TYPE.format("SupervisionReported"): {
+        "supervision_id": SUPERVISION, "reported_on": date(2026, 4, 20),
+        "findings": "Chi trả hỗ trợ học sinh chậm 3 tháng ở 2 trường.",
+        "causes": "Hồ sơ xét duyệt kéo dài; kinh phí phân bổ muộn.",
+        "responsibility": "Sở Giáo dục và Đào tạo; UBND xã Tân Phú.",
+        "recommendation_ids": [RECOMMENDATION],
+    },
+    TYPE.format("RecommendationIssued"): {
+        "recommendation_id": RECOMMENDATION, "supervision_id": SUPERVISION,
+        "body": "committee", "body_name": "Ban Văn hóa - Xã hội", "topic": TOPIC["topic"],
+        "addressee_agency": Agency.UBND, "addressee_unit": "Sở Giáo dục và Đào tạo",
+        "action": "Chi trả dứt điểm tiền hỗ trợ còn nợ học sinh.",
+        "issued_on": date(2026, 4, 20), "due_on": date(2026, 6, 19),
+        "rule_id": "oversight.recommendation.response",
+        "legal_source": "Luật 121/2025/QH15 (theo dõi sau giám sát)",
+    },
+    TYPE.format("RecommendationAnswered"): {
+        "recommendation_id": RECOMMENDATION, "addressee_agency": Agency.UBND,
+        "addressee_unit": "Sở Giáo dục và Đào tạo", "outcome": "partly",
+        "done": "Đã chi trả cho 1 trong 2 trường.", "responded_on": date(2026, 6, 25),
+        "due_on": date(2026, 6, 19), "on_time": False,
+    },
+    TYPE.format("RecommendationAccepted"): {
+        "recommendation_id": RECOMMENDATION, "accepted_on": date(2026, 7, 1),
+        "note": "Kết thúc theo dõi.",
+    },
+    TYPE.format("RecommendationReopened"): {
+        "recommendation_id": RECOMMENDATION, "reopened_on": date(2026, 7, 1),
+        "reason": "Còn một trường chưa được chi trả.", "due_on": date(2026, 8, 1),
+    },
+})

@@ -10,7 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.base import IntegrationEvent
-from contracts.vocabulary import PolicyField
+from contracts.vocabulary import Agency, PolicyField
 
 PROGRAMME_ID = Field(description="Id of the supervision programme (chương trình giám sát).")
 ITEM_ID = Field(description="Id of the programme's topic (chuyên đề).")
@@ -101,3 +101,84 @@ class OverlapResolved(_OversightEvent):
     resolution: OverlapResolution = Field(
         description="joint (liên tịch: each invites the other), rescheduled, or accepted.")
     reason: str | None = Field(default=None, description="Why (required when accepted).")
+
+
+SUPERVISION_ID = Field(description="Id of the supervision (đợt giám sát).")
+RECOMMENDATION_ID = Field(description="Id of the recommendation (kiến nghị sau giám sát).")
+Outcome = Literal["implemented", "partly", "not_yet"]
+
+
+class SupervisionConducted(_OversightEvent):
+    """A supervision of a programme's topic took place: members, dates, units visited."""
+
+    supervision_id: UUID = SUPERVISION_ID
+    programme_id: UUID = PROGRAMME_ID
+    item_id: UUID = ITEM_ID
+    body: SupervisingBody = Field(description="The kind of supervising body.")
+    body_name: str = Field(description="The body's name.")
+    topic: str = Field(description="The topic supervised.")
+    field: PolicyField = Field(description="The field it concerns.")
+    members: list[str] = Field(description="Members of the supervising delegation.")
+    started_on: date = Field(description="First day of the supervision.")
+    ended_on: date = Field(description="Last day of the supervision.")
+    units_visited: list[str] = Field(description="Places and units visited.")
+
+
+class SupervisionReported(_OversightEvent):
+    """The supervision's report: findings, causes, responsibility, its recommendations."""
+
+    supervision_id: UUID = SUPERVISION_ID
+    reported_on: date = Field(description="Day of the report.")
+    findings: str = Field(description="What was found (kết quả giám sát).")
+    causes: str = Field(description="Causes (nguyên nhân).")
+    responsibility: str = Field(description="Who is responsible (trách nhiệm).")
+    recommendation_ids: list[UUID] = Field(description="The recommendations it issued.")
+
+
+class RecommendationIssued(_OversightEvent):
+    """A recommendation after supervision, to an addressee, with an action and a due date."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    supervision_id: UUID = SUPERVISION_ID
+    body: SupervisingBody = Field(description="The kind of body that issued it.")
+    body_name: str = Field(description="The body's name.")
+    topic: str = Field(description="The topic supervised.")
+    addressee_agency: Agency = Field(description="The agency addressed (normally ubnd).")
+    addressee_unit: str | None = Field(
+        default=None, description="The unit addressed (a department, a commune…).")
+    action: str = Field(description="What is asked of it.")
+    issued_on: date = Field(description="Day of the report that issued it.")
+    due_on: date = Field(description="Day by which the addressee reports what it did.")
+    rule_id: str | None = Field(
+        default=None, description="Rulebook rule of the due date (none when the report set it).")
+    legal_source: str | None = Field(default=None, description="Legal source of that rule.")
+
+
+class RecommendationAnswered(_OversightEvent):
+    """The addressee said what it did: implemented, partly, or not yet."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    addressee_agency: Agency = Field(description="The agency that answered.")
+    addressee_unit: str | None = Field(default=None, description="Its unit, when addressed.")
+    outcome: Outcome = Field(description="implemented, partly or not_yet.")
+    done: str = Field(description="What was done.")
+    responded_on: date = Field(description="Day of the answer.")
+    due_on: date = Field(description="The due date it answered against.")
+    on_time: bool = Field(description="Answered by the due date.")
+
+
+class RecommendationAccepted(_OversightEvent):
+    """The supervising body accepted the answer: the follow-up ends."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    accepted_on: date = Field(description="Day it was accepted.")
+    note: str | None = Field(default=None, description="The body's note.")
+
+
+class RecommendationReopened(_OversightEvent):
+    """The supervising body found the answer wanting: the addressee must act again."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    reopened_on: date = Field(description="Day it was reopened.")
+    reason: str = Field(description="Why.")
+    due_on: date = Field(description="The new due date.")

@@ -3,10 +3,11 @@ event-sourced store) and ``translate`` (what the outbox relay publishes)."""
 
 from oversight.application.programme_cases import ItemDraft, ProgrammeCases
 from oversight.application.queries import OversightQueries
+from oversight.application.supervision_cases import RecommendationDraft, SupervisionCases
 from oversight.application.translate import translate
 
 
-class Oversight(ProgrammeCases, OversightQueries):
+class Oversight(ProgrammeCases, SupervisionCases, OversightQueries):
     """Supervision programmes, their coordination, supervisions and recommendations.
 
     ``Oversight(env=store_environment(settings, "oversight"), clock=...)``; the clock (a
@@ -14,4 +15,4 @@ class Oversight(ProgrammeCases, OversightQueries):
     """
 
 
-__all__ = ["ItemDraft", "Oversight", "translate"]
+__all__ = ["ItemDraft", "Oversight", "RecommendationDraft", "translate"]

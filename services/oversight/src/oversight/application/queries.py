@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any, TypeVar
+from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from contracts.vocabulary import PolicyField
+from contracts.vocabulary import Agency, PolicyField
+from kernel.clock import day_in_vietnam
 from kernel.errors import NotFound
 from kernel.text import identifier_key
 from oversight.application.base import OversightBase
 from oversight.domain.overlap import Overlap
 from oversight.domain.programme import Programme
+from oversight.domain.recommendation import FollowUp, Recommendation
+from oversight.domain.supervision import Supervision
 from oversight.domain.units import unit_key
 from oversight.domain.values import SupervisingBody
 
@@ -62,3 +66,31 @@ class OversightQueries(OversightBase):
             and (year is None or o.period.start.year == year)
         ]
         return sorted(found, key=lambda o: (o.period.start, str(o.id)))
+
+    def list_supervisions(self, *, year: int | None = None, body: SupervisingBody | None = None,
+                          programme_id: UUID | None = None, reported: bool | None = None,
+                          as_of: datetime | None = None) -> list[Supervision]:
+        found = [
+            s for s in self.records(Supervision, as_of)
+            if (year is None or s.dates.start.year == year) and (body is None or s.body == body)
+            and (programme_id is None or s.programme_id == programme_id)
+            and (reported is None or (s.report is not None) == reported)
+        ]
+        return sorted(found, key=lambda s: (s.dates.start, s.topic))
+
+    def list_recommendations(
+        self, *, status: FollowUp | None = None, addressee_agency: Agency | None = None,
+        addressee_unit: str | None = None, supervision_id: UUID | None = None,
+        overdue: bool | None = None, as_of: datetime | None = None,
+    ) -> list[Recommendation]:
+        today = day_in_vietnam(as_of) if as_of is not None else self.today()
+        unit = identifier_key(addressee_unit) if addressee_unit else None
+        found = [
+            r for r in self.records(Recommendation, as_of)
+            if (status is None or r.status == status)
+            and (addressee_agency is None or r.addressee_agency == addressee_agency)
+            and (unit is None or identifier_key(r.addressee_unit or "") == unit)
+            and (supervision_id is None or r.supervision_id == supervision_id)
+            and (overdue is None or r.is_overdue(today) == overdue)
+        ]
+        return sorted(found, key=lambda r: (r.due_on, r.action))

@@ -14,7 +14,7 @@ from eventsourcing.domain import DomainEventProtocol
 
 from contracts.base import IntegrationEvent
 from contracts.oversight import v1
-from oversight.domain import overlap, programme
+from oversight.domain import overlap, programme, recommendation, supervision
 
 
 def _fields(event: Any, *names: str) -> dict[str, Any]:
@@ -49,10 +49,46 @@ def _resolved(e: overlap.OverlapResolved) -> v1.OverlapResolved:
     return v1.OverlapResolved(overlap_id=e.originator_id, **_fields(e, "resolution", "reason"))
 
 
+def _conducted(e: supervision.SupervisionConducted) -> v1.SupervisionConducted:
+    return v1.SupervisionConducted(supervision_id=e.originator_id, **_fields(
+        e, "programme_id", "item_id", "body", "body_name", "topic", "field", "members",
+        "started_on", "ended_on", "units_visited"))
+
+
+def _reported(e: supervision.SupervisionReported) -> v1.SupervisionReported:
+    return v1.SupervisionReported(supervision_id=e.originator_id, **_fields(
+        e, "reported_on", "findings", "causes", "responsibility", "recommendation_ids"))
+
+
+def _issued(e: recommendation.RecommendationIssued) -> v1.RecommendationIssued:
+    return v1.RecommendationIssued(recommendation_id=e.originator_id, **_fields(
+        e, "supervision_id", "body", "body_name", "topic", "addressee_agency",
+        "addressee_unit", "action", "issued_on", "due_on", "rule_id", "legal_source"))
+
+
+def _answered(e: recommendation.Answered) -> v1.RecommendationAnswered:
+    return v1.RecommendationAnswered(recommendation_id=e.originator_id, **_fields(
+        e, "addressee_agency", "addressee_unit", "outcome", "done", "responded_on", "due_on",
+        "on_time"))
+
+
+def _accepted(e: recommendation.AnswerAccepted) -> v1.RecommendationAccepted:
+    return v1.RecommendationAccepted(recommendation_id=e.originator_id,
+                                     **_fields(e, "accepted_on", "note"))
+
+
+def _reopened(e: recommendation.Reopened) -> v1.RecommendationReopened:
+    return v1.RecommendationReopened(recommendation_id=e.originator_id,
+                                     **_fields(e, "reopened_on", "reason", "due_on"))
+
+
 _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
     programme.ProgrammeAdopted: _adopted, programme.ItemAdded: _added,
     programme.ItemRescheduled: _rescheduled, overlap.OverlapDetected: _overlap,
-    overlap.OverlapResolved: _resolved,
+    overlap.OverlapResolved: _resolved, supervision.SupervisionConducted: _conducted,
+    supervision.SupervisionReported: _reported, recommendation.RecommendationIssued: _issued,
+    recommendation.Answered: _answered, recommendation.AnswerAccepted: _accepted,
+    recommendation.Reopened: _reopened,
 }
 
 

@@ -10,9 +10,10 @@ from pydantic import Field
 
 from chassis.web.date_types import Day
 from chassis.web.request_body import Paragraphs, RequestBody
-from contracts.vocabulary import PolicyField
-from oversight.application import ItemDraft
+from contracts.vocabulary import Agency, PolicyField
+from oversight.application import ItemDraft, RecommendationDraft
 from oversight.domain.overlap import OverlapResolution
+from oversight.domain.recommendation import Outcome
 from oversight.domain.values import SupervisingBody
 
 Text = Annotated[str, Field(min_length=1, max_length=500)]
@@ -71,3 +72,70 @@ class OverlapResolutionCreate(Command):
 
     resolution: OverlapResolution = Field(description="joint (liên tịch) or accepted.")
     reason: LongText | None = Field(default=None, description="Lý do — required to accept.")
+
+
+Members = Annotated[list[Name], Field(min_length=1, max_length=100,
+                                      description="Thành viên đoàn giám sát — members.")]
+
+
+class SupervisionCreate(Command):
+    """Đợt giám sát — a supervision of one programme topic."""
+
+    id: UUID | None = Field(default=None, description="Id chosen by the client (retries).")
+    programme_id: UUID
+    item_id: UUID = Field(description="Chuyên đề trong chương trình — the topic.")
+    members: Members
+    started_on: Day
+    ended_on: Day
+    units_visited: Units
+
+
+class RecommendationCreate(Command):
+    """Kiến nghị sau giám sát — one recommendation of a report."""
+
+    id: UUID | None = Field(default=None, description="Id chosen by the client (retries).")
+    addressee_agency: Agency = Field(description="Cơ quan nhận kiến nghị — agency addressed.")
+    addressee_unit: Name | None = Field(
+        default=None, description="Đơn vị nhận kiến nghị — its unit (a department, a commune).")
+    action: LongText = Field(description="Nội dung kiến nghị — what is asked.")
+    due_on: Day | None = Field(
+        default=None, description="Hạn báo cáo kết quả — due; the rulebook's when left out.")
+
+
+class ReportCreate(Command):
+    """Báo cáo kết quả giám sát — findings, causes, responsibility, recommendations."""
+
+    reported_on: FactDate = None
+    findings: LongText = Field(description="Kết quả giám sát — findings.")
+    causes: LongText = Field(description="Nguyên nhân — causes.")
+    responsibility: LongText = Field(description="Trách nhiệm — who is responsible.")
+    recommendations: list[RecommendationCreate] = Field(default_factory=list, max_length=100)
+
+    def drafts(self) -> list[RecommendationDraft]:
+        return [RecommendationDraft(
+            addressee_agency=r.addressee_agency, action=r.action,
+            addressee_unit=r.addressee_unit, due_on=r.due_on, id=r.id)
+            for r in self.recommendations]
+
+
+class AnswerCreate(Command):
+    """Trả lời kiến nghị — the addressee says what it did."""
+
+    outcome: Outcome = Field(description="implemented, partly or not_yet.")
+    done: LongText = Field(description="Kết quả thực hiện — what was done.")
+    responded_on: FactDate = None
+
+
+class AcceptCreate(Command):
+    """Chấp nhận kết quả — the supervising body accepts the answer."""
+
+    note: LongText | None = None
+    accepted_on: FactDate = None
+
+
+class ReopenCreate(Command):
+    """Yêu cầu tiếp tục thực hiện — the body reopens it with a new due date."""
+
+    reason: LongText
+    due_on: Day
+    reopened_on: FactDate = None

@@ -8,9 +8,11 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from contracts.vocabulary import PolicyField
+from contracts.vocabulary import Agency, PolicyField
 from oversight.domain.overlap import Overlap, OverlapResolution
 from oversight.domain.programme import Programme, ProgrammeItem
+from oversight.domain.recommendation import FollowUp, Outcome, Recommendation
+from oversight.domain.supervision import Supervision
 from oversight.domain.values import SupervisingBody
 
 
@@ -81,3 +83,78 @@ class OverlapPublic(BaseModel):
                    shared_units=overlap.shared_units, topic_similarity=overlap.topic_similarity,
                    period_start=overlap.period.start, period_end=overlap.period.end,
                    open=overlap.is_open, resolution=overlap.resolution, reason=overlap.reason)
+
+
+class ReportPublic(BaseModel):
+    reported_on: date
+    findings: str
+    causes: str
+    responsibility: str
+    recommendation_ids: list[UUID]
+
+
+class SupervisionPublic(BaseModel):
+    """Đợt giám sát — a supervision and its report."""
+
+    id: UUID
+    programme_id: UUID
+    item_id: UUID
+    body: SupervisingBody
+    body_name: str
+    topic: str
+    field: PolicyField
+    members: list[str]
+    started_on: date
+    ended_on: date
+    units_visited: list[str]
+    report: ReportPublic | None
+    version: int
+
+    @classmethod
+    def of(cls, s: Supervision) -> SupervisionPublic:
+        report = None if s.report is None else ReportPublic(
+            reported_on=s.report.reported_on, findings=s.report.findings,
+            causes=s.report.causes, responsibility=s.report.responsibility,
+            recommendation_ids=s.report.recommendation_ids)
+        return cls(id=s.id, programme_id=s.programme_id, item_id=s.item_id, body=s.body,
+                   body_name=s.body_name, topic=s.topic, field=s.field, members=s.members,
+                   started_on=s.dates.start, ended_on=s.dates.end,
+                   units_visited=s.units_visited, report=report, version=s.version)
+
+
+class ResponsePublic(BaseModel):
+    outcome: Outcome
+    done: str
+    responded_on: date
+
+
+class RecommendationPublic(BaseModel):
+    """Kiến nghị sau giám sát — and how far it has been followed."""
+
+    id: UUID
+    supervision_id: UUID
+    body: SupervisingBody
+    body_name: str
+    topic: str
+    addressee_agency: Agency
+    addressee_unit: str | None
+    action: str
+    issued_on: date
+    due_on: date
+    rule_id: str | None
+    legal_source: str | None
+    status: FollowUp = Field(description="open (chờ trả lời), answered, accepted.")
+    overdue: bool = Field(description="Quá hạn — waiting past its due date, today.")
+    responses: list[ResponsePublic]
+    reopenings: int
+
+    @classmethod
+    def of(cls, r: Recommendation, today: date) -> RecommendationPublic:
+        return cls(id=r.id, supervision_id=r.supervision_id, body=r.body,
+                   body_name=r.body_name, topic=r.topic, addressee_agency=r.addressee_agency,
+                   addressee_unit=r.addressee_unit, action=r.action, issued_on=r.issued_on,
+                   due_on=r.due_on, rule_id=r.rule_id, legal_source=r.legal_source,
+                   status=r.status, overdue=r.is_overdue(today),
+                   responses=[ResponsePublic(outcome=x.outcome, done=x.done,
+                                             responded_on=x.responded_on)
+                              for x in r.responses], reopenings=r.reopenings)
