@@ -51,6 +51,8 @@ OVERSIGHT_EXAMPLES: dict[str, dict[str, Any]] = {
                               body_name="Ban Văn hóa - Xã hội", **TOPIC),
         "second": PlannedTopic(programme_id=MTTQ_PROGRAMME, body="mttq",
                                body_name="Ủy ban MTTQ Việt Nam", **MTTQ_TOPIC),
+        "bodies": ["Ban Văn hóa - Xã hội", "Ủy ban MTTQ Việt Nam"],
+        "topics": [TOPIC["topic"], MTTQ_TOPIC["topic"]],
         "shared_units": ["Xã Tân Phú"], "topic_similarity": 0.81,
         "period_start": date(2026, 4, 15), "period_end": date(2026, 4, 30),
     },

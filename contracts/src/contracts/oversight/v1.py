@@ -86,6 +86,8 @@ class OverlapDetected(_OversightEvent):
     overlap_id: UUID = OVERLAP_ID
     first: PlannedTopic = Field(description="The topic planned first.")
     second: PlannedTopic = Field(description="The topic that met it.")
+    bodies: list[str] = Field(description="The two bodies' names, first's then second's.")
+    topics: list[str] = Field(description="The two topics, first's then second's.")
     shared_units: list[str] = Field(description="Units both would visit (may be empty).")
     topic_similarity: float | None = Field(
         default=None, ge=0, le=1,

@@ -41,7 +41,9 @@ def _rescheduled(e: programme.ItemRescheduled) -> v1.SupervisionTopicRescheduled
 def _overlap(e: overlap.OverlapDetected) -> v1.OverlapDetected:
     return v1.OverlapDetected(
         overlap_id=e.originator_id, first=v1.PlannedTopic(**e.first),
-        second=v1.PlannedTopic(**e.second), **_fields(
+        second=v1.PlannedTopic(**e.second),
+        bodies=[e.first["body_name"], e.second["body_name"]],
+        topics=[e.first["topic"], e.second["topic"]], **_fields(
             e, "shared_units", "topic_similarity", "period_start", "period_end"))
 
 
