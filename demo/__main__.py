@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from demo import petitions_year, sessions_year
+from demo import oversight_year, petitions_year, sessions_year
 from demo.client import DemoError, answers
 from demo.progress import Progress
 from kernel.clock import SystemClock, today_in_vietnam
@@ -35,7 +35,8 @@ class Part:
 
 
 PARTS = (Part("petitions", "http://127.0.0.1:8001", petitions_year.run),
-         Part("sessions", "http://127.0.0.1:8002", sessions_year.run))
+         Part("sessions", "http://127.0.0.1:8002", sessions_year.run),
+         Part("oversight", "http://127.0.0.1:8003", oversight_year.run))
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -54,7 +55,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="seed of the made-up year (default %(default)s)")
     parser.add_argument("--scale", type=_scale, default=1.0,
                         help="multiply the volume (default 1: ~12 meetings, ~80 petitions; "
-                        "8 sessions, ~97 resolutions)")
+                        "8 sessions, ~97 resolutions; oversight is one year at any scale)")
     parser.add_argument("--year", type=int, default=None,
                         help="calendar year to play, already over (default: last year)")
     return parser.parse_args(argv)

@@ -11,6 +11,7 @@ from chassis.settings import ServiceSettings
 from chassis.web.idempotency import KEY_RULES
 from notifier.entrypoints.http import create_http_app as notifier_app
 from notifier.settings import NotifierSettings
+from oversight.entrypoints.http import create_http_app as oversight_app
 from petitions.entrypoints.http import create_http_app as petitions_app
 from sessions.entrypoints.http import create_http_app as sessions_app
 
@@ -24,6 +25,7 @@ def service_apps() -> dict[str, FastAPI]:
     return {
         "petitions": petitions_app(ServiceSettings(environment="test"), None),  # type: ignore[arg-type]
         "sessions": sessions_app(ServiceSettings(environment="test"), None),  # type: ignore[arg-type]
+        "oversight": oversight_app(ServiceSettings(environment="test"), None),  # type: ignore[arg-type]
         "notifier": notifier_app(NotifierSettings(environment="test"), None, None),  # type: ignore[arg-type]
     }
 
@@ -41,7 +43,7 @@ OPERATIONS = command_operations()
 
 
 def test_there_are_commands_to_check() -> None:
-    assert len({service for service, _, _ in OPERATIONS}) == 3
+    assert len({service for service, _, _ in OPERATIONS}) == 4
     assert len(OPERATIONS) > 20
 
 

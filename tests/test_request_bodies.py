@@ -28,6 +28,12 @@ def sessions_app(settings: ServiceSettings) -> FastAPI:
     return create_http_app(settings, Sessions(MEMORY))
 
 
+def oversight_app(settings: ServiceSettings) -> FastAPI:
+    from oversight.application import Oversight
+    from oversight.entrypoints.http import create_http_app
+    return create_http_app(settings, Oversight(MEMORY))
+
+
 def notifier_app(settings: ServiceSettings) -> FastAPI:
     from notifier.application import Notifier
     from notifier.application.signals import SaveSignal
@@ -67,7 +73,7 @@ def request_bodies(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, An
                 yield from walk(f"{method.upper()} {path}", media["schema"], frozenset())
 
 
-@pytest.mark.parametrize("build", [petitions_app, sessions_app, notifier_app])
+@pytest.mark.parametrize("build", [petitions_app, sessions_app, oversight_app, notifier_app])
 def test_every_request_body_refuses_unknown_fields_and_bounds_every_string(build: Any) -> None:
     settings = ServiceSettings(environment="test", store="memory")
     document = build(settings).openapi()

@@ -298,3 +298,41 @@ def _park_dead_letters(notifier: Notifier, upstream: _Upstream) -> list[str]:
         assert notifier.park(letter)
     notifier.resolve_dead_letter(letters[-1].id, "Tin thử nghiệm, không xử lý")
     return [str(letter.id) for letter in letters]
+
+
+EDUCATION = "Sở Giáo dục và Đào tạo"
+
+
+def seed_oversight(post: Seeder) -> Pool:
+    """An HĐND and an MTTQ programme with an overlap between them (one open, one resolved),
+    a reported supervision, and recommendations open, answered and accepted."""
+    def programme(agency: Agency, body: str, start: str, end: str, topic: str) -> Any:
+        return post("/programmes", {
+            "year": 2026, "body": body, "adopted_on": "2026-01-05", "topics": [{
+                "topic": topic, "field": "education", "units": [EDUCATION, "Xã Tân Phú"],
+                "window_start": start, "window_end": end}]}, agency=agency, status=201)
+
+    hdnd = programme(Agency.HDND, "standing_committee", "2026-02-01", "2026-02-28",
+                     "Chính sách hỗ trợ học sinh vùng khó khăn")
+    programme(Agency.MTTQ, "mttq", "2026-02-15", "2026-03-15", "Giám sát bữa ăn bán trú")
+    programme(Agency.MTTQ, "mttq", "2026-02-20", "2026-03-20", "An toàn thực phẩm trường học")
+    overlaps = [o["id"] for o in post("/overlaps", agency=Agency.HDND, method="GET")]
+    post(f"/overlaps/{overlaps[0]}/resolve", {"resolution": "joint"}, agency=Agency.MTTQ)
+    item = hdnd["topics"][0]["item_id"]
+    supervision = post("/supervisions", {
+        "programme_id": hdnd["id"], "item_id": item, "members": ["Nguyễn Thị Lan"],
+        "started_on": "2026-02-10", "ended_on": "2026-02-12", "units_visited": [EDUCATION]},
+        agency=Agency.HDND, status=201)["id"]
+    reported = post(f"/supervisions/{supervision}/report", {
+        "reported_on": "2026-02-20", "findings": "Chi trả chậm", "causes": "Hồ sơ kéo dài",
+        "responsibility": EDUCATION, "recommendations": [
+            {"addressee_agency": "ubnd", "addressee_unit": EDUCATION, "action": action}
+            for action in ("Chi trả dứt điểm", "Rà soát danh sách", "Báo cáo kết quả")]},
+        agency=Agency.HDND)
+    open_, answered, accepted = reported["report"]["recommendation_ids"]
+    for rid in (answered, accepted):
+        post(f"/recommendations/{rid}/answer", {"outcome": "partly", "done": "Một phần"},
+             agency=Agency.UBND, unit=EDUCATION)
+    post(f"/recommendations/{accepted}/accept", {"note": "Kết thúc"}, agency=Agency.HDND)
+    return {"programme_id": [hdnd["id"]], "item_id": [item], "overlap_id": overlaps,
+            "supervision_id": [supervision], "recommendation_id": [open_, answered, accepted]}

@@ -37,6 +37,16 @@ def sessions_service(
 
 
 @pytest.fixture
+def oversight_service(
+    nats_url: str, jurisdiction: str, tmp_path: Path
+) -> Iterator[ServiceProcess]:
+    """The oversight service as its own process, on SQLite, with a fresh jurisdiction."""
+    service = ServiceProcess("oversight", tmp_path, nats_url, jurisdiction).start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture
 def run_demo() -> DemoRun:
     """Runs ``python -m demo`` from the repository root, as `make demo` does.
 

@@ -20,25 +20,27 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 OVERLAYS = ("hdnd", "mttq", "ubnd", "dbqh", "dev")
-# The services deployed, and their HTTP ports (oversight, 8003, comes with its own issue).
-SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "notifier": 8004}
-# The service users of the NATS accounts (base/nats): those deployed, and oversight's, kept
-# so that the service to come joins the bus every agency shares without changing it.
-BUS_SERVICES = (*SERVICE_PORTS, "oversight")
+# The services deployed, and their HTTP ports.
+SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "oversight": 8003, "notifier": 8004}
+# The service users of the NATS accounts (base/nats): one per service deployed.
+BUS_SERVICES = tuple(SERVICE_PORTS)
 # Which services each overlay runs (deploy/README.md says why).
 AGENCY_SERVICES = {
-    "hdnd": {"sessions"},
+    "hdnd": {"sessions", "oversight"},
     "mttq": {"petitions", "notifier"},
     "ubnd": set(),
     "dbqh": set(),
     "dev": set(SERVICE_PORTS),
 }
 # Which service users each agency's NATS account holds.
-ACCOUNT_SERVICES = {**AGENCY_SERVICES, "hdnd": {"sessions", "oversight"}}
+ACCOUNT_SERVICES = dict(AGENCY_SERVICES)
 # The portal (decision 14): its HTTP port, and the overlays that run it (deploy/README.md
 # says why). It is no service of the bus: no NATS user, no database.
 PORTAL_PORT = 8000
 PORTAL_OVERLAYS = ("mttq", "dev")
+# The services the portal calls (oversight has no pages yet).
+PORTAL_SERVICE_PORTS = {name: port for name, port in SERVICE_PORTS.items()
+                        if name != "oversight"}
 # Every Deployment's HTTP port, and which Deployments each overlay has.
 HTTP_PORTS = {**SERVICE_PORTS, "portal": PORTAL_PORT}
 AGENCY_DEPLOYMENTS = {name: services | ({"portal"} if name in PORTAL_OVERLAYS else set())

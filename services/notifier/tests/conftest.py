@@ -28,9 +28,9 @@ def settings(tmp_path: Path, nats_url: str, jurisdiction: str) -> NotifierSettin
 
 @pytest.fixture
 def upstream(nats_url: str, jurisdiction: str) -> Upstream:
-    """The petitions and sessions streams exist, as their services would have made them."""
+    """The upstream streams exist, as their services would have made them."""
     publisher = Upstream(nats_url, jurisdiction)
-    publisher.ensure_streams("petitions", "sessions")
+    publisher.ensure_streams("petitions", "sessions", "oversight")
     return publisher
 
 

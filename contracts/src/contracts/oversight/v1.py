@@ -1,0 +1,186 @@
+"""Oversight service, major version 1: supervision programmes of HĐND and MTTQ, their
+coordination (overlaps found and resolved), supervisions and their recommendations."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from contracts.base import IntegrationEvent
+from contracts.vocabulary import Agency, PolicyField
+
+PROGRAMME_ID = Field(description="Id of the supervision programme (chương trình giám sát).")
+ITEM_ID = Field(description="Id of the programme's topic (chuyên đề).")
+OVERLAP_ID = Field(description="Id of the overlap between an HĐND and an MTTQ topic.")
+
+SupervisingBody = Literal["standing_committee", "committee", "deputy_group", "mttq"]
+OverlapResolution = Literal["joint", "rescheduled", "accepted"]
+
+
+class _OversightEvent(IntegrationEvent):
+    service: ClassVar[str] = "oversight"
+
+
+class ProgrammeTopic(BaseModel):
+    """One topic of a supervision programme: its field, the units to visit, its window."""
+
+    model_config = ConfigDict(frozen=True)
+
+    item_id: UUID = ITEM_ID
+    topic: str = Field(description="The topic (chuyên đề) supervised.")
+    field: PolicyField = Field(description="The field (lĩnh vực) it concerns.")
+    units: list[str] = Field(
+        description="Places and units to visit (communes, departments, schools…).")
+    window_start: date = Field(description="First day of the planned window.")
+    window_end: date = Field(description="Last day of the planned window.")
+
+
+class PlannedTopic(ProgrammeTopic):
+    """A topic with the programme and the body it belongs to."""
+
+    programme_id: UUID = PROGRAMME_ID
+    body: SupervisingBody = Field(
+        description="standing_committee (Thường trực HĐND), committee (Ban HĐND), "
+        "deputy_group (Tổ đại biểu) or mttq.")
+    body_name: str = Field(description="The body's name (which Ban, which Tổ).")
+
+
+class SupervisionProgrammeAdopted(_OversightEvent):
+    """A supervising body adopted its programme for a year."""
+
+    programme_id: UUID = PROGRAMME_ID
+    year: int = Field(description="The year the programme covers.")
+    body: SupervisingBody = Field(description="The kind of supervising body.")
+    body_name: str = Field(description="The body's name.")
+    adopted_on: date = Field(description="Day the programme was adopted.")
+    topics: list[ProgrammeTopic] = Field(description="Its topics.")
+
+
+class SupervisionTopicAdded(_OversightEvent):
+    """A topic was added to a programme."""
+
+    programme_id: UUID = PROGRAMME_ID
+    topic: ProgrammeTopic = Field(description="The topic added.")
+
+
+class SupervisionTopicRescheduled(_OversightEvent):
+    """A topic's window was moved (to avoid an overlap, or for another reason)."""
+
+    programme_id: UUID = PROGRAMME_ID
+    item_id: UUID = ITEM_ID
+    topic: str = Field(description="The topic.")
+    window_start: date = Field(description="First day of the new window.")
+    window_end: date = Field(description="Last day of the new window.")
+    previous_start: date = Field(description="First day of the window planned before.")
+    previous_end: date = Field(description="Last day of the window planned before.")
+    reason: str = Field(description="Why it moved.")
+
+
+class OverlapDetected(_OversightEvent):
+    """An HĐND topic and an MTTQ topic would supervise the same unit in overlapping
+    windows, or the same topic in the same period: the two bodies should coordinate."""
+
+    overlap_id: UUID = OVERLAP_ID
+    first: PlannedTopic = Field(description="The topic planned first.")
+    second: PlannedTopic = Field(description="The topic that met it.")
+    bodies: list[str] = Field(description="The two bodies' names, first's then second's.")
+    topics: list[str] = Field(description="The two topics, first's then second's.")
+    shared_units: list[str] = Field(description="Units both would visit (may be empty).")
+    topic_similarity: float | None = Field(
+        default=None, ge=0, le=1,
+        description="How alike the topics' wording is, when alike enough to count.")
+    period_start: date = Field(description="First day both windows share.")
+    period_end: date = Field(description="Last day both windows share.")
+
+
+class OverlapResolved(_OversightEvent):
+    """An overlap was resolved: joint supervision, a rescheduling, or accepted."""
+
+    overlap_id: UUID = OVERLAP_ID
+    resolution: OverlapResolution = Field(
+        description="joint (liên tịch: each invites the other), rescheduled, or accepted.")
+    reason: str | None = Field(default=None, description="Why (required when accepted).")
+
+
+SUPERVISION_ID = Field(description="Id of the supervision (đợt giám sát).")
+RECOMMENDATION_ID = Field(description="Id of the recommendation (kiến nghị sau giám sát).")
+Outcome = Literal["implemented", "partly", "not_yet"]
+
+
+class SupervisionConducted(_OversightEvent):
+    """A supervision of a programme's topic took place: members, dates, units visited."""
+
+    supervision_id: UUID = SUPERVISION_ID
+    programme_id: UUID = PROGRAMME_ID
+    item_id: UUID = ITEM_ID
+    body: SupervisingBody = Field(description="The kind of supervising body.")
+    body_name: str = Field(description="The body's name.")
+    topic: str = Field(description="The topic supervised.")
+    field: PolicyField = Field(description="The field it concerns.")
+    members: list[str] = Field(description="Members of the supervising delegation.")
+    started_on: date = Field(description="First day of the supervision.")
+    ended_on: date = Field(description="Last day of the supervision.")
+    units_visited: list[str] = Field(description="Places and units visited.")
+
+
+class SupervisionReported(_OversightEvent):
+    """The supervision's report: findings, causes, responsibility, its recommendations."""
+
+    supervision_id: UUID = SUPERVISION_ID
+    reported_on: date = Field(description="Day of the report.")
+    findings: str = Field(description="What was found (kết quả giám sát).")
+    causes: str = Field(description="Causes (nguyên nhân).")
+    responsibility: str = Field(description="Who is responsible (trách nhiệm).")
+    recommendation_ids: list[UUID] = Field(description="The recommendations it issued.")
+
+
+class RecommendationIssued(_OversightEvent):
+    """A recommendation after supervision, to an addressee, with an action and a due date."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    supervision_id: UUID = SUPERVISION_ID
+    body: SupervisingBody = Field(description="The kind of body that issued it.")
+    body_name: str = Field(description="The body's name.")
+    topic: str = Field(description="The topic supervised.")
+    addressee_agency: Agency = Field(description="The agency addressed (normally ubnd).")
+    addressee_unit: str | None = Field(
+        default=None, description="The unit addressed (a department, a commune…).")
+    action: str = Field(description="What is asked of it.")
+    issued_on: date = Field(description="Day of the report that issued it.")
+    due_on: date = Field(description="Day by which the addressee reports what it did.")
+    rule_id: str | None = Field(
+        default=None, description="Rulebook rule of the due date (none when the report set it).")
+    legal_source: str | None = Field(default=None, description="Legal source of that rule.")
+
+
+class RecommendationAnswered(_OversightEvent):
+    """The addressee said what it did: implemented, partly, or not yet."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    addressee_agency: Agency = Field(description="The agency that answered.")
+    addressee_unit: str | None = Field(default=None, description="Its unit, when addressed.")
+    outcome: Outcome = Field(description="implemented, partly or not_yet.")
+    done: str = Field(description="What was done.")
+    responded_on: date = Field(description="Day of the answer.")
+    due_on: date = Field(description="The due date it answered against.")
+    on_time: bool = Field(description="Answered by the due date.")
+
+
+class RecommendationAccepted(_OversightEvent):
+    """The supervising body accepted the answer: the follow-up ends."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    accepted_on: date = Field(description="Day it was accepted.")
+    note: str | None = Field(default=None, description="The body's note.")
+
+
+class RecommendationReopened(_OversightEvent):
+    """The supervising body found the answer wanting: the addressee must act again."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    reopened_on: date = Field(description="Day it was reopened.")
+    reason: str = Field(description="Why.")
+    due_on: date = Field(description="The new due date.")

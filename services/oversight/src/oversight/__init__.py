@@ -1,0 +1,1 @@
+"""phoihop oversight service: supervision (giám sát) by HĐND and MTTQ."""

@@ -1,0 +1,100 @@
+"""The relay's allow-list: which stored events leave the service, as which contract event.
+
+Pure: one domain event in, one ``contracts.oversight.v1`` event (or None: it stays private)
+out. Each domain event carries everything its contract event needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import DomainEventProtocol
+
+from contracts.base import IntegrationEvent
+from contracts.oversight import v1
+from oversight.domain import overlap, programme, recommendation, supervision
+
+
+def _fields(event: Any, *names: str) -> dict[str, Any]:
+    return {name: getattr(event, name) for name in names}
+
+
+def _adopted(e: programme.ProgrammeAdopted) -> v1.SupervisionProgrammeAdopted:
+    return v1.SupervisionProgrammeAdopted(
+        programme_id=e.originator_id, topics=[v1.ProgrammeTopic(**item) for item in e.items],
+        **_fields(e, "year", "body", "body_name", "adopted_on"))
+
+
+def _added(e: programme.ItemAdded) -> v1.SupervisionTopicAdded:
+    return v1.SupervisionTopicAdded(programme_id=e.originator_id,
+                                    topic=v1.ProgrammeTopic(**e.item))
+
+
+def _rescheduled(e: programme.ItemRescheduled) -> v1.SupervisionTopicRescheduled:
+    return v1.SupervisionTopicRescheduled(programme_id=e.originator_id, **_fields(
+        e, "item_id", "topic", "window_start", "window_end", "previous_start", "previous_end",
+        "reason"))
+
+
+def _overlap(e: overlap.OverlapDetected) -> v1.OverlapDetected:
+    return v1.OverlapDetected(
+        overlap_id=e.originator_id, first=v1.PlannedTopic(**e.first),
+        second=v1.PlannedTopic(**e.second),
+        bodies=[e.first["body_name"], e.second["body_name"]],
+        topics=[e.first["topic"], e.second["topic"]], **_fields(
+            e, "shared_units", "topic_similarity", "period_start", "period_end"))
+
+
+def _resolved(e: overlap.OverlapResolved) -> v1.OverlapResolved:
+    return v1.OverlapResolved(overlap_id=e.originator_id, **_fields(e, "resolution", "reason"))
+
+
+def _conducted(e: supervision.SupervisionConducted) -> v1.SupervisionConducted:
+    return v1.SupervisionConducted(supervision_id=e.originator_id, **_fields(
+        e, "programme_id", "item_id", "body", "body_name", "topic", "field", "members",
+        "started_on", "ended_on", "units_visited"))
+
+
+def _reported(e: supervision.SupervisionReported) -> v1.SupervisionReported:
+    return v1.SupervisionReported(supervision_id=e.originator_id, **_fields(
+        e, "reported_on", "findings", "causes", "responsibility", "recommendation_ids"))
+
+
+def _issued(e: recommendation.RecommendationIssued) -> v1.RecommendationIssued:
+    return v1.RecommendationIssued(recommendation_id=e.originator_id, **_fields(
+        e, "supervision_id", "body", "body_name", "topic", "addressee_agency",
+        "addressee_unit", "action", "issued_on", "due_on", "rule_id", "legal_source"))
+
+
+def _answered(e: recommendation.Answered) -> v1.RecommendationAnswered:
+    return v1.RecommendationAnswered(recommendation_id=e.originator_id, **_fields(
+        e, "addressee_agency", "addressee_unit", "outcome", "done", "responded_on", "due_on",
+        "on_time"))
+
+
+def _accepted(e: recommendation.AnswerAccepted) -> v1.RecommendationAccepted:
+    return v1.RecommendationAccepted(recommendation_id=e.originator_id,
+                                     **_fields(e, "accepted_on", "note"))
+
+
+def _reopened(e: recommendation.Reopened) -> v1.RecommendationReopened:
+    return v1.RecommendationReopened(recommendation_id=e.originator_id,
+                                     **_fields(e, "reopened_on", "reason", "due_on"))
+
+
+_TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
+    programme.ProgrammeAdopted: _adopted, programme.ItemAdded: _added,
+    programme.ItemRescheduled: _rescheduled, overlap.OverlapDetected: _overlap,
+    overlap.OverlapResolved: _resolved, supervision.SupervisionConducted: _conducted,
+    supervision.SupervisionReported: _reported, recommendation.RecommendationIssued: _issued,
+    recommendation.Answered: _answered, recommendation.AnswerAccepted: _accepted,
+    recommendation.Reopened: _reopened,
+}
+
+
+def translate(event: DomainEventProtocol[UUID]) -> IntegrationEvent | None:
+    """The contract event for ``event``, or None when it stays private to the service."""
+    translation = _TRANSLATIONS.get(type(event))
+    return translation(event) if translation is not None else None

@@ -1,0 +1,1 @@
+"""The oversight domain: programmes, overlaps, supervisions and recommendations."""

@@ -1,0 +1,1 @@
+"""The oversight service's HTTP API."""
