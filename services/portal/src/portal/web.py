@@ -25,6 +25,7 @@ from portal.routes import (
     session_work,
     sessions,
     signin,
+    timeliness,
     workbench,
 )
 from portal.settings import PortalSettings
@@ -49,7 +50,8 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
     app.state.services = services
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
-    for module in (public, signin, workbench, petition, inbox, session_work, sessions):
+    for module in (public, signin, workbench, timeliness, petition, inbox, session_work,
+                   sessions):
         app.include_router(module.router)
     _show_errors_as_pages(app)
     return app

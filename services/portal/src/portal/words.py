@@ -126,6 +126,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Petitions of this commune waiting to be consolidated or classified"),
     "meetings_nav": ("Hội nghị TXCT", "Voter meetings"),
     "meetings_all": ("Tất cả", "All"),
+    "scheduled_from": ("Từ ngày", "From"),
+    "scheduled_to": ("Đến ngày", "To"),
     "meeting_deputies": ("Đại biểu", "Deputies"),
     "meeting_link_note": ("Hội nghị này có trong danh sách Hội nghị TXCT.",
                           "This meeting is in the list of voter-contact meetings."),
@@ -143,6 +145,40 @@ TEXTS: dict[str, tuple[str, str]] = {
     "to_publish": ("Đã trả lời, chờ thông báo cử tri", "Answered, waiting to be published"),
     "overdue_list": ("Quá hạn trả lời", "Past the due date"),
     "nothing": ("Không có.", "None."),
+    "overdue_all": ("Quá hạn theo cơ quan, đơn vị", "Overdue by agency and unit"),
+    # answers on time, overdue lists
+    "on_time_title": ("Trả lời kiến nghị đúng hạn theo cơ quan",
+                      "Petitions answered on time, by agency"),
+    "on_time_nav": ("Trả lời đúng hạn", "Answered on time"),
+    "on_time_intro": (
+        "Số kiến nghị cử tri mỗi cơ quan, đơn vị đã trả lời đúng hạn và trễ hạn, và số "
+        "kiến nghị đang quá hạn mà chưa trả lời. Hạn trả lời tính theo quy định có hiệu "
+        "lực vào ngày chuyển kiến nghị.",
+        "How many voters' petitions each agency and unit answered by the due date and "
+        "after it, and how many are past it unanswered now. The due date follows the rule "
+        "in force on the day a petition was forwarded."),
+    "on_time_caption": ("Trả lời đúng hạn, trễ hạn và quá hạn theo cơ quan, đơn vị",
+                        "Answered on time, late, and overdue, by agency and unit"),
+    "agency_unit": ("Cơ quan, đơn vị", "Agency, unit"),
+    "agency_itself": ("Chưa giao đơn vị cụ thể", "No particular unit"),
+    "answered_count": ("Đã trả lời", "Answered"),
+    "on_time_share": ("Tỷ lệ đúng hạn", "Share on time"),
+    "overdue_now": ("Quá hạn, chưa trả lời", "Overdue, unanswered"),
+    "waiting_now": ("Trong hạn, chưa trả lời", "Not yet due"),
+    "share_too_few": ("chưa đủ số liệu", "too few"),
+    "share_rule": ("Tỷ lệ đúng hạn chỉ nêu khi cơ quan, đơn vị đã trả lời ít nhất {minimum} "
+                   "kiến nghị: vài câu trả lời chưa đủ để so sánh. Số quá hạn tính đến ngày "
+                   "{today}.",
+                   "The share is given only from {minimum} answers up: a few answers are "
+                   "too few to compare. Overdue as of {today}."),
+    "no_figures": ("Chưa có kiến nghị nào được chuyển đến cơ quan có thẩm quyền.",
+                   "No petition has been forwarded yet."),
+    "overdue_title": ("Kiến nghị quá hạn trả lời theo cơ quan, đơn vị",
+                      "Overdue petitions by agency and unit"),
+    "overdue_caption": ("Số kiến nghị theo cơ quan, đơn vị (bấm số quá hạn để xem danh sách)",
+                        "Petitions by agency and unit (follow an overdue count to its list)"),
+    "overdue_filter": ("Xem danh sách quá hạn của", "Show the overdue list of"),
+    "unit_filter": ("Sở, ngành, đơn vị", "Department or unit"),
     "public_intro": (
         "Tra cứu kiến nghị của cử tri, cơ quan nào đang giải quyết, hạn trả lời và nội dung "
         "trả lời đã thông báo. Không cần đăng nhập.",

@@ -41,9 +41,10 @@ async def workbench(request: Request, viewer: Staff) -> Response:
     lists.append(("to_answer", (mine, len(mine))))
     if viewer.publishes:
         lists.append(("to_publish", await listed(status="answered")))
-    # Coordinators follow every agency's overdue petitions; the others their own.
-    overdue_of = None if coordinator else viewer.agency.value
-    lists.append(("overdue_list", await listed("/petitions/overdue", agency=overdue_of)))
+    # Coordinators follow every agency's overdue petitions; the others their own, and a
+    # unit's staff their unit's (the service compares units as it does for answering).
+    mine_only = {} if coordinator else {"agency": viewer.agency.value, "unit": viewer.unit}
+    lists.append(("overdue_list", await listed("/petitions/overdue", **mine_only)))
     return render(request, "workbench.html", lists=lists, coordinator=coordinator)
 
 
