@@ -39,6 +39,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "provider (OIDC) signs people in."),
     "sign_in_disabled": ("Đăng nhập phát triển đã tắt ở môi trường này.",
                          "Development sign-in is off here."),
+    "oidc_button": ("Đăng nhập bằng tài khoản công vụ của tỉnh",
+                    "Sign in with the province's staff account"),
+    "oidc_note": ("Anh/chị sẽ được chuyển đến trang đăng nhập của hệ thống định danh của tỉnh, "
+                  "rồi trở lại đây.",
+                  "You will be taken to the province's sign-in page, then brought back here."),
+    "oidc_or_dev": ("Hoặc, khi phát triển:", "Or, in development:"),
+    "oidc_failed": ("Đăng nhập không thành công: hệ thống định danh không xác nhận phiên "
+                    "đăng nhập này (có thể đã hủy, đã quá thời gian hoặc đường dẫn đã được "
+                    "dùng). Xin đăng nhập lại.",
+                    "Sign-in did not succeed: the identity provider did not confirm it (it "
+                    "may have been cancelled, taken too long or been used already). Please "
+                    "sign in again."),
+    "oidc_no_agency": ("Tài khoản này chưa được gán cơ quan (HĐND, UBND, Đoàn ĐBQH, MTTQ) "
+                       "hoặc chức danh hợp lệ trong hệ thống định danh của tỉnh. Xin liên hệ "
+                       "bộ phận quản trị tài khoản.",
+                       "This account has no agency (HĐND, UBND, Đoàn ĐBQH, MTTQ) or no valid "
+                       "role in the province's identity provider. Please ask its "
+                       "administrators."),
+    "oidc_unreachable": ("Không kết nối được hệ thống định danh của tỉnh. Xin thử lại sau ít "
+                         "phút.",
+                         "Could not reach the province's identity provider. Please try again "
+                         "in a few minutes."),
     "agency": ("Cơ quan", "Agency"),
     "role": ("Chức danh", "Role"),
     "unit": ("Sở, ngành, đơn vị (nếu có)", "Department or unit (if any)"),
@@ -47,6 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "name": ("Họ và tên (nếu muốn)", "Your name (optional)"),
     "error_summary": ("Chưa thực hiện được", "Could not be done"),
     "fix_fields": ("Xin sửa các mục sau:", "Please correct:"),
+    "not_valid": ("Thông tin nhập chưa hợp lệ.", "Some of what was entered is not valid."),
     "required": ("bắt buộc", "required"),
     # petitions
     "petition": ("Kiến nghị", "Petition"),

@@ -45,7 +45,7 @@ async def overdue_lists(
     figures = await services.get("petitions", "/petitions/timeliness")
     if agency and agency not in AGENCIES:  # a hand-edited address: said in words
         language = language_of(request)
-        problem = {"message": text("fix_fields", language), "detail": "",
+        problem = {"message": text("not_valid", language), "detail": "",
                    "fields": {"agency": field_error("enum", language)}}
         return render(request, "overdue.html", status=422, figures=figures, found=None,
                       values=chosen, problem=problem, page=1, pages=1)
