@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chassis.web.app_factory import create_service_app
 from portal.clients import Services
+from portal.oidc import add_oidc
 from portal.pages import SignInRequired, render, shown_problem
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
 from portal.routes import (
@@ -48,6 +49,7 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
+    add_oidc(app, settings)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
     for module in (public, signin, workbench, timeliness, petition, inbox, session_work,
