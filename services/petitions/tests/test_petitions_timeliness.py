@@ -124,7 +124,7 @@ def test_the_share_is_given_only_from_the_rulebooks_minimum_of_answers(
     assert shares == {ROADS: (5, 5, 0, 1.0), HEALTH: (1, 1, 0, None)}  # one answer: no share
 
 
-@pytest.mark.parametrize("query", ["unit=", f"unit={'x' * 201}"])
+@pytest.mark.parametrize("query", ["unit=", f"unit={'x' * 201}", "unit=S%E1%BB%9F%00", "unit=%07"])
 def test_a_bad_unit_filter_is_refused(client: TestClient, query: str) -> None:
     for path in ("/petitions/overdue", "/petitions"):
         refused = client.get(f"{path}?{query}")

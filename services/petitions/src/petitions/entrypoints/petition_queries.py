@@ -14,6 +14,7 @@ from chassis.web.auth import OptionalPrincipal
 from chassis.web.date_types import Moment
 from chassis.web.history import HistoryPublic
 from chassis.web.problems import problem_responses
+from chassis.web.request_body import LINE_PATTERN
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery
 from petitions.domain.values import PetitionStatus
@@ -32,8 +33,8 @@ Limit = Annotated[int, Query(ge=1, le=200, description="Số dòng mỗi trang �
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Bỏ qua — rows to skip.")]
 AgencyFilter = Annotated[Agency | None, Query(description="Cơ quan có thẩm quyền — agency.")]
 UnitFilter = Annotated[str | None, Query(
-    min_length=1, max_length=200, description="Sở, ngành, đơn vị — unit (the same name in "
-    "any case or Unicode form).")]
+    min_length=1, max_length=200, pattern=LINE_PATTERN, description="Sở, ngành, đơn vị — "
+    "unit (the same name in any case or Unicode form).")]
 
 
 @router.get("", response_model=PetitionsPublic, responses=problem_responses(422))
