@@ -25,11 +25,13 @@ test: $(STAMP) browser-tools
 	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src demo benchmarks
 	$(BIN)/pytest
 
-# The portal's browser tests: Debian's Chromium (never a browser download) and axe-core.
+# The portal's browser tests: Debian's Chromium (never a browser download), axe-core, and
+# the OpenID provider the production sign-in is tested against (oidc-provider, on Node).
 browser-tools:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 	@command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q npm)
-	@test -f tests/browser/node_modules/axe-core/axe.min.js || (cd tests/browser && npm ci --no-audit --no-fund)
+	@test -f tests/browser/node_modules/axe-core/axe.min.js -a -f tests/browser/node_modules/oidc-provider/package.json \
+		|| (cd tests/browser && npm ci --no-audit --no-fund)
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)

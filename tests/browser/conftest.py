@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,16 +32,31 @@ class System:
 def system(nats_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     """Petitions, sessions, notifier and portal, each its own process, on one fresh
     jurisdiction."""
-    data_dir = tmp_path_factory.mktemp("portal-system")
-    jurisdiction = f"test-{uuid.uuid4().hex[:10]}"
+    with running_system(nats_url, tmp_path_factory.mktemp("portal-system")) as started:
+        yield started
+
+
+def new_jurisdiction() -> str:
+    return f"test-{uuid.uuid4().hex[:10]}"
+
+
+@contextmanager
+def running_system(nats_url: str, data_dir: Path, jurisdiction: str | None = None,
+                   portal_environment: dict[str, str] | None = None,
+                   environment: dict[str, str] | None = None) -> Iterator[System]:
+    """The four processes on ``data_dir`` (whose stores a test may have filled first);
+    ``environment`` is given to all four, ``portal_environment`` to the portal too."""
+    jurisdiction = jurisdiction or new_jurisdiction()
     started: list[ServiceProcess] = []
     try:
         for module in ("petitions", "sessions", "notifier"):
-            started.append(ServiceProcess(module, data_dir, nats_url, jurisdiction).start())
+            started.append(ServiceProcess(module, data_dir, nats_url, jurisdiction,
+                                          environment=dict(environment or {})).start())
         petitions, sessions, notifier = started
         portal = ServiceProcess("portal", data_dir, nats_url, jurisdiction, environment={
             "PHOIHOP_PETITIONS_URL": petitions.url, "PHOIHOP_SESSIONS_URL": sessions.url,
-            "PHOIHOP_NOTIFIER_URL": notifier.url,
+            "PHOIHOP_NOTIFIER_URL": notifier.url, **(environment or {}),
+            **(portal_environment or {}),
         }).start()
         started.append(portal)
         yield System(portal.url, petitions.url, sessions.url, notifier.url, jurisdiction)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import httpx
 import pytest
@@ -160,6 +160,14 @@ def find_the_meeting_in_the_list(page: Page, meeting_url: str) -> None:
            ).to_be_visible()
     page.select_option("#tinh-trang", "da-to-chuc")
     page.fill("#xa", "tân phú")
+    today, tomorrow = date.today(), date.today() + timedelta(days=1)
+    page.fill("#f-scheduled_from", tomorrow.isoformat())  # a range that ends before it starts
+    page.fill("#f-scheduled_to", today.isoformat())
+    page.get_by_role("button", name="Lọc").click()
+    expect(page.locator(".problem")).to_contain_text("Đến ngày: không được trước “Từ ngày”")
+    expect(page.locator("#f-scheduled_to")).to_have_attribute("aria-invalid", "true")
+    look_at(page, "meetings-refused")
+    page.fill("#f-scheduled_from", today.isoformat())
     page.get_by_role("button", name="Lọc").click()
     listed = page.locator(".meetings li", has_text="TXCT trước kỳ họp thứ 5")
     expect(listed).to_have_count(1)
@@ -264,6 +272,24 @@ def held_meeting_over_the_api(system: System) -> str:
                            json={"held_on": date.today().isoformat(), "attendance": 60})
         assert held.status_code == 200, held.text
     return meeting_id
+
+
+@pytest.mark.parametrize(("query", "said"), [
+    ({"tu-ngay": "31/12/2026"}, '<a href="#f-scheduled_from">Từ ngày</a>: không phải ngày hợp lệ'),
+    ({"den-ngay": "2026-02-30"}, '<a href="#f-scheduled_to">Đến ngày</a>: không phải ngày hợp lệ'),
+    ({"tu-ngay": "0001-01-01"}, "Từ ngày</a>: nằm ngoài khoảng mười năm"),
+    ({"tu-ngay": "2026-05-02", "den-ngay": "2026-05-01"}, "Đến ngày</a>: không được trước"),
+    ({"tu-ngay": "2" * 41}, "Đường dẫn hoặc tham số không hợp lệ"),
+])
+def test_bad_meeting_dates_are_refused_in_words(system: System, query: dict[str, str],
+                                                said: str) -> None:
+    with httpx.Client(base_url=system.portal, timeout=10) as portal:
+        portal.post("/dang-nhap", data={"agency": "mttq", "role": "staff"})
+        refused = portal.get("/hoi-nghi", params=query)
+    assert refused.status_code == 422
+    assert refused.headers["content-type"].startswith("text/html")
+    assert said in refused.text
+    assert "Traceback" not in refused.text and '"type"' not in refused.text
 
 
 def test_a_refused_form_says_what_is_wrong_in_vietnamese_words(system: System) -> None:

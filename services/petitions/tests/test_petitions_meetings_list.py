@@ -144,6 +144,7 @@ def test_the_list_is_public_paged_and_filtered(client: TestClient, auth: Auth) -
 @pytest.mark.parametrize("params", [
     {"held": "maybe"}, {"limit": "0"}, {"offset": "-1"}, {"scheduled_from": "15/09/2025"},
     {"scheduled_to": "0001-01-01"}, {"commune": "x" * 201},
+    {"scheduled_from": "2025-09-16", "scheduled_to": "2025-09-15"},  # a range of no day
 ])
 def test_bad_filters_are_a_problem_document(client: TestClient, params: dict[str, str]) -> None:
     response = client.get("/voter-contacts", params=params)

@@ -45,6 +45,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any
         "number": lambda value: formats.number(value, language),
         "percent": lambda value: formats.percent(value, language),
         "dev_sign_in": settings.development_sign_in,
+        "oidc_sign_in": settings.oidc_sign_in,
         "new_key": lambda: str(uuid4()),  # each form's Idempotency-Key
         "path": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
         **context,

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from chassis.web.app_factory import create_service_app
 from portal.clients import Services
+from portal.oidc import add_oidc
 from portal.pages import SignInRequired, render, shown_problem
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
 from portal.routes import (
@@ -25,6 +26,7 @@ from portal.routes import (
     session_work,
     sessions,
     signin,
+    timeliness,
     workbench,
 )
 from portal.settings import PortalSettings
@@ -47,9 +49,11 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
+    add_oidc(app, settings)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
-    for module in (public, signin, workbench, petition, inbox, session_work, sessions):
+    for module in (public, signin, workbench, timeliness, petition, inbox, session_work,
+                   sessions):
         app.include_router(module.router)
     _show_errors_as_pages(app)
     return app

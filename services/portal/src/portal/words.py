@@ -39,6 +39,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "provider (OIDC) signs people in."),
     "sign_in_disabled": ("Đăng nhập phát triển đã tắt ở môi trường này.",
                          "Development sign-in is off here."),
+    "oidc_button": ("Đăng nhập bằng tài khoản công vụ của tỉnh",
+                    "Sign in with the province's staff account"),
+    "oidc_note": ("Anh/chị sẽ được chuyển đến trang đăng nhập của hệ thống định danh của tỉnh, "
+                  "rồi trở lại đây.",
+                  "You will be taken to the province's sign-in page, then brought back here."),
+    "oidc_or_dev": ("Hoặc, khi phát triển:", "Or, in development:"),
+    "oidc_failed": ("Đăng nhập không thành công: hệ thống định danh không xác nhận phiên "
+                    "đăng nhập này (có thể đã hủy, đã quá thời gian hoặc đường dẫn đã được "
+                    "dùng). Xin đăng nhập lại.",
+                    "Sign-in did not succeed: the identity provider did not confirm it (it "
+                    "may have been cancelled, taken too long or been used already). Please "
+                    "sign in again."),
+    "oidc_no_agency": ("Tài khoản này chưa được gán cơ quan (HĐND, UBND, Đoàn ĐBQH, MTTQ) "
+                       "hoặc chức danh hợp lệ trong hệ thống định danh của tỉnh. Xin liên hệ "
+                       "bộ phận quản trị tài khoản.",
+                       "This account has no agency (HĐND, UBND, Đoàn ĐBQH, MTTQ) or no valid "
+                       "role in the province's identity provider. Please ask its "
+                       "administrators."),
+    "oidc_unreachable": ("Không kết nối được hệ thống định danh của tỉnh. Xin thử lại sau ít "
+                         "phút.",
+                         "Could not reach the province's identity provider. Please try again "
+                         "in a few minutes."),
     "agency": ("Cơ quan", "Agency"),
     "role": ("Chức danh", "Role"),
     "unit": ("Sở, ngành, đơn vị (nếu có)", "Department or unit (if any)"),
@@ -47,6 +69,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "name": ("Họ và tên (nếu muốn)", "Your name (optional)"),
     "error_summary": ("Chưa thực hiện được", "Could not be done"),
     "fix_fields": ("Xin sửa các mục sau:", "Please correct:"),
+    "not_valid": ("Thông tin nhập chưa hợp lệ.", "Some of what was entered is not valid."),
     "required": ("bắt buộc", "required"),
     # petitions
     "petition": ("Kiến nghị", "Petition"),
@@ -126,6 +149,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Petitions of this commune waiting to be consolidated or classified"),
     "meetings_nav": ("Hội nghị TXCT", "Voter meetings"),
     "meetings_all": ("Tất cả", "All"),
+    "scheduled_from": ("Từ ngày", "From"),
+    "scheduled_to": ("Đến ngày", "To"),
     "meeting_deputies": ("Đại biểu", "Deputies"),
     "meeting_link_note": ("Hội nghị này có trong danh sách Hội nghị TXCT.",
                           "This meeting is in the list of voter-contact meetings."),
@@ -143,6 +168,40 @@ TEXTS: dict[str, tuple[str, str]] = {
     "to_publish": ("Đã trả lời, chờ thông báo cử tri", "Answered, waiting to be published"),
     "overdue_list": ("Quá hạn trả lời", "Past the due date"),
     "nothing": ("Không có.", "None."),
+    "overdue_all": ("Quá hạn theo cơ quan, đơn vị", "Overdue by agency and unit"),
+    # answers on time, overdue lists
+    "on_time_title": ("Trả lời kiến nghị đúng hạn theo cơ quan",
+                      "Petitions answered on time, by agency"),
+    "on_time_nav": ("Trả lời đúng hạn", "Answered on time"),
+    "on_time_intro": (
+        "Số kiến nghị cử tri mỗi cơ quan, đơn vị đã trả lời đúng hạn và trễ hạn, và số "
+        "kiến nghị đang quá hạn mà chưa trả lời. Hạn trả lời tính theo quy định có hiệu "
+        "lực vào ngày chuyển kiến nghị.",
+        "How many voters' petitions each agency and unit answered by the due date and "
+        "after it, and how many are past it unanswered now. The due date follows the rule "
+        "in force on the day a petition was forwarded."),
+    "on_time_caption": ("Trả lời đúng hạn, trễ hạn và quá hạn theo cơ quan, đơn vị",
+                        "Answered on time, late, and overdue, by agency and unit"),
+    "agency_unit": ("Cơ quan, đơn vị", "Agency, unit"),
+    "agency_itself": ("Chưa giao đơn vị cụ thể", "No particular unit"),
+    "answered_count": ("Đã trả lời", "Answered"),
+    "on_time_share": ("Tỷ lệ đúng hạn", "Share on time"),
+    "overdue_now": ("Quá hạn, chưa trả lời", "Overdue, unanswered"),
+    "waiting_now": ("Trong hạn, chưa trả lời", "Not yet due"),
+    "share_too_few": ("chưa đủ số liệu", "too few"),
+    "share_rule": ("Tỷ lệ đúng hạn chỉ nêu khi cơ quan, đơn vị đã trả lời ít nhất {minimum} "
+                   "kiến nghị: vài câu trả lời chưa đủ để so sánh. Số quá hạn tính đến ngày "
+                   "{today}.",
+                   "The share is given only from {minimum} answers up: a few answers are "
+                   "too few to compare. Overdue as of {today}."),
+    "no_figures": ("Chưa có kiến nghị nào được chuyển đến cơ quan có thẩm quyền.",
+                   "No petition has been forwarded yet."),
+    "overdue_title": ("Kiến nghị quá hạn trả lời theo cơ quan, đơn vị",
+                      "Overdue petitions by agency and unit"),
+    "overdue_caption": ("Số kiến nghị theo cơ quan, đơn vị (bấm số quá hạn để xem danh sách)",
+                        "Petitions by agency and unit (follow an overdue count to its list)"),
+    "overdue_filter": ("Xem danh sách quá hạn của", "Show the overdue list of"),
+    "unit_filter": ("Sở, ngành, đơn vị", "Department or unit"),
     "public_intro": (
         "Tra cứu kiến nghị của cử tri, cơ quan nào đang giải quyết, hạn trả lời và nội dung "
         "trả lời đã thông báo. Không cần đăng nhập.",

@@ -2,7 +2,8 @@
 ``Projection``).
 
 Tables, next to the events (``petitions_`` prefixed):
-- ``petition_rows``: one row per petition: the list's filter columns, its text folded
+- ``petition_rows``: one row per petition: the list's filter columns (the unit also as
+  its ``kernel.text.identifier_key``; the answer's date, for the on-time figures), its text folded
   (``kernel.text.fold``) and the whole ``PetitionSummary`` as JSON; ``listed_at`` is the
   notification id of its first event, so "newest first" is the order in which petitions
   entered the log;
@@ -33,7 +34,7 @@ from kernel.similarity.stored import (
     place_signature,
     places_to_json,
 )
-from kernel.text import fold
+from kernel.text import fold, identifier_key
 from petitions.application.summaries import PetitionSummary, summary_to_json
 from petitions.domain.petition import Petition
 
@@ -74,7 +75,9 @@ class PetitionProjection:
     name = "petitions read model"
     # 2: places no longer read from titles, offices, voters' names (similarity.features);
     # the stored features are extracted again from the log.
-    version = 2
+    # 3: the rows' unit (and its identifier key) and answer date, for the overdue lists per
+    # unit and the on-time figures per agency (readmodel.timeliness).
+    version = 3
     table_names = ("petition_rows", "petition_similar", "petition_similar_keys",
                    "petition_place_groups", "petition_place_keys")
 
@@ -87,7 +90,7 @@ class PetitionProjection:
             f"CREATE TABLE IF NOT EXISTS {rows} (id TEXT PRIMARY KEY, "
             "listed_at BIGINT NOT NULL, status TEXT NOT NULL, agency TEXT, field TEXT, "
             "level TEXT, due_date TEXT, communes TEXT NOT NULL, folded TEXT NOT NULL, "
-            "summary TEXT NOT NULL)",
+            "summary TEXT NOT NULL, unit TEXT, unit_key TEXT, answered_on TEXT)",
             f"CREATE INDEX IF NOT EXISTS {rows}_listed_at ON {rows} (listed_at)",
             # The similarity index: each petition's features and its places' signature,
             f"CREATE TABLE IF NOT EXISTS {similar} (id TEXT PRIMARY KEY, "
@@ -132,10 +135,11 @@ class PetitionProjection:
 
     def apply(self, tables: ProjectionTables, cursor: Cursor, changes: PetitionChanges) -> None:
         rows, similar, keys, groups, group_keys_ = PetitionTables.of(tables)
-        columns = "id, listed_at, status, agency, field, level, due_date, communes, folded, summary"
+        columns = ("id, listed_at, status, agency, field, level, due_date, communes, folded, "
+                   "summary, unit, unit_key, answered_on")
         updated = ", ".join(f"{c} = excluded.{c}" for c in columns.split(", ")[2:])
         cursor.executemany(tables.sql(
-            f"INSERT INTO {rows} ({columns}) VALUES ({tables.placeholders(10)}) "
+            f"INSERT INTO {rows} ({columns}) VALUES ({tables.placeholders(13)}) "
             f"ON CONFLICT (id) DO UPDATE SET {updated}"),
             [_row_values(summary, listed_at) for summary, listed_at in changes.rows.values()])
         if not changes.similar:
@@ -168,4 +172,6 @@ def _row_values(summary: PetitionSummary, listed_at: int) -> tuple[object, ...]:
             summary.field.value if summary.field else None,
             summary.level.value if summary.level else None,
             summary.due_date.isoformat() if summary.due_date else None,
-            communes_key(summary.communes), fold(summary.text), summary_to_json(summary))
+            communes_key(summary.communes), fold(summary.text), summary_to_json(summary),
+            summary.unit, identifier_key(summary.unit) if summary.unit else None,
+            summary.answered_on.isoformat() if summary.answered_on else None)

@@ -17,11 +17,12 @@ from chassis.web.idempotency import IdempotentCommands
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from kernel.actor import Actor
 from kernel.clock import Clock, SystemClock, today_in_vietnam
-from kernel.rulebook import Deadline, Rulebook, RuleNotFoundError, default_rulebook
+from kernel.rulebook import Deadline, Rule, Rulebook, RuleNotFoundError, default_rulebook
 from kernel.similarity import DEFAULT_THRESHOLD
 from petitions.application.meeting_readmodel import MeetingReadModel
 from petitions.application.readmodel import PetitionReadModel
 from petitions.application.summaries import (
+    AgencyTimeliness,
     MeetingQuery,
     MeetingSummary,
     Page,
@@ -32,6 +33,10 @@ from petitions.domain import consolidation
 from petitions.domain.errors import MeetingNotFoundError, NoDeadlineRuleError, PetitionNotFoundError
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
+
+# One fast answer must not make an agency look best: below this many answers its on-time
+# share is not given (the counts are).
+MINIMUM_FOR_SHARE = "petition.answer.minimum_for_share"
 
 
 class Petitions(IdempotentCommands, ServiceApplication):
@@ -181,6 +186,14 @@ class Petitions(IdempotentCommands, ServiceApplication):
 
     def list_petitions(self, query: PetitionQuery) -> Page[PetitionSummary]:
         return self.read_model.query(query, self.today())
+
+    def timeliness(self) -> list[AgencyTimeliness]:
+        """Each agency's and unit's petitions answered on time and late, and overdue now."""
+        return self.read_model.timeliness(self.today())
+
+    def minimum_for_share(self) -> Rule:
+        """The fewest answers an on-time share is shown for (the rule in force today)."""
+        return self.rulebook.rule(MINIMUM_FOR_SHARE, self.today())
 
     def similar_to_text(
         self, text: str, limit: int = 5, exclude: tuple[UUID, ...] = ()

@@ -15,11 +15,13 @@ to go if a store grows far beyond that.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from uuid import UUID
 
 from chassis.application import ServiceApplication
 from chassis.projection import PersistedProjection
+from contracts.vocabulary import Agency
 from kernel.similarity import DEFAULT_THRESHOLD
 from kernel.similarity.features import extract
 from kernel.similarity.stored import (
@@ -30,13 +32,15 @@ from kernel.similarity.stored import (
     places_from_json,
     similar_among,
 )
-from kernel.text import fold
+from kernel.text import fold, identifier_key
 from petitions.application.petition_projection import PetitionProjection, PetitionTables
 from petitions.application.summaries import (
     HIDDEN_BY_DEFAULT,
+    AgencyTimeliness,
     Page,
     PetitionQuery,
     PetitionSummary,
+    Timeliness,
     summary_from_json,
 )
 from petitions.domain.values import PetitionStatus
@@ -113,6 +117,48 @@ class PetitionReadModel:
                                                (r["summary"] for r in cursor.fetchall()))}
         return [(rows[UUID(pid)], score) for pid, score in found]
 
+    def timeliness(self, today: date) -> list[AgencyTimeliness]:
+        """Per agency and unit: petitions answered on time and late, and those forwarded
+        and unanswered, past their due date (overdue) or not yet; agencies in the order
+        of the vocabulary, each agency's own petitions (no unit) before its units'. A unit
+        typed in several ways is one unit (``identifier_key``), named as most of its
+        petitions name it."""
+        sql = self.projection.tables.sql
+        answered = "answered_on IS NOT NULL"
+        unanswered = "status = ? AND due_date IS NOT NULL"
+        with self.projection.reading() as cursor:
+            cursor.execute(sql(
+                "SELECT agency, unit_key, unit, COUNT(*) AS petitions, "
+                f"SUM(CASE WHEN {answered} AND answered_on <= due_date THEN 1 ELSE 0 END) "
+                "AS on_time, "
+                f"SUM(CASE WHEN {answered} AND answered_on > due_date THEN 1 ELSE 0 END) "
+                "AS late, "
+                f"SUM(CASE WHEN {unanswered} AND due_date < ? THEN 1 ELSE 0 END) AS overdue, "
+                f"SUM(CASE WHEN {unanswered} AND due_date >= ? THEN 1 ELSE 0 END) AS waiting "
+                f"FROM {self._rows} WHERE agency IS NOT NULL AND status NOT IN (?, ?) "
+                f"AND ({answered} OR status = ?) GROUP BY agency, unit_key, unit"),
+                [PetitionStatus.FORWARDED.value, today.isoformat(),
+                 PetitionStatus.FORWARDED.value, today.isoformat(),
+                 *sorted(status.value for status in HIDDEN_BY_DEFAULT),
+                 PetitionStatus.FORWARDED.value])
+            spellings = sorted(cursor.fetchall(), key=lambda row: (-int(row["petitions"]),
+                                                                   row["unit"] or ""))
+        units: dict[tuple[str, str | None], Timeliness] = {}
+        for row in spellings:  # the most used spelling of a unit first: it names the unit
+            key = (row["agency"], row["unit_key"])
+            counted = Timeliness(Agency(row["agency"]), row["unit"], int(row["on_time"]),
+                                 int(row["late"]), int(row["overdue"]), int(row["waiting"]))
+            known = units.get(key)
+            units[key] = counted if known is None else replace(known + counted, unit=known.unit)
+        found = []
+        for agency in Agency:
+            rows = sorted((row for (code, _), row in units.items() if code == agency.value),
+                          key=lambda row: (row.unit is not None, identifier_key(row.unit or "")))
+            if rows:
+                total = sum(rows[1:], rows[0])
+                found.append(AgencyTimeliness(replace(total, unit=None), rows))
+        return found
+
     @staticmethod
     def _where(q: PetitionQuery, today: date) -> tuple[str, list[object]]:
         """The SQL condition of the list's filters and its parameters."""
@@ -127,6 +173,9 @@ class PetitionReadModel:
             if value is not None:
                 conditions.append(f"{column} = ?")
                 params.append(value.value)
+        if q.unit is not None:
+            conditions.append("unit_key = ?")
+            params.append(identifier_key(q.unit))
         if q.commune is not None:
             conditions.append("instr(communes, ?) > 0")
             params.append(f"\n{fold(q.commune)}\n")

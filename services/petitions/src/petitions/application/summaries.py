@@ -73,6 +73,7 @@ class PetitionQuery:
 
     status: PetitionStatus | None = None
     agency: Agency | None = None
+    unit: str | None = None  # compared by kernel.text.identifier_key
     field: PolicyField | None = None
     level: JurisdictionLevel | None = None
     commune: str | None = None
@@ -80,6 +81,37 @@ class PetitionQuery:
     text: str | None = None
     limit: int = 50
     offset: int = 0
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """How one agency, or one of its units (``unit`` None: the agency's own petitions, or
+    the agency as a whole), answered the petitions forwarded to it: answered on or before
+    the due date, after it; and, now, still unanswered past it or within it."""
+
+    agency: Agency
+    unit: str | None
+    on_time: int
+    late: int
+    overdue: int
+    waiting: int
+
+    @property
+    def answered(self) -> int:
+        return self.on_time + self.late
+
+    def __add__(self, other: Timeliness) -> Timeliness:
+        return Timeliness(self.agency, None, self.on_time + other.on_time,
+                          self.late + other.late, self.overdue + other.overdue,
+                          self.waiting + other.waiting)
+
+
+@dataclass(frozen=True)
+class AgencyTimeliness:
+    """An agency's figures in all, and each of its units' (the agency's own first)."""
+
+    total: Timeliness
+    units: list[Timeliness]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from fastapi.responses import JSONResponse, Response
 from chassis.web.date_types import Day
 from chassis.web.ical import MEDIA_TYPE, calendar_response
 from chassis.web.problems import problem_responses
+from kernel.errors import Wording
 from petitions.application import MeetingQuery
+from petitions.domain.errors import InvalidPetitionError
 from petitions.entrypoints.deps import PetitionCommand, PetitionsDep
 from petitions.entrypoints.meeting_feed import FEED_NAME, feed_events
 from petitions.entrypoints.petition_queries import Limit, Offset
@@ -68,6 +70,11 @@ def list_meetings(
 ) -> MeetingsPublic:
     """List voter-contact meetings, the latest planned date first, with filters and
     pagination. Public, as one meeting is."""
+    if scheduled_from and scheduled_to and scheduled_from > scheduled_to:
+        raise InvalidPetitionError(Wording(
+            "scheduled_from is after scheduled_to: the range holds no day",
+            "Ngày bắt đầu (scheduled_from) sau ngày kết thúc (scheduled_to)"),
+            scheduled_from=scheduled_from.isoformat(), scheduled_to=scheduled_to.isoformat())
     query = MeetingQuery(held=held, commune=commune, scheduled_from=scheduled_from,
                          scheduled_to=scheduled_to, limit=limit, offset=offset)
     return MeetingsPublic.of(petitions.list_meetings(query))

@@ -14,6 +14,7 @@ from chassis.web.auth import OptionalPrincipal
 from chassis.web.date_types import Moment
 from chassis.web.history import HistoryPublic
 from chassis.web.problems import problem_responses
+from chassis.web.request_body import LINE_PATTERN
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField
 from petitions.application import PetitionQuery
 from petitions.domain.values import PetitionStatus
@@ -23,6 +24,7 @@ from petitions.entrypoints.views import (
     PetitionPublic,
     PetitionsPublic,
     SimilarPetitionPublic,
+    TimelinessPublic,
 )
 
 router = APIRouter(prefix="/petitions", tags=["petitions (kiến nghị cử tri)"])
@@ -30,6 +32,9 @@ router = APIRouter(prefix="/petitions", tags=["petitions (kiến nghị cử tri
 Limit = Annotated[int, Query(ge=1, le=200, description="Số dòng mỗi trang — page size.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Bỏ qua — rows to skip.")]
 AgencyFilter = Annotated[Agency | None, Query(description="Cơ quan có thẩm quyền — agency.")]
+UnitFilter = Annotated[str | None, Query(
+    min_length=1, max_length=200, pattern=LINE_PATTERN, description="Sở, ngành, đơn vị — "
+    "unit (the same name in any case or Unicode form).")]
 
 
 @router.get("", response_model=PetitionsPublic, responses=problem_responses(422))
@@ -39,6 +44,7 @@ def list_petitions(
         description="Trạng thái — status. Without it, petitions merged into another "
         "(consolidated) or withdrawn are left out.")] = None,
     agency: AgencyFilter = None,
+    unit: UnitFilter = None,
     field: Annotated[PolicyField | None, Query(description="Lĩnh vực — field.")] = None,
     level: Annotated[JurisdictionLevel | None, Query(description="Cấp — level.")] = None,
     commune: Annotated[str | None, Query(max_length=200, description="Xã, phường.")] = None,
@@ -49,18 +55,28 @@ def list_petitions(
     offset: Offset = 0,
 ) -> PetitionsPublic:
     """List petitions, newest first, with filters and pagination."""
-    query = PetitionQuery(status=status, agency=agency, field=field, level=level,
+    query = PetitionQuery(status=status, agency=agency, unit=unit, field=field, level=level,
                           commune=commune, overdue=overdue, text=q, limit=limit, offset=offset)
     return PetitionsPublic.of(petitions.list_petitions(query), petitions.today())
 
 
 @router.get("/overdue", response_model=PetitionsPublic, responses=problem_responses(422))
 def list_overdue(
-    petitions: PetitionsDep, agency: AgencyFilter = None, limit: Limit = 50, offset: Offset = 0,
+    petitions: PetitionsDep, agency: AgencyFilter = None, unit: UnitFilter = None,
+    limit: Limit = 50, offset: Offset = 0,
 ) -> PetitionsPublic:
     """Petitions forwarded and past their due date without an answer (quá hạn)."""
-    query = PetitionQuery(overdue=True, agency=agency, limit=limit, offset=offset)
+    query = PetitionQuery(overdue=True, agency=agency, unit=unit, limit=limit, offset=offset)
     return PetitionsPublic.of(petitions.list_petitions(query), petitions.today())
+
+
+@router.get("/timeliness", response_model=TimelinessPublic)
+def timeliness(petitions: PetitionsDep) -> TimelinessPublic:
+    """Per agency and unit: petitions answered on time and late, the on-time share (only
+    from the rulebook's minimum number of answers up), and those unanswered now, overdue
+    or not yet due (trả lời đúng hạn, trễ hạn, quá hạn). Public, as the petitions are."""
+    return TimelinessPublic.of(petitions.timeliness(), petitions.minimum_for_share(),
+                               petitions.today())
 
 
 @router.get("/similar", response_model=list[SimilarPetitionPublic],

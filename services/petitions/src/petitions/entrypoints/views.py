@@ -9,7 +9,14 @@ from pydantic import BaseModel, Field
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from kernel.actor import Actor
-from petitions.application.summaries import MeetingSummary, Page, PetitionSummary
+from kernel.rulebook import Rule
+from petitions.application.summaries import (
+    AgencyTimeliness,
+    MeetingSummary,
+    Page,
+    PetitionSummary,
+    Timeliness,
+)
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
 from petitions.domain.values import PetitionStatus
@@ -218,3 +225,49 @@ class PetitionRecordedPublic(BaseModel):
     )
 
 
+
+
+class UnitTimelinessPublic(BaseModel):
+    """Trả lời đúng hạn của một cơ quan hoặc đơn vị — how one agency or unit answered."""
+
+    unit: str | None = Field(description="Sở, ngành, đơn vị — unit; none: the agency's "
+                             "petitions without a unit, or (in ``total``) all of them.")
+    answered: int = Field(description="Đã trả lời — answered.")
+    on_time: int = Field(description="Trả lời đúng hạn — answered by the due date.")
+    late: int = Field(description="Trả lời trễ hạn — answered after the due date.")
+    on_time_share: float | None = Field(
+        ge=0, le=1, description="Tỷ lệ đúng hạn — on time of answered; none below the "
+        "minimum number of answers (``minimum_answers``).")
+    overdue: int = Field(description="Quá hạn chưa trả lời — past due now, unanswered.")
+    waiting: int = Field(description="Đang trong hạn — unanswered, not yet due.")
+
+    @classmethod
+    def of(cls, row: Timeliness, minimum: int) -> UnitTimelinessPublic:
+        share = round(row.on_time / row.answered, 4) if row.answered >= minimum else None
+        return cls(unit=row.unit, answered=row.answered, on_time=row.on_time, late=row.late,
+                   on_time_share=share, overdue=row.overdue, waiting=row.waiting)
+
+
+class AgencyTimelinessPublic(BaseModel):
+    agency: Agency = Field(description="Cơ quan — agency forwarded to.")
+    total: UnitTimelinessPublic = Field(description="Cả cơ quan — the agency in all.")
+    units: list[UnitTimelinessPublic] = Field(description="Từng đơn vị — each unit.")
+
+
+class TimelinessPublic(BaseModel):
+    """Tình hình trả lời kiến nghị theo cơ quan — answers on time per agency and unit."""
+
+    today: date = Field(description="Ngày tính quá hạn — the day overdue is counted on.")
+    minimum_answers: int = Field(description="Số câu trả lời tối thiểu để nêu tỷ lệ — the "
+                                 "fewest answers an on-time share is given for.")
+    rule_id: str = Field(description="Quy tắc — the rulebook rule of that minimum.")
+    agencies: list[AgencyTimelinessPublic]
+
+    @classmethod
+    def of(cls, found: list[AgencyTimeliness], minimum: Rule, today: date) -> TimelinessPublic:
+        least = int(minimum.value)
+        return cls(today=today, minimum_answers=least, rule_id=minimum.id, agencies=[
+            AgencyTimelinessPublic(
+                agency=agency.total.agency, total=UnitTimelinessPublic.of(agency.total, least),
+                units=[UnitTimelinessPublic.of(unit, least) for unit in agency.units])
+            for agency in found])

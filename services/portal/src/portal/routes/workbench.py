@@ -3,17 +3,20 @@ recording petitions at them (similar ones shown while typing), consolidation."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from kernel.clock import SystemClock, today_in_vietnam
+from kernel.clock import SystemClock, check_plausible_day, today_in_vietnam
+from portal import words
 from portal.labels import LABELS
 from portal.pages import form_of, render, services_of, shown_problem, staff
-from portal.problems import ServiceProblem, ServiceUnavailable, status_of
-from portal.viewer import Viewer
+from portal.problems import ServiceProblem, ServiceUnavailable, field_error, status_of
+from portal.viewer import Viewer, language_of
 
 router = APIRouter()
 Staff = Annotated[Viewer, Depends(staff)]
@@ -41,9 +44,10 @@ async def workbench(request: Request, viewer: Staff) -> Response:
     lists.append(("to_answer", (mine, len(mine))))
     if viewer.publishes:
         lists.append(("to_publish", await listed(status="answered")))
-    # Coordinators follow every agency's overdue petitions; the others their own.
-    overdue_of = None if coordinator else viewer.agency.value
-    lists.append(("overdue_list", await listed("/petitions/overdue", agency=overdue_of)))
+    # Coordinators follow every agency's overdue petitions; the others their own, and a
+    # unit's staff their unit's (the service compares units as it does for answering).
+    mine_only = {} if coordinator else {"agency": viewer.agency.value, "unit": viewer.unit}
+    lists.append(("overdue_list", await listed("/petitions/overdue", **mine_only)))
     return render(request, "workbench.html", lists=lists, coordinator=coordinator)
 
 
@@ -54,6 +58,7 @@ def _for_unit(row: dict[str, Any], viewer: Viewer) -> bool:
 # -- voter-contact meetings ---------------------------------------------------------------
 
 HELD_CHOICES = {"": None, "da-to-chuc": "true", "chua-to-chuc": "false"}  # ?tinh-trang=
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # what a date input sends: 2026-12-03
 
 
 @router.get("/hoi-nghi", response_class=HTMLResponse)
@@ -61,18 +66,65 @@ async def meetings(
     request: Request, viewer: Staff,
     tinh_trang: Annotated[str, Query(alias="tinh-trang", max_length=20)] = "",
     xa: Annotated[str, Query(max_length=200)] = "",
+    tu_ngay: Annotated[str, Query(alias="tu-ngay", max_length=40)] = "",
+    den_ngay: Annotated[str, Query(alias="den-ngay", max_length=40)] = "",
     trang: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> Response:
     """The voter-contact meetings, the latest planned date first: planned or held, in a
-    commune, a page at a time; each links to its meeting's page."""
+    commune, planned between two dates, a page at a time; each links to its page."""
     held = HELD_CHOICES.get(tinh_trang)
-    found: dict[str, Any] = await services_of(request).get("petitions", "/voter-contacts", params={
-        "held": held, "commune": xa.strip(), "limit": LIST_SIZE,
-        "offset": (trang - 1) * LIST_SIZE})
-    pages = max(1, -(-found["total"] // LIST_SIZE))
-    shown = tinh_trang if held is not None else ""
-    return render(request, "meetings.html", found=found, page=trang, pages=pages,
-                  tinh_trang=shown, xa=xa, coordinator=viewer.coordinates)
+    shown = {"tinh_trang": tinh_trang if held is not None else "", "xa": xa,
+             "tu_ngay": tu_ngay.strip(), "den_ngay": den_ngay.strip()}
+    page: dict[str, Any] = {"page": trang, "pages": 1, "coordinator": viewer.coordinates,
+                            **shown}
+    days, wrong = date_range(tu_ngay, den_ngay)
+    if wrong:  # said in words beside the fields, before the service is asked
+        language = language_of(request)
+        problem = {"message": words.text("not_valid", language), "detail": "",
+                   "fields": {name: field_error(kind, language) for name, kind in wrong.items()}}
+        return render(request, "meetings.html", status=422, found=None, problem=problem,
+                      **page)
+    try:
+        found: dict[str, Any] = await services_of(request).get(
+            "petitions", "/voter-contacts", params={
+                "held": held, "commune": xa.strip(), "scheduled_from": days[0],
+                "scheduled_to": days[1], "limit": LIST_SIZE, "offset": (trang - 1) * LIST_SIZE})
+    except ServiceProblem as error:
+        if error.status >= 500:
+            raise
+        return render(request, "meetings.html", status=status_of(error), found=None,
+                      problem=shown_problem(request, error), **page)
+    page["pages"] = max(1, -(-found["total"] // LIST_SIZE))
+    return render(request, "meetings.html", found=found, **page)
+
+
+def date_range(first: str, last: str) -> tuple[tuple[str | None, str | None], dict[str, str]]:
+    """The planned-date filter's two days as the service reads them (ISO, or None when
+    empty), and what is wrong with them by field: not a date, outside the years the
+    services accept, or a range that ends before it starts."""
+    today = today_in_vietnam(SystemClock())
+    days: dict[str, date | None] = {}
+    wrong: dict[str, str] = {}
+    for name, typed in (("scheduled_from", first.strip()), ("scheduled_to", last.strip())):
+        days[name] = None
+        if not typed:
+            continue
+        try:
+            day = date.fromisoformat(typed) if ISO_DAY.fullmatch(typed) else None
+        except ValueError:
+            day = None
+        if day is None:
+            wrong[name] = "date_parsing"
+            continue
+        try:
+            days[name] = check_plausible_day(day, today)
+        except ValueError:
+            wrong[name] = "date_out_of_range"
+    start, end = days["scheduled_from"], days["scheduled_to"]
+    if start and end and start > end:
+        wrong["scheduled_to"] = "range_reversed"
+    iso = tuple(day.isoformat() if day else None for day in (start, end))
+    return (iso[0], iso[1]), wrong
 
 
 @router.get("/hoi-nghi/moi", response_class=HTMLResponse)
