@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: venv run test demo bench clean token browser-tools asyncapi-tools
 
-$(STAMP): requirements-dev.txt contracts/pyproject.toml kernel/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml
+$(STAMP): requirements-dev.txt contracts/pyproject.toml kernel/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml subscriber/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -22,7 +22,7 @@ demo: $(STAMP)
 
 test: $(STAMP) browser-tools asyncapi-tools
 	$(BIN)/ruff check .
-	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src demo benchmarks
+	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src subscriber/src subscriber/examples demo benchmarks
 	$(BIN)/pytest
 
 # The portal's browser tests: Debian's Chromium (never a browser download) and axe-core.
