@@ -31,7 +31,7 @@ def recorded(commune: str) -> PetitionRecorded:
 
 
 async def publish(nats_url: str, jurisdiction: str, events: list[PetitionRecorded],
-                  first: int = 1) -> None:
+                  first: int = 1, traceparent: str | None = None) -> None:
     client = await nats.connect(nats_url)
     try:
         js = client.jetstream()
@@ -39,7 +39,8 @@ async def publish(nats_url: str, jurisdiction: str, events: list[PetitionRecorde
         for offset, event in enumerate(events):
             subject, ce_id, body = encode_cloudevent(
                 event, jurisdiction=jurisdiction, sequence=first + offset,
-                subject=str(event.petition_id), time=event.recorded_at)
+                subject=str(event.petition_id), time=event.recorded_at,
+                traceparent=traceparent)
             await js.publish(subject, body, headers={"Nats-Msg-Id": ce_id}, timeout=5)
     finally:
         await client.close()
@@ -154,13 +155,32 @@ async def test_a_failing_handler_is_retried_then_parked_and_retried_by_hand(
         subscriber.retry_dead_letter(letter.id)
 
 
+async def test_each_handler_is_a_span_of_the_events_trace(
+        nats_url: str, jurisdiction: str, tmp_path: Path, span_exporter: Any) -> None:
+    command = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+    await publish(nats_url, jurisdiction, [recorded("xã A")], traceparent=command)
+    db = tmp_path / "counter.db"
+    subscriber = counting_subscriber(Subscriber, nats_url, jurisdiction, db)
+    broker = subscriber.broker()
+    await broker.start()
+    try:
+        await until(lambda: len(effects(db)) == 1, 20, "the effect")
+    finally:
+        await broker.stop()
+    [span] = [s for s in span_exporter.get_finished_spans()
+              if s.name == "counter-petitions process vn.phoihop.petitions.PetitionRecorded.v1"]
+    assert format(span.context.trace_id, "032x") == "4bf92f3577b34da6a3ce929d0e0e4736"
+    assert span.parent.span_id == 0x00f067aa0ba902b7
+
+
 def _rows(db: Path) -> list[tuple[str, str]]:
     with sqlite3.connect(db) as connection:
         return connection.execute("select event_id, commune from effects order by rowid").fetchall()
 
 
 def test_the_kit_needs_only_the_contracts_faststream_and_nats() -> None:
-    allowed = {"contracts", "faststream", "nats", "phoihop_subscriber", "__future__"}
+    allowed = {"contracts", "faststream", "nats", "opentelemetry", "phoihop_subscriber",
+               "__future__"}
     stdlib = {"asyncio", "collections", "contextlib", "dataclasses", "datetime", "hashlib",
               "json", "logging", "pathlib", "sqlite3", "typing"}
     for module in KIT.glob("*.py"):

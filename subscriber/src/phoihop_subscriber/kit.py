@@ -48,6 +48,7 @@ from faststream.nats.annotations import NatsMessage
 from nats.js.api import AckPolicy as JetStreamAckPolicy
 from nats.js.api import ConsumerConfig, DeliverPolicy
 from nats.js.errors import APIError, NotFoundError
+from opentelemetry import propagate, trace
 
 from contracts import (
     CloudEventError,
@@ -62,6 +63,7 @@ from contracts import (
 from phoihop_subscriber.ledger import Ledger
 
 log = logging.getLogger("phoihop_subscriber")
+_tracer = trace.get_tracer("phoihop_subscriber")
 
 E = TypeVar("E", bound=IntegrationEvent)
 Handler = Callable[[E, ReceivedEvent, sqlite3.Connection], None]
@@ -220,7 +222,8 @@ class Subscriber:
         with self.ledger.transaction() as db:
             if self.ledger.applied(db, consumer, received):
                 return False
-            function(received.data, received, db)
+            with _handling_span(consumer, received):
+                function(received.data, received, db)
             self.ledger.record_receipt(db, consumer, received)
         return True
 
@@ -257,3 +260,14 @@ class Subscriber:
         if subject != own:
             raise CloudEventError(f"{received.type} arrived on {subject!r}, not {own!r}")
         return received
+
+
+def _handling_span(consumer: str, received: ReceivedEvent) -> Any:
+    """A CONSUMER span around a handler, child of the trace of the command that caused the
+    event (its CloudEvents ``traceparent``). Records nothing unless the subscriber's
+    process configured an OpenTelemetry SDK."""
+    parent = (propagate.extract({"traceparent": received.traceparent})
+              if received.traceparent else None)
+    return _tracer.start_as_current_span(
+        f"{consumer} process {received.type}", context=parent, kind=trace.SpanKind.CONSUMER,
+        attributes={"messaging.system": "nats", "messaging.message.id": received.id})
