@@ -4,9 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv run test demo bench clean token browser-tools
+.PHONY: venv run test demo bench clean token browser-tools asyncapi-tools
 
-$(STAMP): requirements-dev.txt contracts/pyproject.toml kernel/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml
+$(STAMP): requirements-dev.txt contracts/pyproject.toml kernel/pyproject.toml chassis/pyproject.toml services/*/pyproject.toml subscriber/pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
@@ -20,9 +20,9 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python -m demo
 
-test: $(STAMP) browser-tools
+test: $(STAMP) browser-tools asyncapi-tools
 	$(BIN)/ruff check .
-	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src demo benchmarks
+	$(BIN)/mypy contracts/src kernel/src chassis/src services/*/src subscriber/src subscriber/examples demo benchmarks
 	$(BIN)/pytest
 
 # The portal's browser tests: Debian's Chromium (never a browser download), axe-core, and
@@ -32,6 +32,12 @@ browser-tools:
 	@command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q npm)
 	@test -f tests/browser/node_modules/axe-core/axe.min.js -a -f tests/browser/node_modules/oidc-provider/package.json \
 		|| (cd tests/browser && npm ci --no-audit --no-fund)
+
+# The AsyncAPI project's own CLI, which validates docs/asyncapi in the tests (pinned in
+# tests/asyncapi/package-lock.json; install scripts off: it needs none, and none may download).
+asyncapi-tools:
+	@command -v npm >/dev/null || (apt-get update -q && apt-get install -y -q npm)
+	@test -x tests/asyncapi/node_modules/.bin/asyncapi || (cd tests/asyncapi && npm ci --no-audit --no-fund --ignore-scripts)
 
 bench: $(STAMP)
 	@command -v wrk >/dev/null || (apt-get update -q && apt-get install -y -q wrk)

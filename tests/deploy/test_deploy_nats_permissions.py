@@ -12,6 +12,10 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import nats
 import pytest
@@ -22,6 +26,9 @@ from test_deploy_nats_config import JURISDICTION, READERS, USERS
 
 from chassis.messaging.embedded_nats import free_port, nats_server_binary
 from chassis.messaging.streams import ensure_stream, stream_name
+from contracts import ReceivedEvent, encode_cloudevent
+from contracts.petitions.v1 import PetitionRecorded
+from phoihop_subscriber import Subscriber
 
 pytestmark = pytest.mark.integration
 
@@ -230,3 +237,45 @@ async def test_live_events_reach_the_importing_accounts(bus: int) -> None:
     finally:
         await reader.client.close()
         await owner.client.close()
+
+
+async def test_the_subscriber_kit_follows_petitions_as_an_agency_user(
+        bus: int, tmp_path: Path) -> None:
+    """An agency's own system (user ``ubnd``) runs the subscriber kit through the prefix the
+    petitions account exports: durable created, events applied and acked, poison parked."""
+    await _publish_one(bus, "petitions")  # `{}` on Tested.v1: no phoihop event
+    event = PetitionRecorded(petition_id=uuid4(), text="Đề nghị sửa đường", commune="Tân Phú",
+                             channel="meeting", recorded_at=datetime(2026, 9, 1, tzinfo=UTC))
+    owner = await Connected.as_user(bus, "petitions")
+    try:
+        subject, ce_id, body = encode_cloudevent(
+            event, jurisdiction=JURISDICTION, sequence=7, subject=str(event.petition_id),
+            time=event.recorded_at)
+        await owner.client.jetstream().publish(subject, body, headers={"Nats-Msg-Id": ce_id})
+    finally:
+        await owner.client.close()
+    applied: list[str] = []
+    subscriber = Subscriber(
+        "ubnd-archive", nats_url=f"nats://ubnd:{_password('ubnd')}@127.0.0.1:{bus}",
+        jurisdiction=JURISDICTION, database=tmp_path / "archive.db",
+        js_api_prefix="$JS.petitions.API")
+
+    @subscriber.handler(PetitionRecorded)
+    def archive(event: PetitionRecorded, envelope: ReceivedEvent, db: Any) -> None:
+        applied.append(envelope.id)
+
+    await subscriber.rewind_unacknowledged()
+    broker = subscriber.broker()
+    await broker.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not (applied and subscriber.ledger.dead_letters()):
+            assert time.monotonic() < deadline, (applied, subscriber.ledger.dead_letters())
+            await asyncio.sleep(0.05)
+    finally:
+        await broker.stop()
+    assert applied == [ce_id]
+    # The other tests' `{}` bodies (Tested.v1, Live.v1) are parked; the event is not.
+    parked = {letter.subject for letter in subscriber.ledger.dead_letters()}
+    assert f"phoihop.{JURISDICTION}.petitions.Tested.v1" in parked and subject not in parked
+    subscriber.ledger.close()

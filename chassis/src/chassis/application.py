@@ -16,7 +16,13 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate, DomainEventProtocol
-from eventsourcing.persistence import JSONTranscoder, ProcessRecorder, Recording, Transcoding
+from eventsourcing.persistence import (
+    JSONTranscoder,
+    Mapper,
+    ProcessRecorder,
+    Recording,
+    Transcoding,
+)
 
 from kernel.errors import NotFound
 
@@ -49,6 +55,12 @@ class ServiceApplication(Application[UUID]):
 
     def construct_recorder(self) -> ProcessRecorder:
         return self.factory.process_recorder()
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        from chassis.tracing import TracingMapper  # the trace context stored with events
+
+        return self.factory.mapper(transcoder=self.construct_transcoder(),
+                                   mapper_class=TracingMapper)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

@@ -15,6 +15,8 @@ import logging
 import re
 from datetime import UTC, datetime
 
+from chassis.tracing import current_trace_id
+
 MASK = "***"
 _CREDENTIALS = [
     # scheme://user:password@host -> scheme://user:***@host (also with no user)
@@ -63,7 +65,7 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        trace_id = getattr(record, "trace_id", None)
+        trace_id = getattr(record, "trace_id", None) or current_trace_id()
         if trace_id:
             line["trace_id"] = trace_id
         if record.exc_text:  # formatted (and redacted) by RedactingFilter

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from chassis.application import ServiceApplication, store_readiness
 from chassis.logs import configure_logging
+from chassis.messaging.asyncapi import serve_asyncapi
 from chassis.messaging.relay import Translate
 from chassis.messaging.service_messaging import ServiceMessaging
 from chassis.service_specs import ServiceSpec
@@ -53,4 +54,5 @@ def producing_service_app(
     messaging.add_outbox(application, translate)
     http = create_http_app(settings, application, lifespan=messaging.lifespan)
     http.state.readiness += [store_readiness(application), messaging.readiness]
+    serve_asyncapi(http, messaging.traffic, spec.title)
     return http

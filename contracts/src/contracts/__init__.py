@@ -14,6 +14,7 @@ from contracts.envelope import (
     event_source,
     event_subject,
     event_type,
+    stream_name,
     stream_subjects,
 )
 
@@ -29,5 +30,6 @@ __all__ = [
     "event_subject",
     "event_type",
     "registered_events",
+    "stream_name",
     "stream_subjects",
 ]

@@ -34,6 +34,12 @@ def stream_subjects(jurisdiction: str, service: str) -> str:
     return f"phoihop.{jurisdiction}.{service}.>"
 
 
+def stream_name(jurisdiction: str, service: str) -> str:
+    """The producer's JetStream stream over ``stream_subjects``, e.g.
+    ``PHOIHOP_TIEN_GIANG_PETITIONS``: what a subscriber's durable consumer is created on."""
+    return f"PHOIHOP_{jurisdiction}_{service}".upper().replace("-", "_")
+
+
 def event_type(event: type[IntegrationEvent] | IntegrationEvent) -> str:
     return event.cloudevent_type()
 

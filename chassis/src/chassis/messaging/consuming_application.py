@@ -18,6 +18,7 @@ from eventsourcing.persistence import Tracking
 from chassis.application import ServiceApplication
 from chassis.messaging.dead_letters import DeadLetterStore
 from chassis.messaging.receipts import new_receipt, receipt_id
+from chassis.tracing import consuming, stamp
 from contracts import ReceivedEvent
 
 # The batch whose policies are running (in the thread applying it): ``current`` and
@@ -124,7 +125,10 @@ class ConsumingApplication(ServiceApplication, DeadLetterStore):
         if received.sequence > highest + self.max_sequence_gap:
             return Anomaly(f"sequence {received.sequence} is far beyond {highest}, the "
                            f"highest applied from {received.source}: not applied, not tracked")
-        self.policy(received, processing)
+        collected = len(processing.events)
+        with consuming(received, tracking_name) as traceparent:
+            self.policy(received, processing)
+        stamp(processing.events[collected:], traceparent)
         processing.collect_events(new_receipt(tracking_name, received))
         return APPLIED
 

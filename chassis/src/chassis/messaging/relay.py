@@ -27,6 +27,7 @@ from chassis.application import ServiceApplication
 from chassis.messaging.nats_connection import retry_is_pointless
 from chassis.messaging.streams import stream_name
 from chassis.metrics import EVENTS_RELAYED, RELAY_LAG
+from chassis.tracing import traceparent_of
 from contracts import IntegrationEvent, encode_cloudevent
 
 log = logging.getLogger(__name__)
@@ -247,4 +248,5 @@ def published_form(
         sequence=sequence,
         subject=str(event.originator_id),
         time=event.timestamp,  # type: ignore[attr-defined]  # every stored event has one
+        traceparent=traceparent_of(event),
     )

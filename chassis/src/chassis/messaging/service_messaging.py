@@ -18,6 +18,7 @@ from nats.aio.client import Client as NatsClient
 from nats.js import JetStreamContext
 
 from chassis.application import ServiceApplication
+from chassis.messaging.asyncapi import EventTraffic, Subscription
 from chassis.messaging.consuming_application import ConsumingApplication, tracking_name
 from chassis.messaging.jetstream_consumer import TrackedConsumer
 from chassis.messaging.nats_connection import connect
@@ -40,6 +41,7 @@ class ServiceMessaging:
         self.client: NatsClient | None = None
         self._workers: list[tuple[str, Worker]] = []
         self._tasks: list[asyncio.Task[Any]] = []
+        self.traffic = EventTraffic(service)  # what the AsyncAPI document describes
 
     def add_worker(self, name: str, worker: Worker) -> None:
         """Adds a long-running task (relay, consumer) started once NATS is connected."""
@@ -47,6 +49,7 @@ class ServiceMessaging:
 
     def add_outbox(self, app: ServiceApplication, translate: Translate) -> None:
         """Publishes the service's events: its stream, then the relay over its notification log."""
+        self.traffic.sends.append(self.service)
 
         async def relay(js: JetStreamContext) -> None:
             settings = self.settings
@@ -67,6 +70,8 @@ class ServiceMessaging:
         Across NATS accounts the upstream stream is reached through the API prefix its
         account exports (``PHOIHOP_JS_API_PREFIXES``, e.g. ``{"petitions": "$JS.petitions.API"}``).
         """
+        durable = f"{self.service}-{purpose}"
+        self.traffic.receives.append(Subscription(upstream, durable))
 
         async def consume(js: JetStreamContext) -> None:
             jurisdiction = self.settings.jurisdiction
@@ -76,7 +81,7 @@ class ServiceMessaging:
             source = event_source(jurisdiction, upstream)
             await TrackedConsumer(
                 app, js, stream=stream_name(jurisdiction, upstream),
-                durable=f"{self.service}-{purpose}",
+                durable=durable,
                 filter_subject=stream_subjects(jurisdiction, upstream),
                 tracking_name=tracking_name(source, purpose), max_attempts=max_attempts,
                 expected_source=source, batch_size=self.settings.consumer_batch_size,

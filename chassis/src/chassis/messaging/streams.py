@@ -24,7 +24,12 @@ from nats.js.api import (
 )
 from nats.js.errors import NotFoundError
 
-from contracts import stream_subjects
+from contracts import stream_name, stream_subjects
+
+__all__ = [
+    "DUPLICATE_WINDOW_SECONDS", "ensure_stream", "read_subjects", "seal_subject", "stream_config",
+    "stream_name",
+]
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +39,6 @@ log = logging.getLogger(__name__)
 # JetStream drops those re-publishes by id; beyond it consumers' tracking absorbs them.
 # The server keeps the window's ids in memory: a few thousand an hour per service here.
 DUPLICATE_WINDOW_SECONDS = 2 * 60 * 60
-
-
-def stream_name(jurisdiction: str, service: str) -> str:
-    """The stream's name, e.g. ``PHOIHOP_TIEN_GIANG_PETITIONS``."""
-    return f"PHOIHOP_{jurisdiction}_{service}".upper().replace("-", "_")
 
 
 def seal_subject(jurisdiction: str, service: str) -> str:

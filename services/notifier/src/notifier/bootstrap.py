@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from chassis.application import store_readiness
 from chassis.audit import AuditSpec
+from chassis.messaging.asyncapi import serve_asyncapi
 from chassis.messaging.service_messaging import ServiceMessaging
 from chassis.projection import warming_up
 from chassis.service_specs import ServiceSpec
@@ -95,5 +96,6 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
     # The read model catches up with the log in the background; /readyz says how far.
     http.state.readiness += [store_readiness(notifier), messaging.readiness,
                              warming_up(notifier.read_model.projection)]
+    serve_asyncapi(http, messaging.traffic, SERVICE.title)
     return http
 
