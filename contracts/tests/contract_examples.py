@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
 
+from letters_contract_examples import LETTERS_EXAMPLES
 from sessions_contract_examples import SESSIONS_EXAMPLES
 
 from contracts import IntegrationEvent
@@ -128,6 +129,7 @@ _EXAMPLES: dict[str, dict[str, Any]] = {
 
 
 _EXAMPLES.update(SESSIONS_EXAMPLES)
+_EXAMPLES.update(LETTERS_EXAMPLES)
 
 
 def example_fields(model: type[IntegrationEvent]) -> dict[str, Any]:
@@ -154,7 +156,7 @@ def minimal_example(model: type[IntegrationEvent]) -> IntegrationEvent:
 def subject_of(event: IntegrationEvent) -> str:
     """The CloudEvents ``subject``: the id of the aggregate the event is about."""
     aggregate_ids = ("petition_id", "meeting_id", "rating_id", "matter_id", "explanation_id",
-                     "entry_id", "session_id", "resolution_id")
+                     "entry_id", "session_id", "resolution_id", "letter_id")
     for name in aggregate_ids:
         if (value := getattr(event, name, None)) is not None:
             return str(value)

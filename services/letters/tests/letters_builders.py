@@ -55,3 +55,14 @@ def receive(kind: LetterKind, received_on: date, *, by: Person = UBND,
 
 def days(n: int) -> timedelta:
     return timedelta(days=n)
+
+
+class SteppingClock:
+    """1 January 2027 in Vietnam, a second later at each reading (events stay ordered)."""
+
+    def __init__(self, start: datetime = AT) -> None:
+        self._now = start
+
+    def now(self) -> datetime:
+        self._now += timedelta(seconds=1)
+        return self._now
