@@ -33,6 +33,13 @@ class LettersSettings(ServiceSettings):
             raise ValueError("PHOIHOP_LETTERS_VAULT_MASTER_KEYS must be set in production")
         return self
 
+    @classmethod
+    def of(cls, settings: ServiceSettings) -> LettersSettings:
+        """The letters settings from the environment, with ``settings``' values kept."""
+        if isinstance(settings, LettersSettings):
+            return settings
+        return cls().model_copy(update=settings.model_dump())
+
     def vault_environment(self) -> dict[str, str]:
         """The vault's store: its own SQLite file, or its own PostgreSQL database."""
         if self.store == "postgres" and self.letters_vault_postgres_dsn:

@@ -82,6 +82,13 @@ class Catalogue:
             cursor.execute(f"SELECT id, version FROM {self._records} ORDER BY listed_at")
             return [(UUID(row["id"]), int(row["version"])) for row in cursor.fetchall()]
 
+    def rows(self) -> dict[UUID, tuple[int, str]]:
+        """Every row: the letter's version and summary, by id (for the audit)."""
+        with self.projection.reading() as cursor:
+            cursor.execute(f"SELECT id, version, summary FROM {self._records}")
+            return {UUID(row["id"]): (int(row["version"]), row["summary"])
+                    for row in cursor.fetchall()}
+
     def ids(self) -> set[UUID]:
         return {record_id for record_id, _ in self.versions()}
 
