@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 OVERLAYS = ("hdnd", "mttq", "ubnd", "dbqh", "dev")
 # The services deployed, and their HTTP ports (oversight, 8003, comes with its own issue).
-SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "notifier": 8004}
+SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "notifier": 8004, "letters": 8005}
 # The service users of the NATS accounts (base/nats): those deployed, and oversight's, kept
 # so that the service to come joins the bus every agency shares without changing it.
 BUS_SERVICES = (*SERVICE_PORTS, "oversight")
@@ -29,15 +29,19 @@ BUS_SERVICES = (*SERVICE_PORTS, "oversight")
 AGENCY_SERVICES = {
     "hdnd": {"sessions"},
     "mttq": {"petitions", "notifier"},
-    "ubnd": set(),
+    "ubnd": {"letters"},
     "dbqh": set(),
     "dev": set(SERVICE_PORTS),
 }
 # Which service users each agency's NATS account holds.
-ACCOUNT_SERVICES = {**AGENCY_SERVICES, "hdnd": {"sessions", "oversight"}}
+# UBND's account holds letters' user beside its own reader user, ubnd.
+ACCOUNT_SERVICES = {**AGENCY_SERVICES, "hdnd": {"sessions", "oversight"},
+                    "ubnd": {"letters", "ubnd"}}
 # The portal (decision 14): its HTTP port, and the overlays that run it (deploy/README.md
 # says why). It is no service of the bus: no NATS user, no database.
 PORTAL_PORT = 8000
+# The services the portal calls (letters has no pages in the portal yet).
+PORTAL_SERVICES = {name: port for name, port in SERVICE_PORTS.items() if name != "letters"}
 PORTAL_OVERLAYS = ("mttq", "dev")
 # Every Deployment's HTTP port, and which Deployments each overlay has.
 HTTP_PORTS = {**SERVICE_PORTS, "portal": PORTAL_PORT}

@@ -31,8 +31,10 @@ CONSUMES = {
     "sessions": {"petitions", "oversight"},
     "oversight": {"petitions", "sessions"},
     "notifier": {"petitions", "sessions", "oversight"},
-    "ubnd": EVERY_STREAM,
-    "dbqh": EVERY_STREAM,
+    "letters": set(),
+    # Every stream but letters', which no account imports (decision 15).
+    "ubnd": EVERY_STREAM - {"letters"},
+    "dbqh": EVERY_STREAM - {"letters"},
 }
 READS = [(user, upstream) for user in USERS for upstream in sorted(CONSUMES[user])]
 REFUSED = [

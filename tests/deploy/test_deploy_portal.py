@@ -16,7 +16,7 @@ from deploy_render import (
     DEPLOY,
     OVERLAYS,
     PORTAL_OVERLAYS,
-    SERVICE_PORTS,
+    PORTAL_SERVICES,
     Object,
     find,
     of_kind,
@@ -105,7 +105,7 @@ def _where(url: str, overlay: str) -> tuple[str, str, int]:
 
 
 @pytest.mark.parametrize("overlay", PORTAL_OVERLAYS)
-@pytest.mark.parametrize("service", SERVICE_PORTS)
+@pytest.mark.parametrize("service", PORTAL_SERVICES)
 def test_the_portal_is_pointed_at_each_service_where_an_overlay_runs_it(
     overlay: str, service: str
 ) -> None:
@@ -140,10 +140,10 @@ def test_the_portal_reaches_only_the_services_http_and_dns(overlay: str) -> None
                 assert ports == {(53, "UDP"), (53, "TCP")}
                 continue
             service = target.get("app.kubernetes.io/name")
-            assert service in SERVICE_PORTS, f"the portal reaches pods {target}"
-            assert ports == {(SERVICE_PORTS[service], "TCP")}, f"{service}: its HTTP port only"
-            reached.add((service, SERVICE_PORTS[service]))
-    assert reached == set(SERVICE_PORTS.items())
+            assert service in PORTAL_SERVICES, f"the portal reaches pods {target}"
+            assert ports == {(PORTAL_SERVICES[service], "TCP")}, f"{service}: its HTTP port only"
+            reached.add((service, PORTAL_SERVICES[service]))
+    assert reached == set(PORTAL_SERVICES.items())
     nats_or_database = [
         (namespace, labels) for namespace in ("phoihop-ubnd", f"phoihop-{overlay}")
         for labels in ({"app.kubernetes.io/name": "nats"}, {"app.kubernetes.io/name": "postgres"})

@@ -14,6 +14,7 @@ from deploy_render import (
     DEPLOY,
     HTTP_PORTS,
     OVERLAYS,
+    PORTAL_SERVICES,
     SERVICE_PORTS,
     Object,
     find,
@@ -194,7 +195,7 @@ def _egress_ports(deployment: str) -> set[int]:
     """Services: NATS, PostgreSQL and DNS (the notifier also HTTPS); the portal: the
     services' HTTP ports and DNS only."""
     if deployment == "portal":
-        return {*SERVICE_PORTS.values(), 53}
+        return {*PORTAL_SERVICES.values(), 53}
     return {4222, 5432, 53} | ({443} if deployment == "notifier" else set())
 
 
