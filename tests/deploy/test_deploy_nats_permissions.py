@@ -30,9 +30,9 @@ CONSUMES = {
     "petitions": {"sessions"},
     "sessions": {"petitions", "oversight"},
     "oversight": {"petitions", "sessions"},
-    "notifier": {"petitions", "sessions", "oversight"},
+    "notifier": {"petitions", "sessions", "oversight", "letters"},
     "letters": set(),
-    # Every stream but letters', which no account imports (decision 15).
+    # Every stream but letters', which only MTTQ's notifier imports (decision 15).
     "ubnd": EVERY_STREAM - {"letters"},
     "dbqh": EVERY_STREAM - {"letters"},
 }

@@ -27,11 +27,13 @@ def keys(recipients: list[Recipient]) -> list[str]:
     return [r.key for r in recipients]
 
 
-def test_the_shipped_table_is_consistent_with_the_contracts_and_consumes_both_streams() -> None:
+def test_the_shipped_table_is_consistent_with_the_contracts_and_consumes_its_streams() -> None:
     table = default_rules()
     check_rules(table, default_templates())
-    assert table.upstreams() == ["petitions", "sessions"]
-    assert {r.id for r in table.reminders} == {"petition.answer_due", "session.agenda_items_due"}
+    assert table.upstreams() == ["letters", "petitions", "sessions"]
+    assert {r.id for r in table.reminders} == {
+        "petition.answer_due", "session.agenda_items_due", "letter.handling_due",
+        "letter.resolution_due"}
 
 
 def test_rules_name_the_agency_and_unit_mttq_the_public_and_deputies() -> None:
