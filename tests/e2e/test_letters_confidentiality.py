@@ -3,13 +3,16 @@
 Two planted denouncers, one written with Vietnamese diacritics and one without, are recorded
 through the running service; their letters go through their whole life (accepted or
 forwarded, the denouncer notified, an extension, a decision), published by the relay on a
-real NATS JetStream; refused reveals answer 403; the entitled leader reveals once; then one
-identity is erased (crypto-shredding) and can be revealed no more. Everything is stopped.
-Then every artefact is searched: every file the service and NATS wrote (the letters store,
-the vault's store, the NATS data directory, every log) and every HTTP response given to a
-role without the reveal right. Each identity field is looked for as UTF-8 in NFC and NFD,
-without its accents, case-folded, JSON-escaped, and a phone also without its spaces. It
-is found nowhere: the vault holds it only as ciphertext.
+real NATS JetStream, and the notifier (its own process) fills the handling bodies' inboxes
+and calls a subscribed system with signed webhooks; refused reveals answer 403; the
+entitled leader reveals once; then one identity is erased (crypto-shredding) and can be
+revealed no more. Everything is stopped. Then every artefact is searched: every file the
+services and NATS wrote (the letters store, the vault's store, the notifier's store, the
+NATS data directory, every log), every HTTP response given to a role without the reveal
+right (the letters API, the notifier's inboxes, records and Atom feed) and every webhook
+body. Each identity field is looked for as UTF-8 in NFC and NFD, without its accents,
+case-folded, JSON-escaped and in UTF-16, and a phone also without its spaces. It is found
+nowhere: the vault holds it only as ciphertext.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from contracts.vocabulary import Agency
 from kernel.text import without_accents
 from tests.e2e.journey import bearer, post
 from tests.e2e.stream_reader import read_all_sync
+from tests.e2e.test_notifier_journey import Receiver, eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
@@ -65,12 +69,16 @@ def test_a_denouncers_identity_is_found_nowhere_but_encrypted_in_the_vault(
     nats = EmbeddedNats(tmp_path / "nats", log_file=tmp_path / "nats.log").start()
     data_dir = tmp_path / "letters"
     service = start_service("letters", nats.url, jurisdiction, data_dir=data_dir)
+    notifier = start_service("notifier", nats.url, jurisdiction, data_dir=tmp_path / "notifier")
+    receiver = Receiver()  # another system subscribed to UBND's webhooks
     ubnd, hdnd = bearer(jurisdiction, Agency.UBND), bearer(jurisdiction, Agency.HDND)
     ubnd_leader = bearer(jurisdiction, Agency.UBND, role="leader")
     hdnd_leader = bearer(jurisdiction, Agency.HDND, role="leader")
     others = [ubnd, hdnd, bearer(jurisdiction, Agency.MTTQ, role="leader"),
               bearer(jurisdiction, Agency.DBQH), bearer(jurisdiction, Agency.UBND, role="admin")]
     responses: list[str] = []  # every answer to a role without the reveal right
+    secret = httpx.post(f"{notifier.url}/subscriptions", headers=ubnd, timeout=10, json={
+        "url": receiver.url, "event_types": ["vn.phoihop.*"]}).json()["secret"]
     with httpx.Client(base_url=service.url, timeout=10) as client:
         first = post(client, "/letters", ubnd, letter(
             "denunciation", "Tố cáo cán bộ địa chính nhận tiền khi cấp giấy chứng nhận",
@@ -116,6 +124,19 @@ def test_a_denouncers_identity_is_found_nowhere_but_encrypted_in_the_vault(
     delivered = read_all_sync(nats.url, f"phoihop.{jurisdiction}.letters.>",
                               expected=published)
     assert len(delivered) == published
+    with httpx.Client(base_url=notifier.url, timeout=10) as http:
+        webhooks = eventually(lambda: len(p := receiver.verified(secret)) >= 3 and p,
+                              what="the letters' webhooks")  # three received by UBND
+        inbox = eventually(lambda: [n for n in http.get("/inbox", headers=hdnd).json()
+                                    if n["rule_id"] == "letter.forwarded"], what="the inbox")
+        for headers in (ubnd, hdnd, ubnd_leader, hdnd_leader):
+            responses += [http.get("/inbox", headers=headers).text,
+                          http.get("/notifications", headers=headers).text]
+        responses.append(http.get("/feed.atom").text)
+    responses += [json.dumps(webhooks, ensure_ascii=False), json.dumps(inbox)]
+    responses += [body.decode("utf-8") for _, body in receiver.calls]
+    receiver.server.shutdown()
+    notifier.stop()
     service.stop()
     nats.stop()
 
@@ -124,6 +145,7 @@ def test_a_denouncers_identity_is_found_nowhere_but_encrypted_in_the_vault(
     artefacts = [p for p in sorted(tmp_path.rglob("*")) if p.is_file()]
     assert any(p.is_relative_to(tmp_path / "nats" / "jetstream") for p in artefacts)
     assert (data_dir / "letters.log").stat().st_size > 0
+    assert (tmp_path / "notifier" / "notifier.db").exists()
     # The search does find what the service stores in clear: the letters' summaries.
     stored = b"".join(p.read_bytes() for p in artefacts if p.is_relative_to(data_dir))
     assert "Tố cáo cán bộ địa chính".encode() in stored
