@@ -110,6 +110,27 @@ def test_a_keyed_repeat_records_one_letter(client: TestClient,
     second = client.post("/letters", json=denunciation(), headers=keyed)
     assert first.json()["id"] == second.json()["id"]
     assert client.get("/letters", headers=headers(settings)).json()["count"] == 1
+    other = client.post("/letters", json=denunciation(summary="Tố cáo khác"), headers=keyed)
+    assert other.status_code == 422  # the key reused for another letter
+
+
+def test_the_fingerprint_of_a_keyed_letter_holds_nothing_of_the_identity(
+        client: TestClient, settings: LettersSettings) -> None:
+    from chassis.web.idempotency import IdempotentRequest
+    from letters.entrypoints.requests import LetterCreate
+
+    key = "letter-2026-11-02-002"
+    assert client.post("/letters", json=denunciation(),
+                       headers=headers(settings, **{"Idempotency-Key": key})).status_code == 201
+    stored = b"".join(p.read_bytes() for p in settings.data_dir.rglob("letters.db*"))
+
+    def fingerprint(body: dict[str, Any]) -> bytes:
+        dumped = LetterCreate.model_validate(body).model_dump(mode="json")
+        return IdempotentRequest.of(scope="ubnd:ubnd-staff", key=key, method="POST",
+                                    path="/letters", body=dumped).fingerprint.encode()
+
+    assert fingerprint(denunciation(denouncer=None)) in stored  # what is kept
+    assert fingerprint(denunciation()) not in stored  # nothing to try names against
 
 
 BAD_BODIES: list[tuple[str, Any, int]] = [
@@ -169,6 +190,7 @@ def test_bad_input_is_refused_and_nothing_is_stored(
     ("withdraw", {"reason": "x"}, 409),  # a denunciation is not withdrawn
     ("denouncer/reveal", {}, 422),
     ("denouncer/reveal", {"why": "x", "as": "leader"}, 422),
+    ("appeal", {**denunciation(kind="complaint")}, 422),  # an appeal names no denouncer
 ])
 def test_bad_commands_on_a_letter_change_nothing(
         client: TestClient, settings: LettersSettings, letters: Letters, path: str,
