@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from demo import oversight_year, petitions_year, sessions_year
+from demo import letters_year, oversight_year, petitions_year, sessions_year
 from demo.client import DemoError, answers
 from demo.progress import Progress
 from kernel.clock import SystemClock, today_in_vietnam
@@ -36,7 +36,8 @@ class Part:
 
 PARTS = (Part("petitions", "http://127.0.0.1:8001", petitions_year.run),
          Part("sessions", "http://127.0.0.1:8002", sessions_year.run),
-         Part("oversight", "http://127.0.0.1:8003", oversight_year.run))
+         Part("oversight", "http://127.0.0.1:8003", oversight_year.run),
+         Part("letters", "http://127.0.0.1:8005", letters_year.run))
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -78,9 +78,12 @@ class ServiceClient:
         result: dict[str, Any] = response.json()
         return result
 
-    def query(self, path: str, params: dict[str, Any] | None = None) -> Any:
-        """GET a public read (no token needed)."""
-        return self._send("GET", path, params=params).json()
+    def query(self, path: str, params: dict[str, Any] | None = None,
+              *, agency: Agency | None = None) -> Any:
+        """GET a read: public, or as ``agency`` where the service needs a token (letters)."""
+        headers = ({"Authorization": f"Bearer {self._token(agency, None)}"}
+                   if agency is not None else None)
+        return self._send("GET", path, params=params, headers=headers).json()
 
     def _token(self, agency: Agency, unit: str | None) -> str:
         if (agency, unit) not in self._tokens:

@@ -72,7 +72,7 @@ def test_the_modules_are_found() -> None:
         name for name, _ in kernel_modules()}
 
 
-@pytest.mark.parametrize("service", ["petitions", "sessions", "oversight", "notifier"])
+@pytest.mark.parametrize("service", ["petitions", "sessions", "oversight", "notifier", "letters"])
 def test_a_domain_loads_no_web_framework_messaging_or_chassis(service: str) -> None:
     modules = [name for name, _ in domain_modules() if name.startswith(f"{service}.")]
     assert loaded_forbidden(modules) == {}

@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID
 
 from oversight_contract_examples import OVERSIGHT_EXAMPLES
+from letters_contract_examples import LETTERS_EXAMPLES
 from sessions_contract_examples import SESSIONS_EXAMPLES
 
 from contracts import IntegrationEvent
@@ -130,6 +131,7 @@ _EXAMPLES: dict[str, dict[str, Any]] = {
 
 _EXAMPLES.update(SESSIONS_EXAMPLES)
 _EXAMPLES.update(OVERSIGHT_EXAMPLES)
+_EXAMPLES.update(LETTERS_EXAMPLES)
 
 
 def example_fields(model: type[IntegrationEvent]) -> dict[str, Any]:
@@ -157,7 +159,7 @@ def subject_of(event: IntegrationEvent) -> str:
     """The CloudEvents ``subject``: the id of the aggregate the event is about."""
     aggregate_ids = ("petition_id", "meeting_id", "rating_id", "matter_id", "explanation_id",
                      "entry_id", "session_id", "resolution_id", "programme_id", "overlap_id",
-                     "supervision_id", "recommendation_id")
+                     "supervision_id", "recommendation_id", "letter_id")
     for name in aggregate_ids:
         if (value := getattr(event, name, None)) is not None:
             return str(value)

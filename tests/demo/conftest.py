@@ -61,3 +61,13 @@ def run_demo() -> DemoRun:
             capture_output=True, text=True, timeout=timeout, check=False,
         )
     return run
+
+
+@pytest.fixture
+def letters_service(
+    nats_url: str, jurisdiction: str, tmp_path: Path
+) -> Iterator[ServiceProcess]:
+    """The letters service as its own process, on SQLite, with a fresh jurisdiction."""
+    service = ServiceProcess("letters", tmp_path, nats_url, jurisdiction).start()
+    yield service
+    service.stop()

@@ -21,26 +21,28 @@ REPO = Path(__file__).resolve().parents[2]
 DEPLOY = REPO / "deploy"
 OVERLAYS = ("hdnd", "mttq", "ubnd", "dbqh", "dev")
 # The services deployed, and their HTTP ports.
-SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "oversight": 8003, "notifier": 8004}
+SERVICE_PORTS = {"petitions": 8001, "sessions": 8002, "oversight": 8003, "notifier": 8004,
+                 "letters": 8005}
 # The service users of the NATS accounts (base/nats): one per service deployed.
 BUS_SERVICES = tuple(SERVICE_PORTS)
 # Which services each overlay runs (deploy/README.md says why).
 AGENCY_SERVICES = {
     "hdnd": {"sessions", "oversight"},
     "mttq": {"petitions", "notifier"},
-    "ubnd": set(),
+    "ubnd": {"letters"},
     "dbqh": set(),
     "dev": set(SERVICE_PORTS),
 }
 # Which service users each agency's NATS account holds.
-ACCOUNT_SERVICES = dict(AGENCY_SERVICES)
+# UBND's account holds letters' user beside its own reader user, ubnd.
+ACCOUNT_SERVICES = {**AGENCY_SERVICES, "ubnd": {"letters", "ubnd"}}
 # The portal (decision 14): its HTTP port, and the overlays that run it (deploy/README.md
 # says why). It is no service of the bus: no NATS user, no database.
 PORTAL_PORT = 8000
 PORTAL_OVERLAYS = ("mttq", "dev")
-# The services the portal calls (oversight has no pages yet).
+# The services the portal calls (oversight and letters have no pages yet).
 PORTAL_SERVICE_PORTS = {name: port for name, port in SERVICE_PORTS.items()
-                        if name != "oversight"}
+                        if name not in {"oversight", "letters"}}
 # Every Deployment's HTTP port, and which Deployments each overlay has.
 HTTP_PORTS = {**SERVICE_PORTS, "portal": PORTAL_PORT}
 AGENCY_DEPLOYMENTS = {name: services | ({"portal"} if name in PORTAL_OVERLAYS else set())

@@ -21,7 +21,7 @@ from deploy_render import (
 )
 
 AGENCY_STATEFULSETS = {
-    "hdnd": {"postgres"}, "mttq": {"postgres"}, "ubnd": {"nats"}, "dbqh": set(),
+    "hdnd": {"postgres"}, "mttq": {"postgres"}, "ubnd": {"nats", "postgres"}, "dbqh": set(),
     "dev": {"postgres", "nats"},
 }
 

@@ -37,9 +37,11 @@ CONSUMES = {
     "petitions": {"sessions"},
     "sessions": {"petitions", "oversight"},
     "oversight": {"petitions", "sessions"},
-    "notifier": {"petitions", "sessions", "oversight"},
-    "ubnd": EVERY_STREAM,
-    "dbqh": EVERY_STREAM,
+    "notifier": {"petitions", "sessions", "oversight", "letters"},
+    "letters": set(),
+    # Every stream but letters', which only MTTQ's notifier imports (decision 15).
+    "ubnd": EVERY_STREAM - {"letters"},
+    "dbqh": EVERY_STREAM - {"letters"},
 }
 READS = [(user, upstream) for user in USERS for upstream in sorted(CONSUMES[user])]
 REFUSED = [

@@ -23,11 +23,15 @@ def test_the_statefulset_passes_a_password_variable_for_every_service() -> None:
     [container] = statefulset["spec"]["template"]["spec"]["containers"]
     variables = {e["name"]: e for e in container["env"]}
     default = re.search(r"PHOIHOP_DATABASES:-([a-z ]+)\}", SCRIPT.read_text(encoding="utf-8"))
-    assert default and set(default.group(1).split()) == set(SERVICE_PORTS)
+    assert default and set(default.group(1).split()) == {*SERVICE_PORTS, "lettersvault"}
     for service in SERVICE_PORTS:
         reference = variables[f"{service.upper()}_DATABASE_PASSWORD"]["valueFrom"]["secretKeyRef"]
         assert reference == {"name": f"phoihop-{service}", "key": "database-password",
                              "optional": True}
+    # The letters vault: a database and role of its own (decision 15).
+    vault = variables["LETTERSVAULT_DATABASE_PASSWORD"]["valueFrom"]["secretKeyRef"]
+    assert vault == {"name": "phoihop-letters", "key": "vault-database-password",
+                     "optional": True}
 
 
 @pytest.fixture

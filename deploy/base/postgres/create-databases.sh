@@ -5,7 +5,7 @@
 # directory; for a service added later run it again by hand (it skips what exists).
 set -euo pipefail
 
-for service in ${PHOIHOP_DATABASES:-petitions sessions oversight notifier}; do
+for service in ${PHOIHOP_DATABASES:-petitions sessions oversight notifier letters lettersvault}; do
   password_variable="${service^^}_DATABASE_PASSWORD"
   password="${!password_variable:-}"
   if [ -z "$password" ]; then

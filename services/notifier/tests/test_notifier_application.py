@@ -336,3 +336,34 @@ def test_a_reminder_that_cannot_be_scheduled_does_not_stop_the_others(
 
 def reminder_failures() -> float:
     return REGISTRY.get_sample_value("phoihop_notifier_reminder_failures_total") or 0.0
+
+
+def test_the_handling_body_is_told_of_a_letter_and_reminded_before_its_limit(
+    app: Notifier, clock: ManualClock,
+) -> None:
+    from contracts.letters import v1 as letters
+
+    feed, letter_id = Feed(), UUID("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+    received = letters.LetterReceived(
+        letter_id=letter_id, kind="denunciation", treated_as="denunciation",
+        channel="reception", received_on=date(2025, 12, 1), handler=Agency.UBND, instance=1,
+        handling_due_on=date(2025, 12, 10), rule_id="denunciation.initial_handling",
+        legal_source="Luật Tố cáo 2018, Điều 29")
+    apply(app, feed(received, letter_id))
+    (told,) = app.read_model.notifications()
+    assert (told["rule_id"], told["recipient"]) == ("letter.received", "agency:ubnd")
+    clock.set(datetime(2025, 12, 3, 2, tzinfo=UTC))  # 5 working days before the 10th
+    assert app.reminders.send_due(app.today()) == 1
+    accepted = letters.LetterAccepted(
+        letter_id=letter_id, handler=Agency.UBND, accepted_on=date(2025, 12, 4), on_time=True,
+        due_on=date(2026, 1, 3), rule_id="denunciation.resolve",
+        legal_source="Luật Tố cáo 2018, Điều 30", notify_due_on=date(2025, 12, 11))
+    apply(app, feed(accepted, letter_id))
+    reminders = {r["rule_id"]: r for r in app.read_model.reminders()}
+    assert reminders["letter.handling_due"]["active"] is False
+    assert reminders["letter.resolution_due"]["due_date"] == "2026-01-03"
+    # A petition letter has no statutory limit once accepted: no reminder starts.
+    other = UUID("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a")
+    apply(app, feed(letters.LetterAccepted(letter_id=other, handler=Agency.UBND,
+                                           accepted_on=date(2025, 12, 4), on_time=True), other))
+    assert len(app.read_model.reminders()) == 2

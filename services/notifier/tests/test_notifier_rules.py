@@ -30,9 +30,10 @@ def keys(recipients: list[Recipient]) -> list[str]:
 def test_the_shipped_table_is_consistent_with_the_contracts_and_consumes_every_stream() -> None:
     table = default_rules()
     check_rules(table, default_templates())
-    assert table.upstreams() == ["oversight", "petitions", "sessions"]
-    assert {r.id for r in table.reminders} == {"petition.answer_due", "session.agenda_items_due",
-                                               "oversight.recommendation_due"}
+    assert table.upstreams() == ["letters", "oversight", "petitions", "sessions"]
+    assert {r.id for r in table.reminders} == {
+        "petition.answer_due", "session.agenda_items_due", "oversight.recommendation_due",
+        "letter.handling_due", "letter.resolution_due"}
 
 
 def test_rules_name_the_agency_and_unit_mttq_the_public_and_deputies() -> None:

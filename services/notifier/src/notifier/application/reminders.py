@@ -62,6 +62,8 @@ class ReminderBook:
         """Reminders this event starts (or moves, for a re-forwarding) or stops."""
         made: list[Aggregate] = []
         for rule in self.rules.reminders_started_by(received.type):
+            if getattr(received.data, rule.due) is None:
+                continue  # no limit to watch (a letter that is a petition, say)
             made.append(self._start(rule, received))
         for rule in self.rules.reminders_stopped_by(received.type):
             reminder_id = Reminder.create_id(rule.id, received.subject)

@@ -1,0 +1,55 @@
+"""One realistic example per letters v1 integration event, every field filled.
+
+Keyed by CloudEvents type; merged into ``contract_examples`` so that the contracts suite
+has an example of every registered event.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from contracts.vocabulary import Agency
+
+LETTER = UUID("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+EARLIER = UUID("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a")
+SECOND = UUID("3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b")
+TYPE = "vn.phoihop.letters.{}.v1"
+RESOLVE = {"rule_id": "denunciation.resolve", "legal_source": "Luật Tố cáo 2018, Điều 30"}
+
+LETTERS_EXAMPLES: dict[str, dict[str, Any]] = {
+    TYPE.format("LetterReceived"): {
+        "letter_id": LETTER, "kind": "denunciation", "treated_as": "denunciation",
+        "channel": "reception", "received_on": date(2026, 4, 28), "handler": Agency.UBND,
+        "instance": 1, "appeal_of": None, "handling_due_on": date(2026, 5, 11),
+        "rule_id": "denunciation.initial_handling",
+        "legal_source": "Luật Tố cáo 2018, Điều 29",
+    },
+    TYPE.format("LetterRepeatFlagged"): {"letter_id": LETTER, "similar_to": [EARLIER]},
+    TYPE.format("LetterAccepted"): {
+        "letter_id": LETTER, "handler": Agency.UBND, "accepted_on": date(2026, 5, 4),
+        "on_time": True, "due_on": date(2026, 6, 3), **RESOLVE,
+        "notify_due_on": date(2026, 5, 11),
+    },
+    TYPE.format("LetterForwarded"): {
+        "letter_id": LETTER, "handler": Agency.HDND, "forwarded_on": date(2026, 4, 30),
+        "due_on": date(2026, 5, 6), "on_time": True, "handling_due_on": date(2026, 5, 13),
+        "rule_id": "letter.forward_outside_competence",
+        "legal_source": "Luật Tố cáo 2018, Điều 24",
+    },
+    TYPE.format("LetterGuided"): {"letter_id": LETTER, "handler": Agency.UBND,
+                                  "guided_on": date(2026, 5, 4)},
+    TYPE.format("LetterExtended"): {
+        "letter_id": LETTER, "handler": Agency.UBND, "number": 1, "due_on": date(2026, 7, 3),
+        "rule_id": "denunciation.extension", "legal_source": "Luật Tố cáo 2018, Điều 30",
+    },
+    TYPE.format("LetterDecided"): {"letter_id": LETTER, "handler": Agency.UBND,
+                                   "decided_on": date(2026, 6, 30), "on_time": True},
+    TYPE.format("LetterAppealed"): {"letter_id": LETTER, "second_letter_id": SECOND,
+                                    "appealed_on": date(2026, 7, 20)},
+    TYPE.format("ComplaintWithdrawn"): {"letter_id": LETTER, "handler": Agency.UBND,
+                                        "withdrawn_on": date(2026, 8, 3)},
+    TYPE.format("DenouncerNotified"): {"letter_id": LETTER, "handler": Agency.UBND,
+                                       "notified_on": date(2026, 5, 6), "on_time": True},
+}

@@ -1,0 +1,1 @@
+"""The letters service: citizens' letters within statutory limits, and the identity vault."""

@@ -1,0 +1,1 @@
+"""The letters domain: pure, on kernel, contracts and eventsourcing only."""
