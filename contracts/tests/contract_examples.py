@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 from uuid import UUID
 
-from oversight_contract_examples import OVERSIGHT_EXAMPLES
 from letters_contract_examples import LETTERS_EXAMPLES
+from oversight_contract_examples import OVERSIGHT_EXAMPLES
 from sessions_contract_examples import SESSIONS_EXAMPLES
 
 from contracts import IntegrationEvent
