@@ -30,7 +30,7 @@ from contracts.base import _REGISTRY
 
 HERE = Path(__file__).parent
 CLI = HERE / "node_modules" / ".bin" / "asyncapi"
-SERVICES_WITH_EVENTS = ("notifier", "petitions", "sessions")
+SERVICES_WITH_EVENTS = ("letters", "notifier", "oversight", "petitions", "sessions")
 
 
 def committed(service: str) -> dict[str, Any]:
@@ -68,7 +68,10 @@ def test_who_sends_and_receives_what() -> None:
 
     assert actions("petitions") == {("send", "petitions")}
     assert actions("sessions") == {("send", "sessions")}
-    assert actions("notifier") == {("receive", "petitions"), ("receive", "sessions")}
+    assert actions("oversight") == {("send", "oversight")}
+    assert actions("letters") == {("send", "letters")}
+    assert actions("notifier") == {("receive", "petitions"), ("receive", "sessions"),
+                                   ("receive", "oversight"), ("receive", "letters")}
 
 
 def test_a_message_is_the_cloudevent_with_the_contract_as_data_and_the_msg_id_header() -> None:
