@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from contracts.base import IntegrationEvent
 from kernel.clock import plausible_days
@@ -94,9 +94,16 @@ def occurred_on_of(domain_event: object) -> date | None:
     return day if isinstance(day, date) and not isinstance(day, datetime) else None
 
 
-def stamp(integration: E, domain_event: object) -> E:
+@overload
+def stamp(integration: E, domain_event: object) -> E: ...
+@overload
+def stamp(integration: None, domain_event: object) -> None: ...
+def stamp(integration: E | None, domain_event: object) -> E | None:
     """``integration`` with the day the act happened and the moment it was recorded (the
-    stored event's timestamp), unless it already carries them."""
+    stored event's timestamp), unless it already carries them; None (an event a service
+    keeps private) stays None."""
+    if integration is None:
+        return None
     update: dict[str, object] = {}
     if integration.occurred_on is None and (day := occurred_on_of(domain_event)) is not None:
         update["occurred_on"] = day

@@ -24,6 +24,7 @@ from sessions_builders import (
 
 from chassis.web.problems import domain_problem
 from contracts.vocabulary import Agency, PolicyField
+from kernel.occurred import OccurredOnError
 from kernel.rulebook import load_rulebook
 from sessions.domain import errors
 from sessions.domain import session_events as events
@@ -178,7 +179,7 @@ def test_mttq_does_not_submit_documents_and_dates_are_not_in_the_future() -> Non
             MTTQ, document_id=uuid4(), kind=DocumentKind.REPORT, title="Báo cáo", field=None,
             agenda_item_id=None, submitted_on=date(2025, 7, 8), at=AT, rulebook=RULES,
         )
-    with pytest.raises(errors.InvalidCommandError, match="future"):
+    with pytest.raises(OccurredOnError, match="future"):
         submit_draft(session, submitted_on=date(2025, 7, 21))
 
 

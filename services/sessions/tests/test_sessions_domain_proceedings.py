@@ -22,6 +22,7 @@ from sessions_builders import (
     submit_draft,
 )
 
+from kernel.occurred import OccurredOnError
 from sessions.domain import errors
 from sessions.domain import session_events as events
 from sessions.domain.session import Session
@@ -151,6 +152,6 @@ def test_closing_counts_what_the_session_did_and_ends_submissions() -> None:
 
 def test_votes_are_not_dated_before_the_opening() -> None:
     session, draft = convened()
-    with pytest.raises(errors.InvalidCommandError, match="before the opening"):
+    with pytest.raises(OccurredOnError, match="before the opening"):
         session.vote(HDND, vote_id=uuid4(), document_id=draft, counts=Counts(40, 5, 5, 0),
                      number="1", title=None, voted_on=date(2025, 7, 14), at=AT, rulebook=RULES)

@@ -41,8 +41,9 @@ from sessions.domain.values import (
     SessionKind,
     SessionStatus,
     ThematicCaller,
-    check_not_future,
+    check_occurred,
     check_positive_text,
+    follows,
 )
 
 
@@ -157,7 +158,7 @@ class SessionPreparation(Aggregate):
             raise errors.InvalidCommandError(
                 f"a joint meeting needs hdnd, ubnd and mttq: {names} absent"
             )
-        check_not_future(held_on, at, "held_on")
+        check_occurred(held_on, at, "held_on")
         if agreed_opening < held_on or (agreed_closing and agreed_closing < agreed_opening):
             raise errors.InvalidCommandError("the agreed dates must follow the meeting, in order")
         if not agenda:
@@ -196,7 +197,7 @@ class SessionPreparation(Aggregate):
             raise errors.InvalidCommandError("a draft resolution names its field (lĩnh vực)")
         if agenda_item_id is not None and agenda_item_id not in {i.item_id for i in self.agenda}:
             raise errors.InvalidCommandError(f"{agenda_item_id} is not on the agreed agenda")
-        check_not_future(submitted_on, at, "submitted_on")
+        check_occurred(submitted_on, at, "submitted_on")
         deadline = documents_due(rulebook, self.opening_on, submitted_on)
         common = {
             "timestamp": at, "document_id": document_id,
@@ -222,8 +223,9 @@ class SessionPreparation(Aggregate):
     ) -> None:
         """An HĐND committee reports on a document it vetted (thẩm tra)."""
         check_may_run_session(actor, "report on vetting")
-        self.document(document_id)
-        check_not_future(reported_on, at, "reported_on")
+        document = self.document(document_id)
+        check_occurred(reported_on, at, "reported_on", follows(
+            document.submitted_on, "the document's submission", "ngày trình tài liệu"))
         self.trigger_event(
             events.VettingReported, timestamp=at, document_id=document_id,
             committee=check_positive_text(committee, "committee"),
