@@ -105,14 +105,14 @@ def test_a_joint_meeting_without_mttq_is_refused() -> None:
 
 def test_ubnd_and_mttq_confirm_the_joint_meeting_once_each() -> None:
     session = prepared()
-    session.confirm_joint_meeting(MTTQ, at=AT)
-    session.confirm_joint_meeting(UBND, at=AT)
+    session.confirm_joint_meeting(MTTQ, occurred_on=AT.date(), at=AT)
+    session.confirm_joint_meeting(UBND, occurred_on=AT.date(), at=AT)
     assert session.joint_meeting is not None
     assert session.joint_meeting.confirmed_by == {Agency.MTTQ, Agency.UBND}
     with pytest.raises(errors.IllegalTransitionError):
-        session.confirm_joint_meeting(MTTQ, at=AT)
+        session.confirm_joint_meeting(MTTQ, occurred_on=AT.date(), at=AT)
     with pytest.raises(errors.NotPermittedError):
-        session.confirm_joint_meeting(HDND, at=AT)
+        session.confirm_joint_meeting(HDND, occurred_on=AT.date(), at=AT)
 
 
 def test_a_document_on_time_is_submitted_without_a_late_event() -> None:

@@ -125,10 +125,12 @@ def test_questioning_records_question_answer_and_follow_up() -> None:
                          official="Ông Lê Văn C", official_position="Giám đốc Sở Xây dựng",
                          asked_on=VOTED_ON, at=AT)
     with pytest.raises(errors.IllegalTransitionError, match="no answer"):
-        session.follow_up_question(HDND, question_id=question_id, text="Khi nào xong?", at=AT)
+        session.follow_up_question(HDND, question_id=question_id, text="Khi nào xong?",
+                                   occurred_on=AT.date(), at=AT)
     session.answer_question(UBND, question_id=question_id, answer="Vướng giải phóng mặt bằng.",
                             official=None, answered_on=VOTED_ON, at=AT)
-    session.follow_up_question(HDND, question_id=question_id, text="Cam kết thời hạn?", at=AT)
+    session.follow_up_question(HDND, question_id=question_id, text="Cam kết thời hạn?",
+                               occurred_on=AT.date(), at=AT)
     assert event_names(session.collect_events()) == [
         "QuestionAsked", "QuestionAnswered", "QuestionFollowedUp"]
     question = session.questions[question_id]

@@ -93,15 +93,18 @@ class Session(SessionPreparation):
         )
 
     def follow_up_question(self, actor: Actor, *, question_id: UUID, text: str,
-                           at: datetime) -> None:
+                           occurred_on: date, at: datetime) -> None:
         """The deputy comes back on an answer (chất vấn lại, tranh luận)."""
         check_may_run_session(actor, "record follow-up questions")
         self.check_status(SessionStatus.CONVENED, "follow questions up")
-        if self.question(question_id).answer is None:
+        asked = self.question(question_id)
+        if asked.answer is None:
             raise errors.IllegalTransitionError(f"question {question_id} has no answer yet")
+        self._check_during_session(occurred_on, at, "occurred_on", follows(
+            asked.answered_on, "the answer", "câu trả lời chất vấn"))
         self.trigger_event(
             events.QuestionFollowedUp, timestamp=at, question_id=question_id,
-            text=check_positive_text(text, "text"), by=actor_ref(actor),
+            text=check_positive_text(text, "text"), by=actor_ref(actor), occurred_on=occurred_on,
         )
 
     # -- votes -----------------------------------------------------------------------------

@@ -65,6 +65,7 @@ class AgendaItemsRequested(Aggregate.Event):
     due_on: date
     note: str | None
     by: str
+    occurred_on: date | None = None  # None in stores from before the day was kept
 
     def apply(self, session: Session) -> None:
         request = AgendaRequest(Agency(self.requested_from), self.due_on, self.note)
@@ -74,6 +75,7 @@ class AgendaItemsRequested(Aggregate.Event):
 class AgendaItemProposed(Aggregate.Event):
     item: dict[str, Any]
     by: str
+    occurred_on: date | None = None
 
     def apply(self, session: Session) -> None:
         session.proposals.append(AgendaItem.from_record(self.item))
@@ -100,6 +102,7 @@ class JointMeetingHeld(Aggregate.Event):
 class JointMeetingConfirmed(Aggregate.Event):
     agency: str
     by: str
+    occurred_on: date | None = None
 
     def apply(self, session: Session) -> None:
         meeting = session.joint_meeting
@@ -216,6 +219,7 @@ class QuestionFollowedUp(Aggregate.Event):
     question_id: UUID
     text: str
     by: str
+    occurred_on: date | None = None
 
     def apply(self, session: Session) -> None:
         question = session.questions[self.question_id]

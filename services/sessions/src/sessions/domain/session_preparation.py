@@ -124,21 +124,25 @@ class SessionPreparation(Aggregate):
     # -- preparation -----------------------------------------------------------------------
 
     def request_agenda_items(
-        self, actor: Actor, *, due_on: date, note: str | None, at: datetime
+        self, actor: Actor, *, due_on: date, note: str | None, occurred_on: date, at: datetime
     ) -> None:
         """The Standing Committee asks UBND for the items it will submit."""
         check_may_run_session(actor, "ask UBND for agenda items")
         self.check_status(SessionStatus.PLANNED, "ask for agenda items")
+        check_occurred(occurred_on, at, "occurred_on")
         self.trigger_event(
             events.AgendaItemsRequested, timestamp=at, requested_from=Agency.UBND.value,
-            due_on=due_on, note=note, by=actor_ref(actor),
+            due_on=due_on, note=note, by=actor_ref(actor), occurred_on=occurred_on,
         )
 
-    def propose_agenda_item(self, actor: Actor, *, item: AgendaItem, at: datetime) -> None:
+    def propose_agenda_item(self, actor: Actor, *, item: AgendaItem, occurred_on: date,
+                            at: datetime) -> None:
         check_agency(actor, SUBMITTERS, "propose agenda items")
         self.check_status(SessionStatus.PLANNED, "propose agenda items")
+        check_occurred(occurred_on, at, "occurred_on")
         self.trigger_event(
-            events.AgendaItemProposed, timestamp=at, item=item.as_record(), by=actor_ref(actor)
+            events.AgendaItemProposed, timestamp=at, item=item.as_record(), by=actor_ref(actor),
+            occurred_on=occurred_on,
         )
 
     def hold_joint_meeting(
@@ -170,16 +174,18 @@ class SessionPreparation(Aggregate):
             notes=notes, by=actor_ref(actor),
         )
 
-    def confirm_joint_meeting(self, actor: Actor, *, at: datetime) -> None:
+    def confirm_joint_meeting(self, actor: Actor, *, occurred_on: date, at: datetime) -> None:
         """UBND and MTTQ each confirm the agreed record of the joint meeting."""
         check_agency(actor, JOINT_MEETING_PARTNERS, "confirm the joint meeting's record")
         if self.joint_meeting is None:
             raise errors.IllegalTransitionError("no joint meeting has been held for this session")
         if actor.agency in self.joint_meeting.confirmed_by:
             raise errors.IllegalTransitionError(f"{actor.agency.value} already confirmed it")
+        check_occurred(occurred_on, at, "occurred_on", follows(
+            self.joint_meeting.held_on, "the joint meeting", "cuộc họp liên tịch"))
         self.trigger_event(
             events.JointMeetingConfirmed, timestamp=at, agency=actor.agency.value,
-            by=actor_ref(actor),
+            by=actor_ref(actor), occurred_on=occurred_on,
         )
 
     def submit_document(

@@ -44,12 +44,14 @@ class SessionCreate(Command):
 class AgendaRequestCreate(Command):
     due_on: Day = Field(description="Hạn gửi nội dung — items expected by.")
     note: LongText | None = Field(default=None, description="Nội dung đề nghị — what is asked.")
+    occurred_on: OccurredOn = None
 
 
 class AgendaProposalCreate(Command):
     title: Text
     kind: DocumentKind
     vetting_committee: Name | None = Field(default=None, description="Ban thẩm tra.")
+    occurred_on: OccurredOn = None
 
 
 class AgendaItemCreate(Command):
@@ -111,6 +113,13 @@ class AnswerCreate(Command):
 
 class FollowUpCreate(Command):
     text: LongText
+    occurred_on: OccurredOn = None
+
+
+class JointMeetingConfirm(Command):
+    """Xác nhận biên bản họp liên tịch — UBND or MTTQ confirms the agreed record."""
+
+    occurred_on: OccurredOn = None
 
 
 class VoteCreate(Command):
