@@ -17,8 +17,9 @@ venv: $(STAMP)
 run: $(STAMP)
 	$(BIN)/phoihop run
 
+# make demo YEAR=2023: a province-year dated in 2023 (default: last year).
 demo: $(STAMP)
-	$(BIN)/python -m demo
+	$(BIN)/python -m demo $(if $(YEAR),--year $(YEAR))
 
 test: $(STAMP) browser-tools asyncapi-tools
 	$(BIN)/ruff check .

@@ -26,6 +26,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import StoredEvent, Tracking
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from kernel.clock import SystemClock, today_in_vietnam
 from petitions.application import Petitions
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
@@ -35,6 +36,7 @@ PETITIONS_PER_MEETING = 12
 # chassis.messaging.relay.OutboxRelay.position_name for petitions
 RELAY_POSITION = "relay:petitions"
 START = date(2024, 1, 8)
+TODAY = today_in_vietnam(SystemClock())  # every act is dated in the past, from START on
 
 # The vocabulary of benchmark 1's wrk script (http_load.py), so stored petitions and new
 # ones are alike: a similarity search meets a corpus of its own kind.
@@ -144,14 +146,16 @@ def _aggregates(app: Petitions, rng: random.Random, classified_only: bool,
         petition = Petition.record(
             MTTQ, text=text, commune=None if at_meeting else commune,
             channel="meeting" if at_meeting else rng.choice(["mail", "deputy", "online"]),
-            meeting=meeting if at_meeting else None,
+            meeting=meeting if at_meeting else None, today=TODAY,
+            occurred_on=None if at_meeting else START + timedelta(days=n % 300),
         )
         result.petitions.append(petition.id)
         if classified_only:
             petition.classify(HDND, field=FIELDS[n % len(FIELDS)],
-                              level=JurisdictionLevel.PROVINCE, agency=Agency.UBND)
+                              level=JurisdictionLevel.PROVINCE, agency=Agency.UBND,
+                              occurred_on=petition.received_on, today=TODAY)
         else:
-            _walk(app, petition, rng, START + timedelta(days=n % 300))
+            _walk(app, petition, rng, petition.received_on)
         yield petition
         n += 1
 
@@ -173,23 +177,24 @@ def _walk(app: Petitions, petition: Petition, rng: random.Random, day: date) -> 
         return
     level = rng.choice([JurisdictionLevel.PROVINCE, JurisdictionLevel.DISTRICT,
                         JurisdictionLevel.CENTRAL])
-    petition.classify(HDND, field=rng.choice(FIELDS), level=level, agency=Agency.UBND)
+    petition.classify(HDND, field=rng.choice(FIELDS), level=level, agency=Agency.UBND,
+                      occurred_on=day, today=TODAY)
     if rng.random() < 0.06:
         return
-    petition.forward(HDND, forwarded_on=day, deadlines=app.deadline)
+    petition.forward(HDND, forwarded_on=day, today=TODAY, deadlines=app.deadline)
     if rng.random() < 0.18:
         return
     answered = day + timedelta(days=rng.randint(5, 45))
     petition.give_answer(UBND, text="Sở đã bố trí kinh phí, dự kiến hoàn thành trong năm.",
-                         answered_on=answered)
+                         answered_on=answered, today=TODAY)
     if rng.random() < 0.14:
         return
-    petition.publish_answer(MTTQ, published_on=answered + timedelta(days=3))
+    petition.publish_answer(MTTQ, published_on=answered + timedelta(days=3), today=TODAY)
     for follow_up in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):
         status = rng.choice(RESOLUTIONS)
         on = answered + timedelta(days=30 * (follow_up + 1))
         petition.update_resolution(
-            HDND, status=status, updated_on=on, note="Giám sát đến cùng",
+            HDND, status=status, updated_on=on, today=TODAY, note="Giám sát đến cùng",
             roadmap_date=on + timedelta(days=90) if status == ResolutionStatus.IN_PROGRESS
             else None,
         )

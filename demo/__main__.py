@@ -19,7 +19,7 @@ from typing import Protocol
 from demo import letters_year, oversight_year, petitions_year, sessions_year
 from demo.client import DemoError, answers
 from demo.progress import Progress
-from kernel.clock import SystemClock, today_in_vietnam
+from kernel.clock import SystemClock, plausible_years, today_in_vietnam
 
 
 class PartRun(Protocol):
@@ -58,7 +58,9 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="multiply the volume (default 1: ~12 meetings, ~80 petitions; "
                         "8 sessions, ~97 resolutions; oversight is one year at any scale)")
     parser.add_argument("--year", type=int, default=None,
-                        help="calendar year to play, already over (default: last year)")
+                        help="calendar year to play, already over and within the years the "
+                        "services accept; every act is dated in it (default: last year; "
+                        "through make: make demo YEAR=2023)")
     return parser.parse_args(argv)
 
 
@@ -71,9 +73,14 @@ def _scale(text: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse(argv)
-    if args.year is not None and args.year >= today_in_vietnam(SystemClock()).year:
+    today = today_in_vietnam(SystemClock())
+    if args.year is not None and args.year >= today.year:
         print(f"--year {args.year}: choose a year that is over (meetings cannot be held in "
               "the future)", file=sys.stderr)
+        return 2
+    if args.year is not None and args.year < plausible_years(today)[0]:
+        print(f"--year {args.year}: the services accept days from "
+              f"{plausible_years(today)[0]} on", file=sys.stderr)
         return 2
     progress, ran, started = Progress(), 0, time.monotonic()
     for part in PARTS:

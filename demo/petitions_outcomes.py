@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import IntEnum
 
 from contracts.vocabulary import Agency, JurisdictionLevel
@@ -38,6 +38,7 @@ class Item:
     fill: dict[str, str]
     order: int  # recording order of its latest source
     sources: int
+    received_on: date  # the day it was raised, or consolidated
 
     @property
     def agency(self) -> Agency:
@@ -83,6 +84,30 @@ def assign_stages(items: list[Item], rng: random.Random) -> dict[str, Stage]:
     for item in published[:min(_count(Stage.ANSWERED, len(items)), len(published) - 1)]:
         stages[item.petition_id] = Stage.ANSWERED
     return stages
+
+
+@dataclass(frozen=True)
+class ActDays:
+    """The days a petition's acts happened on, in order, each after the one it follows: what
+    the demo sends as occurred_on, forwarded_on, answered_on, published_on, updated_on."""
+
+    classified: date
+    forwarded: date
+    reforwarded: date
+    answered: date
+    published: date
+    followed_up: date
+
+
+def act_days(item: Item, rng: random.Random, today: date) -> ActDays:
+    """A petition's days: classified within a week of receipt, forwarded a few days later,
+    answered 1 to 7 weeks on (some after the 30-day local limit), published and followed up
+    after the answer; never after ``today``."""
+    days, on = [], item.received_on
+    for gap in ((1, 7), (1, 5), (1, 4), (7, 49), (2, 10), (5, 30)):
+        on = min(on + timedelta(days=rng.randint(*gap)), today)
+        days.append(on)
+    return ActDays(*days)
 
 
 def roadmap_date(year: int, rng: random.Random, today: date) -> date:

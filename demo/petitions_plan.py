@@ -44,6 +44,7 @@ class PlannedPetition:
     channel: str
     deputy: str | None
     group: int | None  # duplicate group or split pair it belongs to
+    received_on: date | None = None  # the day it was raised (set once the drafts are sorted)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def build_plan(province: Province, catalogue: Catalogue, *, seed: int, scale: fl
         drafts.append(_single(province, rng, meetings, year, topic, len(drafts)))
     drafts.sort(key=lambda draft: (draft[0], draft[1].index))
     order = {draft.index: n for n, (_, draft) in enumerate(drafts)}
-    petitions = tuple(replace(draft, index=order[draft.index]) for _, draft in drafts)
+    petitions = tuple(replace(draft, index=order[draft.index], received_on=on)
+                      for on, draft in drafts)
     groups = [replace(g, members=tuple(sorted(order[m] for m in g.members))) for g in groups]
     return YearPlan(province.name, year, tuple(meetings), petitions, tuple(groups))
 

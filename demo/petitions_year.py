@@ -8,16 +8,29 @@ answered by the competent agency or unit, published by MTTQ and followed up.
 Every command has an Idempotency-Key derived from the year, seed and scale: running the
 same demo again replays the stored responses and changes nothing; another seed, scale or
 year adds another batch.
+
+Every act is dated the day it happened in the year played (occurred_on, forwarded_on,
+answered_on, published_on, updated_on), not the day the demo runs: due dates, on-time
+answers and the rules in force are those of that year.
 """
 
 from __future__ import annotations
 
 import random
+from datetime import date, timedelta
 from typing import Any
 
 from contracts.vocabulary import Agency, ResolutionStatus
 from demo.client import ServiceClient
-from demo.petitions_outcomes import Item, Stage, assign_stages, misrouted, roadmap_date
+from demo.petitions_outcomes import (
+    ActDays,
+    Item,
+    Stage,
+    act_days,
+    assign_stages,
+    misrouted,
+    roadmap_date,
+)
 from demo.petitions_plan import PlannedPetition, YearPlan, build_plan
 from demo.petitions_summary import print_summary
 from demo.progress import Progress, Step
@@ -48,12 +61,16 @@ def run(base_url: str, jurisdiction: str, progress: Progress, *, seed: int = DEF
         progress.part(f"Kiến nghị cử tri — {plan.province} {year} ({base_url})", STEPS)
         meeting_ids = plan_meetings(client, plan, progress)
         ids = record_petitions(client, plan, meeting_ids, progress)
-        items = consolidate(client, plan, ids, progress)
+        today = today_in_vietnam(SystemClock())
+        items = consolidate(client, plan, ids, progress, today)
         stages = assign_stages(items, random.Random(f"{seed}:{scale}:{year}:stages"))
-        classify(client, items, stages, progress)
-        forward(client, items, stages, progress)
-        answer(client, items, stages, progress)
-        publish_and_follow_up(client, items, stages, progress,
+        days = {item.petition_id: act_days(
+            item, random.Random(f"{seed}:{scale}:{year}:days:{item.order}"), today)
+            for item in items}
+        classify(client, items, stages, days, progress)
+        forward(client, items, stages, days, progress)
+        answer(client, items, stages, days, progress)
+        publish_and_follow_up(client, items, stages, days, progress,
                               random.Random(f"{seed}:{scale}:{year}:roadmap"), year)
         print_summary(client, progress)
 
@@ -89,7 +106,8 @@ def record_petitions(client: ServiceClient, plan: YearPlan, meeting_ids: list[st
     step = progress.step("Ghi nhận kiến nghị", len(plan.petitions))
     recorded: list[tuple[str, set[str]]] = []
     for p in plan.petitions:
-        body: dict[str, Any] = {"text": p.text, "channel": p.channel, "commune": p.commune}
+        body: dict[str, Any] = {"text": p.text, "channel": p.channel, "commune": p.commune,
+                                "occurred_on": str(p.received_on)}
         if p.meeting is not None:
             body["meeting_id"] = meeting_ids[p.meeting]
         if p.deputy is not None:
@@ -108,11 +126,18 @@ def _recorder(p: PlannedPetition) -> Agency:
 
 
 def consolidate(client: ServiceClient, plan: YearPlan, recorded: list[tuple[str, set[str]]],
-                progress: Progress) -> list[Item]:
+                progress: Progress, today: date) -> list[Item]:
     """Merge each duplicate group as far as the service's suggestions link it; merge the
-    split pair and split it again. Returns the petitions that stand on their own."""
+    split pair and split it again. Returns the petitions that stand on their own.
+    A group is merged two days after the last of its petitions was raised."""
     ids = [petition_id for petition_id, _ in recorded]
-    items = {p.index: Item(ids[p.index], p.topic, p.fill, p.index, 1) for p in plan.petitions}
+    received = {p.index: _received(p) for p in plan.petitions}
+    items = {p.index: Item(ids[p.index], p.topic, p.fill, p.index, 1, received[p.index])
+             for p in plan.petitions}
+
+    def merged_on(members: tuple[int, ...] | list[int]) -> date:
+        return min(max(received[m] for m in members) + timedelta(days=2), today)
+
     merges = [(g, linked(g.members, recorded)) for g in plan.groups if not g.split_reason]
     merges = [(g, members) for g, members in merges if len(members) > 1]
     planned = sum(len(g.members) for g in plan.groups if not g.split_reason)
@@ -121,19 +146,27 @@ def consolidate(client: ServiceClient, plan: YearPlan, recorded: list[tuple[str,
     for group, members in merges:
         merged = _send(client, step, "/petitions/consolidate", Agency.HDND,
                        f"consolidate-{group.index}", {
-                           "petition_ids": [ids[m] for m in members], "text": group.summary})
+                           "petition_ids": [ids[m] for m in members], "text": group.summary,
+                           "occurred_on": str(merged_on(members))})
         for m in members:
             del items[m]
         items[members[0]] = Item(merged["id"], group.topic, group.fill, members[-1],
-                                 len(members))
+                                 len(members), merged_on(members))
     pair = next(g for g in plan.groups if g.split_reason)
     merged = _send(client, step, "/petitions/consolidate", Agency.MTTQ, "consolidate-pair",
-                   {"petition_ids": [ids[m] for m in pair.members], "text": pair.summary})
+                   {"petition_ids": [ids[m] for m in pair.members], "text": pair.summary,
+                    "occurred_on": str(merged_on(pair.members))})
     _send(client, step, f"/petitions/{merged['id']}/split", Agency.HDND, "split-pair",
-          {"reason": pair.split_reason})
+          {"reason": pair.split_reason,
+           "occurred_on": str(min(merged_on(pair.members) + timedelta(days=1), today))})
     step.finish(f"hệ thống gợi ý {found}/{planned} kiến nghị trùng, gộp thành {len(merges)}; "
                 "tách lại 1 tổng hợp nhầm")
     return sorted(items.values(), key=lambda item: item.order)
+
+
+def _received(p: PlannedPetition) -> date:
+    assert p.received_on is not None, "build_plan dates every petition"
+    return p.received_on
 
 
 def linked(members: tuple[int, ...], recorded: list[tuple[str, set[str]]]) -> list[int]:
@@ -158,7 +191,7 @@ def linked(members: tuple[int, ...], recorded: list[tuple[str, set[str]]]) -> li
 
 
 def classify(client: ServiceClient, items: list[Item], stages: dict[str, Stage],
-             progress: Progress) -> None:
+             days: dict[str, ActDays], progress: Progress) -> None:
     todo = [i for i in items if stages[i.petition_id] >= Stage.CLASSIFIED]
     wrong = misrouted(items)
     step = progress.step("Phân loại kiến nghị", len(todo))
@@ -168,7 +201,8 @@ def classify(client: ServiceClient, items: list[Item], stages: dict[str, Stage],
               f"classify-{item.petition_id}", {
                   "field": item.topic.field.value, "level": item.topic.level.value,
                   "agency": item.agency.value, "unit": unit,
-                  "committee": item.topic.committee})
+                  "committee": item.topic.committee,
+                  "occurred_on": str(days[item.petition_id].classified)})
     levels = {level: sum(i.topic.level == level for i in todo)
               for level in ("province", "commune", "central")}
     step.finish(f"cấp tỉnh {levels['province']}, cấp xã {levels['commune']}, "
@@ -176,49 +210,56 @@ def classify(client: ServiceClient, items: list[Item], stages: dict[str, Stage],
 
 
 def forward(client: ServiceClient, items: list[Item], stages: dict[str, Stage],
-            progress: Progress) -> None:
+            days: dict[str, ActDays], progress: Progress) -> None:
     todo = [i for i in items if stages[i.petition_id] >= Stage.FORWARDED]
     wrong = misrouted(items)
     step = progress.step("Chuyển kiến nghị", len(todo) + (wrong is not None))
     for item in todo:
         _send(client, step, f"/petitions/{item.petition_id}/forward", item.coordinator,
-              f"forward-{item.petition_id}")
+              f"forward-{item.petition_id}",
+              {"forwarded_on": str(days[item.petition_id].forwarded)})
     if wrong is not None:
         _send(client, step, f"/petitions/{wrong.petition_id}/forward", Agency.HDND,
               f"reforward-{wrong.petition_id}", {
                   "to_agency": wrong.agency.value, "to_unit": wrong.unit,
-                  "reason": wrong.topic.misroute_reason or "Chuyển nhầm cơ quan."})
+                  "reason": wrong.topic.misroute_reason or "Chuyển nhầm cơ quan.",
+                  "forwarded_on": str(days[wrong.petition_id].reforwarded)})
     central = sum(i.agency == Agency.DBQH for i in todo)
     step.finish(f"{central} qua Đoàn ĐBQH lên Quốc hội; chuyển lại 1 do chuyển nhầm"
                 if wrong else f"{central} qua Đoàn ĐBQH lên Quốc hội")
 
 
 def answer(client: ServiceClient, items: list[Item], stages: dict[str, Stage],
-           progress: Progress) -> None:
+           days: dict[str, ActDays], progress: Progress) -> None:
     todo = [i for i in items if stages[i.petition_id] >= Stage.ANSWERED]
     step = progress.step("Trả lời kiến nghị", len(todo))
     for item in todo:
         _send(client, step, f"/petitions/{item.petition_id}/answer", item.agency,
-              f"answer-{item.petition_id}", {"text": item.topic.answer.format(**item.fill)},
+              f"answer-{item.petition_id}", {
+                  "text": item.topic.answer.format(**item.fill),
+                  "answered_on": str(days[item.petition_id].answered)},
               unit=item.unit if item.agency == Agency.UBND else None)
     waiting = sum(stages[i.petition_id] == Stage.FORWARDED for i in items)
     step.finish(f"{waiting} đã chuyển, chưa có trả lời")
 
 
 def publish_and_follow_up(client: ServiceClient, items: list[Item], stages: dict[str, Stage],
-                          progress: Progress, rng: random.Random, year: int) -> None:
+                          days: dict[str, ActDays], progress: Progress, rng: random.Random,
+                          year: int) -> None:
     """MTTQ publishes answers; the answering body records how far each was resolved."""
     answered = [i for i in items if stages[i.petition_id] >= Stage.ANSWERED]
     published = [i for i in answered if stages[i.petition_id] == Stage.PUBLISHED]
     step = progress.step("Thông báo kết quả, giám sát đến cùng", len(published) + len(answered))
     for item in published:
         _send(client, step, f"/petitions/{item.petition_id}/publish-answer", Agency.MTTQ,
-              f"publish-{item.petition_id}")
+              f"publish-{item.petition_id}",
+              {"published_on": str(days[item.petition_id].published)})
     today = today_in_vietnam(SystemClock())
     for item in answered:
         status = item.topic.outcome
         body: dict[str, Any] = {"status": status.value,
-                                "note": item.topic.note or NOTES[status]}
+                                "note": item.topic.note or NOTES[status],
+                                "updated_on": str(days[item.petition_id].followed_up)}
         if status == ResolutionStatus.IN_PROGRESS:
             body["roadmap_date"] = str(roadmap_date(year, rng, today))
         _send(client, step, f"/petitions/{item.petition_id}/resolution", item.agency,

@@ -17,10 +17,10 @@ import pytest
 from chassis.application import ServiceApplication
 from contracts import ReceivedEvent, decode_cloudevent, encode_cloudevent
 from contracts.petitions.v1 import PetitionRecorded
-from kernel.clock import ManualClock
+from kernel.clock import ManualClock, day_in_vietnam
 from kernel.rulebook import Deadline
 from notifier.application import Notifier
-from petitions.application import Petitions
+from petitions.application import Petitions, translate
 from sessions.application import Sessions
 
 STORES = Path(__file__).parent / "stores" / "main-886e492"
@@ -69,6 +69,24 @@ def test_petitions_stored_by_886e492_load_with_their_deadlines(open_store: Any) 
     # Actors were written as agency/subject: the one reference format of kernel.actor.
     assert [e.by for e in app.history(local.id)][:3] == [
         "mttq/mttq-staff", "hdnd/hdnd-staff", "hdnd/hdnd-staff"]
+
+
+def test_petitions_stored_before_the_day_of_the_act_was_kept_read_with_their_days(
+    open_store: Any,
+) -> None:
+    """Events stored before ``occurred_on`` existed: a petition was received the day it was
+    recorded; its other acts had their own date fields all along (kernel.occurred)."""
+    app: Petitions = open_store(Petitions, "petitions")
+    _, local, *_ = every_aggregate(app)
+    first = app.history(local.id)[0]
+    assert getattr(first, "occurred_on", None) is None  # the field did not exist yet
+    assert local.received_on == day_in_vietnam(first.timestamp)
+    published = [p for e in app.history(local.id) if (p := translate(e)) is not None]
+    days = {type(e).__name__: e.occurred_on for e in published}
+    assert days["PetitionRecorded"] is None  # nothing to claim for the old record
+    assert days["PetitionForwarded"] == local.forwarding.forwarded_on
+    assert days["PetitionAnswered"] == local.answer.answered_on
+    assert all(e.recorded_at is not None for e in published)
 
 
 def test_sessions_stored_by_886e492_load_with_their_document_deadlines(open_store: Any) -> None:

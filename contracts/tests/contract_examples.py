@@ -134,10 +134,16 @@ _EXAMPLES.update(OVERSIGHT_EXAMPLES)
 _EXAMPLES.update(LETTERS_EXAMPLES)
 
 
+# Every event may say the day its act happened and when it was recorded (optional, on the
+# base class): recorded a week after the day, typed in Vietnam's afternoon.
+OCCURRED = {"occurred_on": date(2025, 11, 14),
+            "recorded_at": datetime(2025, 11, 21, 14, 5, 0, tzinfo=VIETNAM)}
+
+
 def example_fields(model: type[IntegrationEvent]) -> dict[str, Any]:
     """Every field of ``model`` with a realistic value; KeyError names a missing example."""
     try:
-        return dict(_EXAMPLES[model.cloudevent_type()])
+        return OCCURRED | dict(_EXAMPLES[model.cloudevent_type()])
     except KeyError:
         raise KeyError(
             f"no example for {model.cloudevent_type()}: add one to contracts/tests/"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from typing import Any
 
 import pytest
@@ -153,3 +154,16 @@ def test_a_consumer_decodes_events_whose_module_it_never_imported() -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode().strip() == "PetitionForwarded"
+
+
+def test_the_day_of_the_act_and_the_recording_time_travel_and_may_be_absent() -> None:
+    """occurred_on and recorded_at are optional on every event: a producer from before them
+    is read with None; one that sends them is read with both, the time with its offset."""
+    envelope = forwarded()
+    received = decode_cloudevent(as_body(envelope)).data
+    assert received.occurred_on == date(2025, 11, 14)
+    assert received.recorded_at is not None and received.recorded_at.utcoffset() is not None
+    for field in ("occurred_on", "recorded_at"):
+        del envelope["data"][field]
+    older = decode_cloudevent(as_body(envelope)).data
+    assert (older.occurred_on, older.recorded_at) == (None, None)

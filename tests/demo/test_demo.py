@@ -39,7 +39,7 @@ def test_the_demo_fills_a_year_in_every_state_and_a_rerun_changes_nothing(
     petitions_service: ServiceProcess, jurisdiction: str, run_demo: DemoRun
 ) -> None:
     args = ("--petitions-url", petitions_service.url, "--jurisdiction", jurisdiction,
-            "--scale", "0.3", "--seed", "11")
+            "--scale", "0.3", "--seed", "11", "--year", "2023")
     first = run_demo(*args)
     assert first.returncode == 0, first.stderr
     assert "[8/8] Thông báo kết quả" in first.stdout and "Tổng kết" in first.stdout
@@ -74,6 +74,14 @@ def test_the_demo_fills_a_year_in_every_state_and_a_rerun_changes_nothing(
             assert p["answer"]["unit"] == p["forwarding"]["to_unit"]
         if p["resolution"] and p["resolution"]["status"] == "in_progress":
             assert p["resolution"]["roadmap_date"]
+
+    # A province-year of 2023: every act dated the day it happened then, not today.
+    assert all(p["received_on"].startswith("2023-") for p in petitions)
+    assert all(p["forwarding"]["forwarded_on"] >= p["received_on"] for p in forwarded)
+    assert all(p["forwarding"]["due_date"] < "2024-03-01" for p in forwarded)
+    answers = [p["answer"] for p in forwarded if p["answer"]]
+    assert all(a["answered_on"] < "2024-03-01" for a in answers)
+    assert {a["on_time"] for a in answers} == {True, False}  # the year has both
 
     again = run_demo(*args)
     assert again.returncode == 0, again.stderr

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import cache
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 _REGISTRY: dict[str, type[IntegrationEvent]] = {}
 
@@ -16,12 +17,26 @@ class IntegrationEvent(BaseModel):
     Subclasses set ``service`` and ``major``; the class name is the event name.
     Consumers ignore fields they do not know (``extra="ignore"``), so adding an
     optional field keeps the major version.
+
+    Every event may say when its act happened and when it was recorded: offices record
+    acts after the day (a meeting held last week, an answer that came by post), and a
+    yearly review counts by the day it happened. Both are optional, so events published
+    before they existed still validate (``kernel.occurred.stamp`` fills them).
     """
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
     service: ClassVar[str]
     major: ClassVar[int] = 1
+
+    occurred_on: date | None = Field(
+        default=None,
+        description="Day the act happened (Vietnamese calendar day), which may be before it "
+        "was recorded; absent in events published before this field existed.")
+    recorded_at: datetime | None = Field(
+        default=None,
+        description="When the act was recorded in the service (the stored event's time); "
+        "absent in events published before this field existed.")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

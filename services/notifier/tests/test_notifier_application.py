@@ -367,3 +367,27 @@ def test_the_handling_body_is_told_of_a_letter_and_reminded_before_its_limit(
     apply(app, feed(letters.LetterAccepted(letter_id=other, handler=Agency.UBND,
                                            accepted_on=date(2025, 12, 4), on_time=True), other))
     assert len(app.read_model.reminders()) == 2
+
+
+def test_a_reminder_stops_on_the_day_the_answer_was_given_not_the_day_it_arrived(
+    app: Notifier, clock: ManualClock,
+) -> None:
+    """The answer, typed weeks later, says when it was given (occurred_on): the reminder
+    stops as of that day; an event from before the field stops it on its arrival day."""
+    feed = Feed()
+    given, old = forwarded(), forwarded()
+    for event in (given, old):
+        apply(app, feed(event, event.petition_id))
+    clock.set(datetime(2026, 1, 21, 2, tzinfo=UTC))  # the answers arrive weeks late
+    typed_late = answered(given.petition_id).model_copy(
+        update={"occurred_on": date(2025, 12, 20)})
+    apply(app, feed(typed_late, given.petition_id))
+    apply(app, feed(answered(old.petition_id), old.petition_id))
+    def stopped_on(petition_id: UUID) -> date:
+        reminder_id = Reminder.create_id("petition.answer_due", str(petition_id))
+        [stopped] = [e for e in app.history(reminder_id) if type(e).__name__ == "Stopped"]
+        day: date = stopped.on  # type: ignore[attr-defined]
+        return day
+
+    assert stopped_on(given.petition_id) == date(2025, 12, 20)
+    assert stopped_on(old.petition_id) == date(2025, 11, 28)  # FORWARDED_AT, in Vietnam

@@ -74,8 +74,13 @@ def held_meeting(commune: str = "Tân Phú", held_on: date = TODAY) -> VoterCont
 def recorded(
     text: str = "Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Phú bị xuống cấp",
     commune: str = "Tân Phú", meeting: VoterContactMeeting | None = None,
+    on: date | None = None,
 ) -> Petition:
-    petition = Petition.record(MTTQ, text=text, commune=commune,
+    """Received ``on`` (by default the meeting's day, or a month before TODAY: the acts
+    that follow may then be dated any day since)."""
+    if on is None and meeting is None:
+        on = TODAY - timedelta(days=30)
+    petition = Petition.record(MTTQ, occurred_on=on, today=TODAY, text=text, commune=commune,
                                channel="meeting" if meeting else "deputy", meeting=meeting)
     new_events(petition)
     return petition
@@ -87,20 +92,22 @@ def classified(
 ) -> Petition:
     petition = petition or recorded()
     petition.classify(HDND, field=PolicyField.TRANSPORT, level=level, agency=agency, unit=unit,
-                      committee="Ban Kinh tế - Ngân sách")
+                      committee="Ban Kinh tế - Ngân sách", occurred_on=petition.received_on,
+                      today=TODAY)
     new_events(petition)
     return petition
 
 
 def forwarded(petition: Petition | None = None, *, on: date = TODAY, **classify: Any) -> Petition:
     petition = petition or classified(**classify)
-    petition.forward(HDND, forwarded_on=on, deadlines=fixed_deadlines)
+    petition.forward(HDND, forwarded_on=on, today=max(on, TODAY), deadlines=fixed_deadlines)
     new_events(petition)
     return petition
 
 
 def answered(petition: Petition | None = None, *, on: date = TODAY) -> Petition:
     petition = petition or forwarded()
-    petition.give_answer(UBND, text="Sở GTVT đã bố trí vốn sửa chữa trong quý IV.", answered_on=on)
+    petition.give_answer(UBND, text="Sở GTVT đã bố trí vốn sửa chữa trong quý IV.",
+                         answered_on=on, today=max(on, TODAY))
     new_events(petition)
     return petition

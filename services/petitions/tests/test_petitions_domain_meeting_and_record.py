@@ -8,6 +8,7 @@ import pytest
 from petitions_testkit import DBQH, MTTQ, TODAY, UBND, held_meeting, new_events
 
 from chassis.web.problems import domain_problem
+from kernel.errors import Invalid
 from petitions.domain import errors
 from petitions.domain.meeting import VoterContactMeeting
 from petitions.domain.petition import Petition
@@ -69,7 +70,7 @@ def test_a_meeting_is_not_held_in_the_future_nor_by_negative_voters(
 ) -> None:
     meeting = plan()
     new_events(meeting)
-    with pytest.raises(errors.InvalidPetitionError) as caught:
+    with pytest.raises(Invalid) as caught:  # the kernel's OccurredOnError, or the domain's own
         meeting.mark_held(MTTQ, held_on=TODAY + timedelta(days=days), attendance=attendance,
                           today=TODAY)
     assert domain_problem(caught.value)[0] == 422
@@ -78,7 +79,7 @@ def test_a_meeting_is_not_held_in_the_future_nor_by_negative_voters(
 
 def test_a_petition_recorded_at_a_held_meeting_takes_its_commune() -> None:
     meeting = held_meeting(commune="Tân Phú")
-    petition = Petition.record(UBND, text="Đề nghị nạo vét kênh", commune=None,
+    petition = Petition.record(UBND, today=TODAY, text="Đề nghị nạo vét kênh", commune=None,
                                channel="meeting", meeting=meeting)
     [recorded] = new_events(petition)
     assert isinstance(recorded, Petition.Recorded)
@@ -91,22 +92,23 @@ def test_a_petition_recorded_at_a_held_meeting_takes_its_commune() -> None:
 def test_petitions_are_recorded_only_against_a_held_meeting() -> None:
     meeting = plan()
     with pytest.raises(errors.MeetingNotHeldError) as caught:
-        Petition.record(MTTQ, text="x", commune="Mỹ Phong", channel="meeting", meeting=meeting)
+        Petition.record(MTTQ, today=TODAY, text="x", commune="Mỹ Phong", channel="meeting",
+                        meeting=meeting)
     assert domain_problem(caught.value)[0] == 409
 
 
 def test_a_petition_raised_at_a_meeting_names_it() -> None:
     with pytest.raises(errors.InvalidPetitionError):
-        Petition.record(MTTQ, text="x", commune="Mỹ Phong", channel="meeting")
+        Petition.record(MTTQ, today=TODAY, text="x", commune="Mỹ Phong", channel="meeting")
 
 
 def test_a_petition_without_a_meeting_names_its_commune() -> None:
     with pytest.raises(errors.InvalidPetitionError):
-        Petition.record(MTTQ, text="x", commune=None, channel="mail")
+        Petition.record(MTTQ, today=TODAY, text="x", commune=None, channel="mail")
 
 
 def test_a_petition_by_mail_has_no_meeting() -> None:
-    petition = Petition.record(UBND, text="Thư phản ánh ô nhiễm", commune="Mỹ Tho",
+    petition = Petition.record(UBND, today=TODAY, text="Thư phản ánh ô nhiễm", commune="Mỹ Tho",
                                channel="mail", deputy=None)
     [recorded] = new_events(petition)
     assert recorded.meeting_id is None and petition.meeting_ids == []

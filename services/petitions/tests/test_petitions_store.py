@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from eventsourcing.persistence import IntegrityError
-from petitions_testkit import HDND, MTTQ, UBND, SettableClock
+from petitions_testkit import HDND, MTTQ, TODAY, UBND, SettableClock
 
 from chassis.stores import postgres_environment
 from chassis.web.idempotency import IdempotentRequest, execute_idempotently
@@ -72,7 +72,7 @@ class TestPetitionsStore:
         other.classify(HDND, two.id, field=PolicyField.TRANSPORT,
                        level=JurisdictionLevel.PROVINCE, agency=Agency.UBND)
         before = app.recorder.max_notification_id()
-        merged = consolidate(MTTQ, ROAD, [stale_one, stale_two])
+        merged = consolidate(MTTQ, ROAD, [stale_one, stale_two], today=TODAY)
         with pytest.raises(IntegrityError):
             app.save(merged, stale_one, stale_two)
         assert app.recorder.max_notification_id() == before

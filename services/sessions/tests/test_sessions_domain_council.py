@@ -10,6 +10,7 @@ import pytest
 from sessions_builders import AT, HDND, RULES, UBND, event_names, is_a
 
 from contracts.vocabulary import PolicyField
+from kernel.occurred import OccurredOnError
 from sessions.domain import errors
 from sessions.domain.calendar import CalendarEntry, ClashDetected, detect_clashes
 from sessions.domain.confidence import ConfidenceRating
@@ -46,7 +47,7 @@ def test_only_ubnd_guides_and_not_before_the_resolution_passed() -> None:
     with pytest.raises(errors.NotPermittedError):
         adopted.issue_guidance(HDND, guidance_id=uuid4(), number="1", title="x",
                                issued_on=date(2025, 7, 15), at=AT)
-    with pytest.raises(errors.InvalidCommandError, match="before"):
+    with pytest.raises(OccurredOnError, match="before the day the resolution passed"):
         adopted.issue_guidance(UBND, guidance_id=uuid4(), number="1", title="x",
                                issued_on=date(2025, 6, 30), at=AT)
 

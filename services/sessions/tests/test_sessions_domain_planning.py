@@ -24,6 +24,7 @@ from sessions_builders import (
 
 from chassis.web.problems import domain_problem
 from contracts.vocabulary import Agency, PolicyField
+from kernel.occurred import OccurredOnError
 from kernel.rulebook import load_rulebook
 from sessions.domain import errors
 from sessions.domain import session_events as events
@@ -104,14 +105,14 @@ def test_a_joint_meeting_without_mttq_is_refused() -> None:
 
 def test_ubnd_and_mttq_confirm_the_joint_meeting_once_each() -> None:
     session = prepared()
-    session.confirm_joint_meeting(MTTQ, at=AT)
-    session.confirm_joint_meeting(UBND, at=AT)
+    session.confirm_joint_meeting(MTTQ, occurred_on=AT.date(), at=AT)
+    session.confirm_joint_meeting(UBND, occurred_on=AT.date(), at=AT)
     assert session.joint_meeting is not None
     assert session.joint_meeting.confirmed_by == {Agency.MTTQ, Agency.UBND}
     with pytest.raises(errors.IllegalTransitionError):
-        session.confirm_joint_meeting(MTTQ, at=AT)
+        session.confirm_joint_meeting(MTTQ, occurred_on=AT.date(), at=AT)
     with pytest.raises(errors.NotPermittedError):
-        session.confirm_joint_meeting(HDND, at=AT)
+        session.confirm_joint_meeting(HDND, occurred_on=AT.date(), at=AT)
 
 
 def test_a_document_on_time_is_submitted_without_a_late_event() -> None:
@@ -178,7 +179,7 @@ def test_mttq_does_not_submit_documents_and_dates_are_not_in_the_future() -> Non
             MTTQ, document_id=uuid4(), kind=DocumentKind.REPORT, title="Báo cáo", field=None,
             agenda_item_id=None, submitted_on=date(2025, 7, 8), at=AT, rulebook=RULES,
         )
-    with pytest.raises(errors.InvalidCommandError, match="future"):
+    with pytest.raises(OccurredOnError, match="future"):
         submit_draft(session, submitted_on=date(2025, 7, 21))
 
 

@@ -22,6 +22,7 @@ from sessions_builders import (
     submit_draft,
 )
 
+from kernel.occurred import OccurredOnError
 from sessions.domain import errors
 from sessions.domain import session_events as events
 from sessions.domain.session import Session
@@ -124,10 +125,12 @@ def test_questioning_records_question_answer_and_follow_up() -> None:
                          official="Ông Lê Văn C", official_position="Giám đốc Sở Xây dựng",
                          asked_on=VOTED_ON, at=AT)
     with pytest.raises(errors.IllegalTransitionError, match="no answer"):
-        session.follow_up_question(HDND, question_id=question_id, text="Khi nào xong?", at=AT)
+        session.follow_up_question(HDND, question_id=question_id, text="Khi nào xong?",
+                                   occurred_on=AT.date(), at=AT)
     session.answer_question(UBND, question_id=question_id, answer="Vướng giải phóng mặt bằng.",
                             official=None, answered_on=VOTED_ON, at=AT)
-    session.follow_up_question(HDND, question_id=question_id, text="Cam kết thời hạn?", at=AT)
+    session.follow_up_question(HDND, question_id=question_id, text="Cam kết thời hạn?",
+                               occurred_on=AT.date(), at=AT)
     assert event_names(session.collect_events()) == [
         "QuestionAsked", "QuestionAnswered", "QuestionFollowedUp"]
     question = session.questions[question_id]
@@ -151,6 +154,6 @@ def test_closing_counts_what_the_session_did_and_ends_submissions() -> None:
 
 def test_votes_are_not_dated_before_the_opening() -> None:
     session, draft = convened()
-    with pytest.raises(errors.InvalidCommandError, match="before the opening"):
+    with pytest.raises(OccurredOnError, match="before the opening"):
         session.vote(HDND, vote_id=uuid4(), document_id=draft, counts=Counts(40, 5, 5, 0),
                      number="1", title=None, voted_on=date(2025, 7, 14), at=AT, rulebook=RULES)

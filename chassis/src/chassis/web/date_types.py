@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator, GetJsonSchemaHandler
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, Field, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -82,3 +82,11 @@ Instant = Annotated[
     AfterValidator(_plausible_time), _DocumentedRange(f"{_CLOCK_TIME}{_OFFSET}"),
 ]
 """A time that must carry its UTC offset."""
+
+OccurredOn = Annotated[Day | None, Field(
+    description="Ngày xảy ra — the day the act happened, when it is recorded later (not in "
+    "the future, not before the act it follows); today when left out.")]
+"""The day an act happened, as every command that records one takes it: ``occurred_on``,
+or the act's own field (``held_on``, ``answered_on``). Read here (a ``Day``: ISO text,
+plausible); the domain checks it against today and the acts it follows
+(``kernel.occurred.check_occurred_on``); left out, the application takes today."""

@@ -70,7 +70,7 @@ class ReminderBook:
             if self.store.exists(reminder_id):
                 reminder: Reminder = self.store.current(reminder_id)
                 if reminder.active:
-                    reminder.stop(cause=received.type, on=day_in_vietnam(received.time))
+                    reminder.stop(cause=received.type, on=day_of(received))
                     made.append(reminder)
         return made
 
@@ -78,7 +78,7 @@ class ReminderBook:
         event = received.data
         due: date = getattr(event, rule.due)
         started_on: date = (getattr(event, rule.started_on) if rule.started_on
-                            else day_in_vietnam(received.time))
+                            else day_of(received))
         recipients = [r.key for r in rule.recipients_of(event)]
         reminder_id = Reminder.create_id(rule.id, received.subject)
         if self.store.exists(reminder_id):
@@ -217,3 +217,8 @@ def _rebuild(source_event: dict[str, object]) -> IntegrationEvent:
         raise RulesError(f"no integration event {source_event['type']} any more")
     return model.model_validate(source_event["data"])
 
+
+def day_of(received: ReceivedEvent) -> date:
+    """The day the act behind ``received`` happened (its ``occurred_on``, kernel.occurred);
+    for an event published before it carried one, the day it was recorded."""
+    return received.data.occurred_on or day_in_vietnam(received.time)

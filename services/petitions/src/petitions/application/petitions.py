@@ -80,76 +80,92 @@ class Petitions(IdempotentCommands, ServiceApplication):
     def record_petition(
         self, actor: Actor, *, text: str, channel: str, commune: str | None = None,
         meeting_id: UUID | None = None, deputy: str | None = None,
+        occurred_on: date | None = None,
     ) -> Petition:
         meeting = self.meeting(meeting_id) if meeting_id is not None else None
         petition = Petition.record(actor, text=text, commune=commune, channel=channel,
-                                   meeting=meeting, deputy=deputy)
+                                   meeting=meeting, deputy=deputy, occurred_on=occurred_on,
+                                   today=self.today())
         self.save(petition)
         return petition
 
-    def consolidate(self, actor: Actor, petition_ids: list[UUID], text: str) -> Petition:
+    def consolidate(self, actor: Actor, petition_ids: list[UUID], text: str,
+                    occurred_on: date | None = None) -> Petition:
         merged = [self.petition(petition_id) for petition_id in petition_ids]
-        consolidated = consolidation.consolidate(actor, text, merged)
+        consolidated = consolidation.consolidate(actor, text, merged, today=self.today(),
+                                                 occurred_on=occurred_on)
         self.save(consolidated, *merged)
         return consolidated
 
-    def split(self, actor: Actor, petition_id: UUID, reason: str) -> Petition:
+    def split(self, actor: Actor, petition_id: UUID, reason: str,
+              occurred_on: date | None = None) -> Petition:
         consolidated = self.petition(petition_id)
         merged = [self.petition(merged_id) for merged_id in consolidated.merged_petition_ids]
-        consolidation.split(actor, consolidated, merged, reason)
+        consolidation.split(actor, consolidated, merged, reason, today=self.today(),
+                            occurred_on=occurred_on)
         self.save(consolidated, *merged)
         return consolidated
 
     def classify(
         self, actor: Actor, petition_id: UUID, *, field: PolicyField, level: JurisdictionLevel,
         agency: Agency, unit: str | None = None, committee: str | None = None,
+        occurred_on: date | None = None,
     ) -> Petition:
         petition = self.petition(petition_id)
         petition.classify(actor, field=field, level=level, agency=agency, unit=unit,
-                          committee=committee)
+                          committee=committee, occurred_on=occurred_on, today=self.today())
         self.save(petition)
         return petition
 
-    def forward(self, actor: Actor, petition_id: UUID) -> Petition:
+    def forward(self, actor: Actor, petition_id: UUID,
+                forwarded_on: date | None = None) -> Petition:
         petition = self.petition(petition_id)
-        petition.forward(actor, forwarded_on=self.today(), deadlines=self.deadline)
+        petition.forward(actor, forwarded_on=forwarded_on or self.today(), today=self.today(),
+                         deadlines=self.deadline)
         self.save(petition)
         return petition
 
     def reforward(
         self, actor: Actor, petition_id: UUID, *, to_agency: Agency | None, to_unit: str | None,
-        level: JurisdictionLevel | None, reason: str,
+        level: JurisdictionLevel | None, reason: str, forwarded_on: date | None = None,
     ) -> Petition:
         petition = self.petition(petition_id)
         petition.reforward(actor, to_agency=to_agency, to_unit=to_unit, level=level,
-                           reason=reason, forwarded_on=self.today(), deadlines=self.deadline)
+                           reason=reason, forwarded_on=forwarded_on or self.today(),
+                           today=self.today(), deadlines=self.deadline)
         self.save(petition)
         return petition
 
-    def answer(self, actor: Actor, petition_id: UUID, text: str) -> Petition:
+    def answer(self, actor: Actor, petition_id: UUID, text: str,
+               answered_on: date | None = None) -> Petition:
         petition = self.petition(petition_id)
-        petition.give_answer(actor, text=text, answered_on=self.today())
+        petition.give_answer(actor, text=text, answered_on=answered_on or self.today(),
+                             today=self.today())
         self.save(petition)
         return petition
 
-    def publish_answer(self, actor: Actor, petition_id: UUID) -> Petition:
+    def publish_answer(self, actor: Actor, petition_id: UUID,
+                       published_on: date | None = None) -> Petition:
         petition = self.petition(petition_id)
-        petition.publish_answer(actor, published_on=self.today())
+        petition.publish_answer(actor, published_on=published_on or self.today(),
+                                today=self.today())
         self.save(petition)
         return petition
 
     def update_resolution(
         self, actor: Actor, petition_id: UUID, *, status: ResolutionStatus,
         roadmap_date: date | None = None, note: str | None = None,
+        updated_on: date | None = None,
     ) -> Petition:
         petition = self.petition(petition_id)
         petition.update_resolution(actor, status=status, roadmap_date=roadmap_date, note=note,
-                                   updated_on=self.today())
+                                   updated_on=updated_on or self.today(), today=self.today())
         self.save(petition)
         return petition
 
     def today(self) -> date:
-        """Today in Vietnam on the injected clock: the day commands are recorded on."""
+        """Today in Vietnam on the injected clock: the day a command's act happened on when
+        it names no other (``occurred_on`` and its kin, kernel.occurred)."""
         return today_in_vietnam(self.clock)
 
     def deadline(self, rule_id: str, start: date) -> Deadline:

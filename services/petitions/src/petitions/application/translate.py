@@ -13,6 +13,7 @@ from typing import Any
 from contracts.base import IntegrationEvent
 from contracts.petitions import v1
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
+from kernel.occurred import stamp
 from kernel.text import identifier_key
 from petitions.domain import events
 from petitions.domain.meeting import VoterContactMeeting
@@ -21,10 +22,11 @@ from petitions.domain.values import Source
 
 
 def translate(domain_event: object) -> IntegrationEvent | None:
-    """The integration event to publish for ``domain_event``, or None to keep it private."""
+    """The integration event to publish for ``domain_event``, or None to keep it private;
+    with the day its act happened and when it was recorded (kernel.occurred.stamp)."""
     for event_class, make in _TRANSLATIONS:
         if isinstance(domain_event, event_class):
-            return make(domain_event)
+            return stamp(make(domain_event), domain_event)
     return None
 
 

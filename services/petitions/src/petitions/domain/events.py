@@ -3,6 +3,10 @@
 Their topics are ``petitions.domain.petition:Petition.<Name>`` (the aggregate redefines
 each as its own subclass): never rename or move them without ``register_topic``. Enum
 values are stored as plain strings, so a live event and a replayed one look the same.
+
+Each event of an act names the day it happened (``kernel.occurred``): its own date field
+(``occurred_field``) or ``occurred_on``, which events stored before it existed lack (they
+read as None, and the day they were recorded stands in).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from kernel.clock import day_in_vietnam
 from petitions.domain.values import Source
 
 if TYPE_CHECKING:
@@ -26,9 +31,11 @@ class Recorded(Aggregate.Created):
     channel: str
     deputy: str | None
     by: str
+    occurred_on: date | None = None  # the day it was received; None in stores before it
 
     def apply(self, petition: Petition) -> None:
-        petition._start(self.text, [Source(petition.id, self.meeting_id, self.commune)])
+        petition._start(self.text, [Source(petition.id, self.meeting_id, self.commune)],
+                        self.occurred_on or day_in_vietnam(self.timestamp))
         petition.channel, petition.deputy = self.channel, self.deputy
 
 class Consolidated(Aggregate.Created):
@@ -36,9 +43,11 @@ class Consolidated(Aggregate.Created):
     merged_petition_ids: list[UUID]
     sources: list[dict[str, Any]]
     by: str
+    occurred_on: date | None = None
 
     def apply(self, petition: Petition) -> None:
-        petition._start(self.text, [Source.from_record(s) for s in self.sources])
+        petition._start(self.text, [Source.from_record(s) for s in self.sources],
+                        self.occurred_on or day_in_vietnam(self.timestamp))
         petition.merged_petition_ids = list(self.merged_petition_ids)
 
 class MergedInto(Aggregate.Event):
@@ -54,6 +63,7 @@ class Split(Aggregate.Event):
     restored_petition_ids: list[UUID]
     reason: str
     by: str
+    occurred_on: date | None = None
 
 class Classified(Aggregate.Event):
     field: str
@@ -62,6 +72,7 @@ class Classified(Aggregate.Event):
     competent_unit: str | None
     committee: str | None
     by: str
+    occurred_on: date | None = None
 
 class Forwarded(Aggregate.Event):
     text: str
@@ -75,6 +86,7 @@ class Forwarded(Aggregate.Event):
     reforwarded: bool
     reason: str | None
     by: str
+    occurred_field = "forwarded_on"
 
 class Answered(Aggregate.Event):
     agency: str
@@ -83,6 +95,7 @@ class Answered(Aggregate.Event):
     answered_on: date
     due_date: date
     by: str
+    occurred_field = "answered_on"
 
 class AnswerPublished(Aggregate.Event):
     text: str
@@ -91,6 +104,7 @@ class AnswerPublished(Aggregate.Event):
     published_on: date
     communes: list[str]
     by: str
+    occurred_field = "published_on"
 
 class ResolutionUpdated(Aggregate.Event):
     status: str
@@ -98,3 +112,4 @@ class ResolutionUpdated(Aggregate.Event):
     note: str | None
     updated_on: date
     by: str
+    occurred_field = "updated_on"

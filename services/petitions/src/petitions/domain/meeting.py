@@ -10,6 +10,7 @@ from eventsourcing.domain import Aggregate, event
 
 from contracts.vocabulary import Agency
 from kernel.actor import Actor, actor_ref
+from kernel.occurred import check_occurred_on
 from petitions.domain.errors import (
     InvalidPetitionError,
     MeetingAlreadyHeldError,
@@ -59,6 +60,7 @@ class VoterContactMeeting(Aggregate):
         commune: str
         deputies: list[str]
         by: str
+        occurred_field = "held_on"
 
     @classmethod
     def plan(
@@ -82,8 +84,7 @@ class VoterContactMeeting(Aggregate):
     ) -> None:
         check_may_organise_voter_contact(actor)
         self.check_not_held()
-        if held_on > today:
-            raise InvalidPetitionError(f"held_on {held_on} is in the future (today is {today})")
+        check_occurred_on(held_on, today=today, field="held_on")
         if attendance < 0:
             raise InvalidPetitionError("attendance cannot be negative")
         present = self.deputies if deputies_present is None else deputies_present

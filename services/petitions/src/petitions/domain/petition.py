@@ -11,6 +11,8 @@ from eventsourcing.domain import Aggregate, event
 
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from kernel.actor import Actor, actor_ref
+from kernel.errors import Wording
+from kernel.occurred import Follows, check_occurred_on
 from kernel.rulebook import Deadline
 from kernel.text import identifier_key, same_identifier
 from petitions.domain import errors, events
@@ -40,6 +42,8 @@ class Petition(Aggregate):
 
     if TYPE_CHECKING:  # declared for type checkers only: runtime annotations become fields
         text: str
+        received_on: date
+        classified_on: date | None
         channel: str | None
         deputy: str | None
         sources: list[Source]
@@ -64,8 +68,9 @@ class Petition(Aggregate):
     AnswerPublished = events.AnswerPublished
     ResolutionUpdated = events.ResolutionUpdated
 
-    def _start(self, text: str, sources: list[Source]) -> None:
-        self.text, self.sources = text, sources
+    def _start(self, text: str, sources: list[Source], received_on: date) -> None:
+        self.text, self.sources, self.received_on = text, sources, received_on
+        self.classified_on = None
         self.channel = self.deputy = None
         self.merged_petition_ids, self.merged_into, self.withdrawn_reason = [], None, None
         self.classification, self.forwarding, self.reforward_count = None, None, 0
@@ -73,15 +78,24 @@ class Petition(Aggregate):
 
     @classmethod
     def record(
-        cls, actor: Actor, *, text: str, commune: str | None, channel: str,
+        cls, actor: Actor, *, text: str, commune: str | None, channel: str, today: date,
         meeting: VoterContactMeeting | None = None, deputy: str | None = None,
+        occurred_on: date | None = None,
     ) -> Petition:
-        """Record a voter's petition, raised at a held ``meeting`` or through another channel."""
+        """Record a voter's petition, raised at a held ``meeting`` or through another channel,
+        received on ``occurred_on`` (by default the meeting's day, or ``today``)."""
         if channel == "meeting" and meeting is None:
             raise errors.InvalidPetitionError("a petition raised at a meeting names the meeting")
+        held_on = None
         if meeting is not None:
             meeting.check_is_held()
             commune = commune or meeting.commune
+            held_on = meeting.held_on
+        received_on = check_occurred_on(
+            occurred_on or held_on or today, today=today,
+            follows=[Follows(held_on, Wording("the meeting it was raised at",
+                                              "hội nghị nơi kiến nghị được nêu"))],
+        )
         if not commune:
             raise errors.InvalidPetitionError("name the commune the voters live in")
         if channel not in {c.value for c in Channel}:
@@ -89,15 +103,17 @@ class Petition(Aggregate):
         return cls._create(
             cls.Recorded, id=uuid4(), text=text, commune=commune, channel=Channel(channel).value,
             meeting_id=meeting.id if meeting is not None else None, deputy=deputy,
-            by=actor_ref(actor),
+            by=actor_ref(actor), occurred_on=received_on,
         )
 
     @classmethod
-    def consolidated_from(cls, actor: Actor, text: str, merged: list[Petition]) -> Petition:
+    def consolidated_from(cls, actor: Actor, text: str, merged: list[Petition],
+                          occurred_on: date) -> Petition:
         sources = [source.as_record() for petition in merged for source in petition.sources]
         return cls._create(
             cls.Consolidated, id=uuid4(), text=text, sources=sources,
             merged_petition_ids=[p.id for p in merged], by=actor_ref(actor),
+            occurred_on=occurred_on,
         )
 
     # -- what it is -------------------------------------------------------------------------
@@ -174,54 +190,68 @@ class Petition(Aggregate):
     def _restored(self, split_from: UUID, reason: str, by: str) -> None:
         self.merged_into = None
 
-    def withdraw(self, actor: Actor, reason: str) -> None:
+    def withdraw(self, actor: Actor, reason: str, *, occurred_on: date, today: date) -> None:
         """Undo this consolidation: the petition is withdrawn, its merged ones stand again."""
         check_may_coordinate(actor)
         if not self.is_consolidated:
             raise errors.NotConsolidatedError(f"{self.id} is not a consolidated petition")
         self.check_is_active()
         self.check_not_forwarded("split")
+        check_occurred_on(occurred_on, today=today, follows=[self._follows_consolidation()])
         self._split(restored_petition_ids=list(self.merged_petition_ids), reason=reason,
-                    by=actor_ref(actor))
+                    by=actor_ref(actor), occurred_on=occurred_on)
 
     @event(Split)
-    def _split(self, restored_petition_ids: list[UUID], reason: str, by: str) -> None:
+    def _split(self, restored_petition_ids: list[UUID], reason: str, by: str,
+               occurred_on: date | None = None) -> None:
         self.withdrawn_reason = reason
 
     # -- classification and forwarding -----------------------------------------------------
 
     def classify(
         self, actor: Actor, *, field: PolicyField, level: JurisdictionLevel,
-        agency: Agency, unit: str | None = None, committee: str | None = None,
+        agency: Agency, today: date, unit: str | None = None, committee: str | None = None,
+        occurred_on: date | None = None,
     ) -> None:
         check_may_coordinate(actor)
         self.check_is_active()
         self.check_not_forwarded("classify")
+        day = check_occurred_on(occurred_on or today, today=today,
+                                follows=[self._follows_receipt()])
         self._classified(field=field.value, level=level.value, competent_agency=agency.value,
-                         competent_unit=unit, committee=committee, by=actor_ref(actor))
+                         competent_unit=unit, committee=committee, by=actor_ref(actor),
+                         occurred_on=day)
 
     @event(Classified)
     def _classified(self, field: str, level: str, competent_agency: str,
-                    competent_unit: str | None, committee: str | None, by: str) -> None:
+                    competent_unit: str | None, committee: str | None, by: str,
+                    occurred_on: date | None = None) -> None:
+        self.classified_on = occurred_on
         self.classification = Classification(
             PolicyField(field), JurisdictionLevel(level), Agency(competent_agency),
             competent_unit, committee,
         )
 
-    def forward(self, actor: Actor, *, forwarded_on: date, deadlines: DeadlinePolicy) -> None:
-        """Forward to the competent agency of the classification, with the rulebook's deadline."""
+    def forward(self, actor: Actor, *, forwarded_on: date, today: date,
+                deadlines: DeadlinePolicy) -> None:
+        """Forward to the competent agency of the classification, with the deadline of the
+        rule in force on the day it was forwarded, counted from that day."""
         check_may_coordinate(actor)
         self.check_is_active()
         if self.classification is None:
             raise errors.NotClassifiedError(f"classify {self.id} before forwarding it")
         self.check_not_forwarded("forward")
+        check_occurred_on(forwarded_on, today=today, field="forwarded_on", follows=[
+            self._follows_receipt(),
+            Follows(self.classified_on, Wording("its classification", "việc phân loại")),
+        ])
         c = self.classification
         deadline = deadlines(answer_rule_id(c.level), forwarded_on)
         self._trigger_forwarded(actor, c.agency, c.unit, c.level, forwarded_on, deadline, None)
 
     def reforward(
         self, actor: Actor, *, to_agency: Agency | None, to_unit: str | None,
-        level: JurisdictionLevel | None, reason: str, forwarded_on: date,
+        level: JurisdictionLevel | None, reason: str, forwarded_on: date, today: date,
         deadlines: DeadlinePolicy,
     ) -> None:
         """Correct a misrouting: send it to another agency or unit (and level), with why."""
@@ -238,6 +268,8 @@ class Petition(Aggregate):
             raise errors.InvalidPetitionError(
                 "re-forwarding goes to another agency or unit than the current one"
             )
+        check_occurred_on(forwarded_on, today=today, field="forwarded_on",
+                          follows=[self._follows_forwarding()])
         deadline = deadlines(answer_rule_id(level), forwarded_on)
         self._trigger_forwarded(actor, to_agency, to_unit, level, forwarded_on, deadline, reason)
 
@@ -270,13 +302,16 @@ class Petition(Aggregate):
 
     # -- answer, publication, follow-up ----------------------------------------------------
 
-    def give_answer(self, actor: Actor, *, text: str, answered_on: date) -> None:
-        """Answer it: only the agency (and unit, if named) it was forwarded to."""
+    def give_answer(self, actor: Actor, *, text: str, answered_on: date, today: date) -> None:
+        """Answer it: only the agency (and unit, if named) it was forwarded to; on time when
+        ``answered_on`` (the day it was answered, not the day it is typed) is by the due date."""
         self.check_is_active()
         if self.forwarding is None:
             raise errors.NotForwardedError(f"{self.id} has not been forwarded: nothing to answer")
         self.check_is_answerer(actor)
         self.check_not_answered()
+        check_occurred_on(answered_on, today=today, field="answered_on",
+                          follows=[self._follows_forwarding()])
         self._answered(agency=actor.agency.value, unit=actor.unit, answer=text,
                        answered_on=answered_on, due_date=self.forwarding.deadline.due_date,
                        by=actor_ref(actor))
@@ -286,13 +321,15 @@ class Petition(Aggregate):
                   due_date: date, by: str) -> None:
         self.answer = Answer(Agency(agency), unit, answer, answered_on, due_date)
 
-    def publish_answer(self, actor: Actor, *, published_on: date) -> None:
+    def publish_answer(self, actor: Actor, *, published_on: date, today: date) -> None:
         """MTTQ makes the answer known to the people (thông báo)."""
         check_may_publish(actor)
         if self.answer is None:
             raise errors.NotAnsweredError(f"{self.id} has no answer to publish yet")
         if self.published_on is not None:
             raise errors.AlreadyPublishedError(f"{self.id} was published on {self.published_on}")
+        check_occurred_on(published_on, today=today, field="published_on",
+                          follows=[self._follows_answer()])
         self._answer_published(text=self.text, answer=self.answer.text,
                                answered_by=self.answer.agency.value, published_on=published_on,
                                communes=self.communes, by=actor_ref(actor))
@@ -303,7 +340,7 @@ class Petition(Aggregate):
         self.published_on = published_on
 
     def update_resolution(
-        self, actor: Actor, *, status: ResolutionStatus, updated_on: date,
+        self, actor: Actor, *, status: ResolutionStatus, updated_on: date, today: date,
         roadmap_date: date | None = None, note: str | None = None,
     ) -> None:
         """Follow it up to the end (giám sát đến cùng): how far it has been resolved."""
@@ -317,6 +354,11 @@ class Petition(Aggregate):
             raise errors.InvalidPetitionError("in_progress needs a roadmap date (lộ trình)")
         if roadmap_date is not None and status != ResolutionStatus.IN_PROGRESS:
             raise errors.InvalidPetitionError("a roadmap date goes only with in_progress")
+        check_occurred_on(updated_on, today=today, field="updated_on", follows=[
+            self._follows_answer(),
+            Follows(self.resolution.updated_on if self.resolution else None,
+                    Wording("the previous update", "lần cập nhật trước")),
+        ])
         if roadmap_date is not None and roadmap_date < updated_on:
             raise errors.InvalidPetitionError("the roadmap date is in the past")
         self._resolution_updated(status=status.value, roadmap_date=roadmap_date, note=note,
@@ -326,6 +368,23 @@ class Petition(Aggregate):
     def _resolution_updated(self, status: str, roadmap_date: date | None, note: str | None,
                             updated_on: date, by: str) -> None:
         self.resolution = Resolution(ResolutionStatus(status), roadmap_date, note, updated_on)
+
+    # -- the acts a later one follows (kernel.occurred) ------------------------------------
+
+    def _follows_receipt(self) -> Follows:
+        return Follows(self.received_on, Wording("the day it was received",
+                                                 "ngày tiếp nhận kiến nghị"))
+
+    def _follows_consolidation(self) -> Follows:
+        return Follows(self.received_on, Wording("its consolidation", "việc tổng hợp"))
+
+    def _follows_forwarding(self) -> Follows:
+        day = self.forwarding.forwarded_on if self.forwarding else None
+        return Follows(day, Wording("its forwarding", "ngày chuyển kiến nghị"))
+
+    def _follows_answer(self) -> Follows:
+        day = self.answer.answered_on if self.answer else None
+        return Follows(day, Wording("its answer", "ngày trả lời"))
 
     # -- invariants ------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from petitions.entrypoints.schemas import (
     PetitionClassify,
     PetitionCreate,
     PetitionForward,
+    PetitionPublish,
     PetitionResolutionUpdate,
     PetitionsConsolidate,
     PetitionSplit,
@@ -67,7 +68,8 @@ def consolidate(body: PetitionsConsolidate, command: PetitionCommand) -> JSONRes
     """Merge duplicate petitions into a new one that keeps every source (tổng hợp)."""
     return command.run(
         "consolidate",
-        lambda: command.app.consolidate(command.principal, body.petition_ids, body.text),
+        lambda: command.app.consolidate(command.principal, body.petition_ids, body.text,
+                                        body.occurred_on),
         public(command), body=body, status_code=201,
     )
 
@@ -76,7 +78,8 @@ def consolidate(body: PetitionsConsolidate, command: PetitionCommand) -> JSONRes
 def split(petition_id: UUID, body: PetitionSplit, command: PetitionCommand) -> JSONResponse:
     """Undo a consolidation: withdraw it and let the merged petitions stand again."""
     return command.run(
-        "split", lambda: command.app.split(command.principal, petition_id, body.reason),
+        "split", lambda: command.app.split(command.principal, petition_id, body.reason,
+                                           body.occurred_on),
         public(command), body=body,
     )
 
@@ -101,9 +104,10 @@ def forward(petition_id: UUID, command: PetitionCommand, body: PetitionForward |
 
     def use_case() -> Petition:
         if order.reason is None:
-            return petitions.forward(principal, petition_id)
+            return petitions.forward(principal, petition_id, order.forwarded_on)
         return petitions.reforward(principal, petition_id, to_agency=order.to_agency,
-                                   to_unit=order.to_unit, level=order.level, reason=order.reason)
+                                   to_unit=order.to_unit, level=order.level, reason=order.reason,
+                                   forwarded_on=order.forwarded_on)
     return command.run("forward", use_case, public(command), body=order)
 
 
@@ -111,18 +115,22 @@ def forward(petition_id: UUID, command: PetitionCommand, body: PetitionForward |
 def answer(petition_id: UUID, body: PetitionAnswer, command: PetitionCommand) -> JSONResponse:
     """Answer a petition: only the agency (and unit) it was forwarded to (trả lời)."""
     return command.run(
-        "answer", lambda: command.app.answer(command.principal, petition_id, body.text),
+        "answer", lambda: command.app.answer(command.principal, petition_id, body.text,
+                                             body.answered_on),
         public(command), body=body,
     )
 
 
 @router.post("/{petition_id}/publish-answer", response_model=PetitionPublic,
              responses=STATE_PROBLEMS)
-def publish_answer(petition_id: UUID, command: PetitionCommand) -> JSONResponse:
+def publish_answer(petition_id: UUID, command: PetitionCommand,
+                   body: PetitionPublish | None = None) -> JSONResponse:
     """Make the answer known to the people: MTTQ only, after the answer (thông báo)."""
+    order = body or PetitionPublish()
     return command.run(
-        "publish_answer", lambda: command.app.publish_answer(command.principal, petition_id),
-        public(command),
+        "publish_answer",
+        lambda: command.app.publish_answer(command.principal, petition_id, order.published_on),
+        public(command), body=body,
     )
 
 

@@ -3,6 +3,9 @@
 Descriptions carry the Vietnamese label first, then the English meaning, so the OpenAPI
 page reads well to the people who use it. Every text has a maximum length; multi-line
 texts (``Paragraphs``) keep newlines and tabs (chassis.web.request_body).
+
+Every command that records an act takes the day it happened (``OccurredOn``: ``occurred_on``,
+or the act's own name, ``forwarded_on``, ``answered_on``…); left out, today.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from chassis.web.date_types import Day
+from chassis.web.date_types import Day, OccurredOn
 from chassis.web.request_body import Paragraphs, RequestBody
 from contracts.vocabulary import Agency, JurisdictionLevel, PolicyField, ResolutionStatus
 from petitions.domain.values import Channel
@@ -63,6 +66,7 @@ class PetitionCreate(RequestBody):
     )
     deputy: str | None = Field(default=None, min_length=1, max_length=NAME_MAX,
                                description="Đại biểu tiếp nhận — deputy who received it.")
+    occurred_on: OccurredOn = None
 
 
 class PetitionsConsolidate(RequestBody):
@@ -72,12 +76,14 @@ class PetitionsConsolidate(RequestBody):
                                      description="Các kiến nghị được gộp — petitions to merge.")
     text: Paragraphs = Field(max_length=PETITION_TEXT_MAX,
                              description="Nội dung tổng hợp — the consolidated wording.")
+    occurred_on: OccurredOn = None
 
 
 class PetitionSplit(RequestBody):
     """Tách kiến nghị đã tổng hợp — undo a consolidation."""
 
     reason: Paragraphs = Field(max_length=REASON_MAX, description="Lý do tách — why.")
+    occurred_on: OccurredOn = None
 
 
 class PetitionClassify(RequestBody):
@@ -91,6 +97,7 @@ class PetitionClassify(RequestBody):
                              examples=["Sở Giao thông vận tải"])
     committee: str | None = Field(default=None, min_length=1, max_length=NAME_MAX,
                                   description="Ban HĐND theo dõi — HĐND committee following up.")
+    occurred_on: OccurredOn = None
 
 
 class PetitionForward(RequestBody):
@@ -106,6 +113,7 @@ class PetitionForward(RequestBody):
     )
     reason: Paragraphs | None = Field(default=None, max_length=REASON_MAX,
                                description="Lý do chuyển lại — why it is re-forwarded.")
+    forwarded_on: OccurredOn = None
 
 
 class PetitionAnswer(RequestBody):
@@ -113,6 +121,13 @@ class PetitionAnswer(RequestBody):
 
     text: Paragraphs = Field(max_length=ANSWER_TEXT_MAX,
                              description="Nội dung trả lời — the answer.")
+    answered_on: OccurredOn = None
+
+
+class PetitionPublish(RequestBody):
+    """Thông báo kết quả trả lời — MTTQ makes the answer known."""
+
+    published_on: OccurredOn = None
 
 
 class PetitionResolutionUpdate(RequestBody):
@@ -124,3 +139,4 @@ class PetitionResolutionUpdate(RequestBody):
     )
     note: Paragraphs | None = Field(default=None, max_length=REASON_MAX,
                              description="Ghi chú, giải trình — note or explanation.")
+    updated_on: OccurredOn = None

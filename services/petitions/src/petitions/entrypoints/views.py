@@ -125,6 +125,8 @@ class PetitionPublic(BaseModel):
     published_on: date | None = Field(description="Ngày thông báo — answer published on.")
     resolution: ResolutionPublic | None
     overdue: bool = Field(description="Quá hạn — past its due date without an answer.")
+    received_on: date = Field(description="Ngày tiếp nhận — the day it was received (or "
+                              "consolidated), which may be before it was recorded.")
     recorded_at: datetime = Field(description="Thời điểm ghi nhận — recorded at.")
     updated_at: datetime = Field(description="Cập nhật lần cuối — last change.")
     version: int
@@ -153,7 +155,8 @@ class PetitionPublic(BaseModel):
             published_on=p.published_on,
             resolution=ResolutionPublic(status=r.status, roadmap_date=r.roadmap_date,
                                         note=r.note, updated_on=r.updated_on) if r else None,
-            overdue=p.is_overdue(today), recorded_at=p.created_on, updated_at=p.modified_on,
+            overdue=p.is_overdue(today), received_on=p.received_on, recorded_at=p.created_on,
+            updated_at=p.modified_on,
             version=p.version,
         )
 

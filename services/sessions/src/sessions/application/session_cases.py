@@ -42,21 +42,25 @@ class SessionCases(SessionsBase):
         return self.load(Session, session_id, "session")
 
     def request_agenda_items(self, actor: Actor, session_id: UUID, *, due_on: date,
-                             note: str | None = None) -> Session:
+                             note: str | None = None,
+                             occurred_on: date | None = None) -> Session:
         session = self.session(session_id)
-        session.request_agenda_items(actor, due_on=due_on, note=note, at=self.now())
+        session.request_agenda_items(actor, due_on=due_on, note=note,
+                                     occurred_on=occurred_on or self.today(), at=self.now())
         self.save(session)
         return session
 
     def propose_agenda_item(self, actor: Actor, session_id: UUID, *, title: str,
                             kind: DocumentKind, vetting_committee: str | None = None,
-                            item_id: UUID | None = None) -> Session:
+                            item_id: UUID | None = None,
+                            occurred_on: date | None = None) -> Session:
         session = self.session(session_id)
         item_id = item_id or uuid4()
         if any(p.item_id == item_id for p in session.proposals):
             return session
         item = AgendaItem(item_id, title, kind, actor.agency, actor.unit, vetting_committee)
-        session.propose_agenda_item(actor, item=item, at=self.now())
+        session.propose_agenda_item(actor, item=item, occurred_on=occurred_on or self.today(),
+                                    at=self.now())
         self.save(session)
         return session
 
@@ -73,9 +77,11 @@ class SessionCases(SessionsBase):
         self.save(session)
         return session
 
-    def confirm_joint_meeting(self, actor: Actor, session_id: UUID) -> Session:
+    def confirm_joint_meeting(self, actor: Actor, session_id: UUID,
+                              occurred_on: date | None = None) -> Session:
         session = self.session(session_id)
-        session.confirm_joint_meeting(actor, at=self.now())
+        session.confirm_joint_meeting(actor, occurred_on=occurred_on or self.today(),
+                                      at=self.now())
         self.save(session)
         return session
 
@@ -145,9 +151,10 @@ class SessionCases(SessionsBase):
         return session
 
     def follow_up_question(self, actor: Actor, session_id: UUID, question_id: UUID, *,
-                           text: str) -> Session:
+                           text: str, occurred_on: date | None = None) -> Session:
         session = self.session(session_id)
-        session.follow_up_question(actor, question_id=question_id, text=text, at=self.now())
+        session.follow_up_question(actor, question_id=question_id, text=text,
+                                   occurred_on=occurred_on or self.today(), at=self.now())
         self.save(session)
         return session
 

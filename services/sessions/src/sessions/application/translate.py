@@ -14,6 +14,7 @@ from eventsourcing.domain import DomainEventProtocol
 
 from contracts.base import IntegrationEvent
 from contracts.sessions import v1
+from kernel.occurred import stamp
 from sessions.domain import calendar, confidence, council, resolution
 from sessions.domain import session_events as se
 
@@ -166,6 +167,7 @@ _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
 
 
 def translate(event: DomainEventProtocol[UUID]) -> IntegrationEvent | None:
-    """The contract event for ``event``, or None when it stays private to the service."""
+    """The contract event for ``event``, or None when it stays private to the service; with
+    the day its act happened and when it was recorded (kernel.occurred.stamp)."""
     translation = _TRANSLATIONS.get(type(event))
-    return translation(event) if translation is not None else None
+    return stamp(translation(event), event) if translation is not None else None

@@ -14,7 +14,12 @@ from kernel.rulebook import Rulebook
 from sessions.domain import errors
 from sessions.domain.policy import check_may_run_session
 from sessions.domain.rules import NO_CONFIDENCE_SHARE, confidence_outcome, share_met
-from sessions.domain.values import ConfidenceOutcome, check_not_future, check_positive_text
+from sessions.domain.values import (
+    ConfidenceOutcome,
+    check_occurred,
+    check_positive_text,
+    follows,
+)
 
 
 class Rated(Aggregate.Created):
@@ -30,6 +35,7 @@ class Rated(Aggregate.Created):
     rule_id: str | None
     legal_source: str | None
     by: str
+    occurred_field = "rated_on"
 
     def apply(self, rating: ConfidenceRating) -> None:
         rating.session_id, rating.official, rating.position = (
@@ -50,6 +56,7 @@ class ConfidenceVoteHeld(Aggregate.Event):
     rule_id: str
     legal_source: str
     by: str
+    occurred_field = "voted_on"
 
     def apply(self, rating: ConfidenceRating) -> None:
         rating.vote_failed = self.failed
@@ -61,6 +68,7 @@ class Resigned(Aggregate.Event):
     official: str
     resigned_on: date
     by: str
+    occurred_field = "resigned_on"
 
     def apply(self, rating: ConfidenceRating) -> None:
         rating.resigned_on = self.resigned_on
@@ -90,7 +98,7 @@ class ConfidenceRating(Aggregate):
         at: datetime, rulebook: Rulebook,
     ) -> Self:
         check_may_run_session(actor, "record confidence ratings")
-        check_not_future(rated_on, at, "rated_on")
+        check_occurred(rated_on, at, "rated_on")
         if total_deputies < 1 or min(high, confidence, low) < 0:
             raise errors.InvalidCommandError("ballot counts are not negative; deputies at least 1")
         if high + confidence + low > total_deputies:
@@ -112,9 +120,10 @@ class ConfidenceRating(Aggregate):
         """An official rated low by more than half who did not resign faces a vote."""
         check_may_run_session(actor, "hold confidence votes")
         self._check_open_to_follow_up("a confidence vote")
-        check_not_future(voted_on, at, "voted_on")
-        if voted_on < self.rated_on or not 0 <= no_confidence <= total_deputies:
-            raise errors.InvalidCommandError("the vote follows the rating; counts fit the council")
+        check_occurred(voted_on, at, "voted_on", follows(
+            self.rated_on, "the confidence rating", "ngày lấy phiếu tín nhiệm"))
+        if not 0 <= no_confidence <= total_deputies:
+            raise errors.InvalidCommandError("the vote's counts fit the council")
         applied = share_met(rulebook, NO_CONFIDENCE_SHARE, voted_on, no_confidence, total_deputies)
         self.trigger_event(
             ConfidenceVoteHeld, timestamp=at, official=self.official, voted_on=voted_on,
@@ -125,9 +134,8 @@ class ConfidenceRating(Aggregate):
     def record_resignation(self, actor: Actor, *, resigned_on: date, at: datetime) -> None:
         check_may_run_session(actor, "record resignations")
         self._check_open_to_follow_up("a resignation")
-        check_not_future(resigned_on, at, "resigned_on")
-        if resigned_on < self.rated_on:
-            raise errors.InvalidCommandError("the resignation follows the rating")
+        check_occurred(resigned_on, at, "resigned_on", follows(
+            self.rated_on, "the confidence rating", "ngày lấy phiếu tín nhiệm"))
         self.trigger_event(
             Resigned, timestamp=at, official=self.official, resigned_on=resigned_on,
             by=actor_ref(actor),

@@ -13,7 +13,7 @@ from contracts.vocabulary import PolicyField
 from kernel.actor import Actor, actor_ref
 from sessions.domain import errors
 from sessions.domain.policy import check_may_run_session
-from sessions.domain.values import check_not_future, check_positive_text
+from sessions.domain.values import check_occurred, check_positive_text, follows
 
 
 class ExplanationScheduled(Aggregate.Created):
@@ -37,6 +37,7 @@ class ExplanationHeld(Aggregate.Event):
     conclusions: str
     commitments: list[str]
     by: str
+    occurred_field = "held_on"
 
     def apply(self, explanation: ExplanationSession) -> None:
         explanation.held_on, explanation.conclusions = self.held_on, self.conclusions
@@ -75,7 +76,7 @@ class ExplanationSession(Aggregate):
         check_may_run_session(actor, "record explanation sessions")
         if self.held_on is not None:
             raise errors.IllegalTransitionError(f"it was already held on {self.held_on}")
-        check_not_future(held_on, at, "held_on")
+        check_occurred(held_on, at, "held_on")
         self.trigger_event(
             ExplanationHeld, timestamp=at, topic=self.topic, field=self.field.value,
             explaining=list(self.explaining), held_on=held_on,
@@ -91,6 +92,7 @@ class MatterDecided(Aggregate.Created):
     decision_number: str
     summary: str
     by: str
+    occurred_field = "decided_on"
 
     def apply(self, matter: BetweenSessionMatter) -> None:
         matter.title, matter.field, matter.decided_on = (
@@ -104,6 +106,7 @@ class MatterReported(Aggregate.Event):
     session_id: UUID
     reported_on: date
     by: str
+    occurred_field = "reported_on"
 
     def apply(self, matter: BetweenSessionMatter) -> None:
         matter.reported_to, matter.reported_on = self.session_id, self.reported_on
@@ -127,7 +130,7 @@ class BetweenSessionMatter(Aggregate):
         decision_number: str, summary: str, at: datetime,
     ) -> Self:
         check_may_run_session(actor, "decide matters between sessions")
-        check_not_future(decided_on, at, "decided_on")
+        check_occurred(decided_on, at, "decided_on")
         return cls._create(
             MatterDecided, id=id, timestamp=at, title=check_positive_text(title, "title"),
             field=field.value, decided_on=decided_on,
@@ -143,9 +146,8 @@ class BetweenSessionMatter(Aggregate):
             raise errors.IllegalTransitionError(f"it was reported to session {self.reported_to}")
         if session_opening < self.decided_on:
             raise errors.InvalidCommandError("it is reported to a session after its decision")
-        check_not_future(reported_on, at, "reported_on")
-        if reported_on < self.decided_on:
-            raise errors.InvalidCommandError("it is reported after it was decided")
+        check_occurred(reported_on, at, "reported_on", follows(
+            self.decided_on, "the decision", "ngày quyết định"))
         self.trigger_event(
             MatterReported, timestamp=at, session_id=session_id, reported_on=reported_on,
             by=actor_ref(actor),

@@ -16,7 +16,7 @@ from kernel.actor import Actor, actor_ref
 from sessions.domain import errors
 from sessions.domain.policy import IMPLEMENTERS, check_agency
 from sessions.domain.session_parts import Counts
-from sessions.domain.values import check_not_future, check_positive_text
+from sessions.domain.values import check_occurred, check_positive_text, follows
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Adopted(Aggregate.Created):
     passed_on: date
     counts: dict[str, int]
     total_deputies: int
+    occurred_field = "passed_on"
 
     def apply(self, resolution: Resolution) -> None:
         resolution.session_id, resolution.vote_id = self.session_id, self.vote_id
@@ -71,6 +72,7 @@ class GuidanceIssued(Aggregate.Event):
     issuing_unit: str | None
     lag_days: int
     by: str
+    occurred_field = "issued_on"
 
     def apply(self, resolution: Resolution) -> None:
         resolution.guidance.append(Guidance(
@@ -85,6 +87,7 @@ class DeploymentConferenceHeld(Aggregate.Event):
     place: str
     lag_days: int
     by: str
+    occurred_field = "held_on"
 
     def apply(self, resolution: Resolution) -> None:
         resolution.conference = DeploymentConference(self.held_on, self.place, self.lag_days)
@@ -165,8 +168,5 @@ class Resolution(Aggregate):
         )
 
     def _check_after_passing(self, day: date, at: datetime, what: str) -> None:
-        check_not_future(day, at, what)
-        if day < self.passed_on:
-            raise errors.InvalidCommandError(
-                f"{what} ({day}) is before the resolution passed ({self.passed_on})"
-            )
+        check_occurred(day, at, what, follows(
+            self.passed_on, "the day the resolution passed", "ngày thông qua nghị quyết"))

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from uuid import UUID, uuid5
 
 from kernel.actor import Actor, actor_ref
+from kernel.occurred import Follows
 from kernel.rulebook import Rulebook
 from sessions.domain import errors
 from sessions.domain import session_events as events
@@ -21,8 +22,9 @@ from sessions.domain.session_preparation import SessionPreparation
 from sessions.domain.values import (
     DocumentKind,
     SessionStatus,
-    check_not_future,
+    check_occurred,
     check_positive_text,
+    follows,
 )
 
 
@@ -40,7 +42,8 @@ class Session(SessionPreparation):
             raise errors.IllegalTransitionError(
                 "hold the joint meeting (họp liên tịch) with UBND and MTTQ before convening"
             )
-        check_not_future(opened_on, at, "opened_on")
+        check_occurred(opened_on, at, "opened_on", follows(
+            self.joint_meeting.held_on, "the joint meeting", "cuộc họp liên tịch"))
         total = total_deputies if total_deputies is not None else self.total_deputies
         if total < 1 or not 0 <= present <= total or len(absent_deputies) > total - present:
             raise errors.InvalidCommandError(
@@ -81,9 +84,8 @@ class Session(SessionPreparation):
         asked = self.question(question_id)
         if asked.answer is not None:
             raise errors.IllegalTransitionError(f"question {question_id} was already answered")
-        self._check_during_session(answered_on, at, "answered_on")
-        if answered_on < asked.asked_on:
-            raise errors.InvalidCommandError("a question is answered after it is asked")
+        self._check_during_session(answered_on, at, "answered_on", follows(
+            asked.asked_on, "the question", "câu hỏi chất vấn"))
         self.trigger_event(
             events.QuestionAnswered, timestamp=at, question_id=question_id,
             official=official or asked.official, answer=check_positive_text(answer, "answer"),
@@ -91,15 +93,18 @@ class Session(SessionPreparation):
         )
 
     def follow_up_question(self, actor: Actor, *, question_id: UUID, text: str,
-                           at: datetime) -> None:
+                           occurred_on: date, at: datetime) -> None:
         """The deputy comes back on an answer (chất vấn lại, tranh luận)."""
         check_may_run_session(actor, "record follow-up questions")
         self.check_status(SessionStatus.CONVENED, "follow questions up")
-        if self.question(question_id).answer is None:
+        asked = self.question(question_id)
+        if asked.answer is None:
             raise errors.IllegalTransitionError(f"question {question_id} has no answer yet")
+        self._check_during_session(occurred_on, at, "occurred_on", follows(
+            asked.answered_on, "the answer", "câu trả lời chất vấn"))
         self.trigger_event(
             events.QuestionFollowedUp, timestamp=at, question_id=question_id,
-            text=check_positive_text(text, "text"), by=actor_ref(actor),
+            text=check_positive_text(text, "text"), by=actor_ref(actor), occurred_on=occurred_on,
         )
 
     # -- votes -----------------------------------------------------------------------------
@@ -154,13 +159,13 @@ class Session(SessionPreparation):
 
     # -- invariants ------------------------------------------------------------------------
 
-    def _check_during_session(self, day: date, at: datetime, what: str) -> None:
-        check_not_future(day, at, what)
+    def _check_during_session(self, day: date, at: datetime, what: str,
+                              *also: Follows) -> None:
+        """An act of the session happened on or after its opening (and the acts it follows)."""
         assert self.attendance is not None
-        if day < self.attendance.opened_on:
-            raise errors.InvalidCommandError(
-                f"{what} ({day}) is before the opening ({self.attendance.opened_on})"
-            )
+        check_occurred(day, at, what, follows(
+            self.attendance.opened_on, "the opening of the session", "ngày khai mạc kỳ họp"),
+            *also)
 
     def _check_new_number(self, number: str | None) -> str:
         cleaned = (number or "").strip()

@@ -65,6 +65,7 @@ class AgendaItemsRequested(Aggregate.Event):
     due_on: date
     note: str | None
     by: str
+    occurred_on: date | None = None  # None in stores from before the day was kept
 
     def apply(self, session: Session) -> None:
         request = AgendaRequest(Agency(self.requested_from), self.due_on, self.note)
@@ -74,6 +75,7 @@ class AgendaItemsRequested(Aggregate.Event):
 class AgendaItemProposed(Aggregate.Event):
     item: dict[str, Any]
     by: str
+    occurred_on: date | None = None
 
     def apply(self, session: Session) -> None:
         session.proposals.append(AgendaItem.from_record(self.item))
@@ -87,6 +89,7 @@ class JointMeetingHeld(Aggregate.Event):
     agenda: list[dict[str, Any]]
     notes: str | None
     by: str
+    occurred_field = "held_on"
 
     def apply(self, session: Session) -> None:
         session.joint_meeting = JointMeeting(
@@ -99,6 +102,7 @@ class JointMeetingHeld(Aggregate.Event):
 class JointMeetingConfirmed(Aggregate.Event):
     agency: str
     by: str
+    occurred_on: date | None = None
 
     def apply(self, session: Session) -> None:
         meeting = session.joint_meeting
@@ -121,6 +125,7 @@ class DocumentSubmitted(Aggregate.Event):
     rule_id: str
     legal_source: str
     by: str
+    occurred_field = "submitted_on"
 
     def apply(self, session: Session) -> None:
         session.documents[self.document_id] = Document(
@@ -143,6 +148,7 @@ class DocumentSubmittedLate(Aggregate.Event):
     rule_id: str
     legal_source: str
     by: str
+    occurred_field = "submitted_on"
 
 
 class VettingReported(Aggregate.Event):
@@ -151,6 +157,7 @@ class VettingReported(Aggregate.Event):
     reported_on: date
     conclusion: str
     by: str
+    occurred_field = "reported_on"
 
     def apply(self, session: Session) -> None:
         document = session.documents[self.document_id]
@@ -166,6 +173,7 @@ class Convened(Aggregate.Event):
     present: int
     absent_deputies: list[str]
     by: str
+    occurred_field = "opened_on"
 
     def apply(self, session: Session) -> None:
         session.attendance = Attendance(
@@ -183,6 +191,7 @@ class QuestionAsked(Aggregate.Event):
     official_position: str
     asked_on: date
     by: str
+    occurred_field = "asked_on"
 
     def apply(self, session: Session) -> None:
         session.questions[self.question_id] = Question(
@@ -197,6 +206,7 @@ class QuestionAnswered(Aggregate.Event):
     answer: str
     answered_on: date
     by: str
+    occurred_field = "answered_on"
 
     def apply(self, session: Session) -> None:
         question = session.questions[self.question_id]
@@ -209,6 +219,7 @@ class QuestionFollowedUp(Aggregate.Event):
     question_id: UUID
     text: str
     by: str
+    occurred_on: date | None = None
 
     def apply(self, session: Session) -> None:
         question = session.questions[self.question_id]
@@ -244,6 +255,7 @@ class ResolutionPassed(_Voted):
     resolution_id: UUID
     number: str
     passed_on: date
+    occurred_field = "passed_on"
 
     def apply(self, session: Session) -> None:
         result = self._result(True, self.passed_on, self.number, self.resolution_id)
@@ -252,6 +264,7 @@ class ResolutionPassed(_Voted):
 
 class ResolutionRejected(_Voted):
     voted_on: date
+    occurred_field = "voted_on"
 
     def apply(self, session: Session) -> None:
         session.votes[self.vote_id] = self._result(False, self.voted_on, None, None)
@@ -263,6 +276,7 @@ class Closed(Aggregate.Event):
     drafts_rejected: int
     questions_asked: int
     by: str
+    occurred_field = "closed_on"
 
     def apply(self, session: Session) -> None:
         session.closed_on = self.closed_on

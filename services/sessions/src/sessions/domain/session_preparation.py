@@ -41,8 +41,9 @@ from sessions.domain.values import (
     SessionKind,
     SessionStatus,
     ThematicCaller,
-    check_not_future,
+    check_occurred,
     check_positive_text,
+    follows,
 )
 
 
@@ -123,21 +124,25 @@ class SessionPreparation(Aggregate):
     # -- preparation -----------------------------------------------------------------------
 
     def request_agenda_items(
-        self, actor: Actor, *, due_on: date, note: str | None, at: datetime
+        self, actor: Actor, *, due_on: date, note: str | None, occurred_on: date, at: datetime
     ) -> None:
         """The Standing Committee asks UBND for the items it will submit."""
         check_may_run_session(actor, "ask UBND for agenda items")
         self.check_status(SessionStatus.PLANNED, "ask for agenda items")
+        check_occurred(occurred_on, at, "occurred_on")
         self.trigger_event(
             events.AgendaItemsRequested, timestamp=at, requested_from=Agency.UBND.value,
-            due_on=due_on, note=note, by=actor_ref(actor),
+            due_on=due_on, note=note, by=actor_ref(actor), occurred_on=occurred_on,
         )
 
-    def propose_agenda_item(self, actor: Actor, *, item: AgendaItem, at: datetime) -> None:
+    def propose_agenda_item(self, actor: Actor, *, item: AgendaItem, occurred_on: date,
+                            at: datetime) -> None:
         check_agency(actor, SUBMITTERS, "propose agenda items")
         self.check_status(SessionStatus.PLANNED, "propose agenda items")
+        check_occurred(occurred_on, at, "occurred_on")
         self.trigger_event(
-            events.AgendaItemProposed, timestamp=at, item=item.as_record(), by=actor_ref(actor)
+            events.AgendaItemProposed, timestamp=at, item=item.as_record(), by=actor_ref(actor),
+            occurred_on=occurred_on,
         )
 
     def hold_joint_meeting(
@@ -157,7 +162,7 @@ class SessionPreparation(Aggregate):
             raise errors.InvalidCommandError(
                 f"a joint meeting needs hdnd, ubnd and mttq: {names} absent"
             )
-        check_not_future(held_on, at, "held_on")
+        check_occurred(held_on, at, "held_on")
         if agreed_opening < held_on or (agreed_closing and agreed_closing < agreed_opening):
             raise errors.InvalidCommandError("the agreed dates must follow the meeting, in order")
         if not agenda:
@@ -169,16 +174,18 @@ class SessionPreparation(Aggregate):
             notes=notes, by=actor_ref(actor),
         )
 
-    def confirm_joint_meeting(self, actor: Actor, *, at: datetime) -> None:
+    def confirm_joint_meeting(self, actor: Actor, *, occurred_on: date, at: datetime) -> None:
         """UBND and MTTQ each confirm the agreed record of the joint meeting."""
         check_agency(actor, JOINT_MEETING_PARTNERS, "confirm the joint meeting's record")
         if self.joint_meeting is None:
             raise errors.IllegalTransitionError("no joint meeting has been held for this session")
         if actor.agency in self.joint_meeting.confirmed_by:
             raise errors.IllegalTransitionError(f"{actor.agency.value} already confirmed it")
+        check_occurred(occurred_on, at, "occurred_on", follows(
+            self.joint_meeting.held_on, "the joint meeting", "cuộc họp liên tịch"))
         self.trigger_event(
             events.JointMeetingConfirmed, timestamp=at, agency=actor.agency.value,
-            by=actor_ref(actor),
+            by=actor_ref(actor), occurred_on=occurred_on,
         )
 
     def submit_document(
@@ -196,7 +203,7 @@ class SessionPreparation(Aggregate):
             raise errors.InvalidCommandError("a draft resolution names its field (lĩnh vực)")
         if agenda_item_id is not None and agenda_item_id not in {i.item_id for i in self.agenda}:
             raise errors.InvalidCommandError(f"{agenda_item_id} is not on the agreed agenda")
-        check_not_future(submitted_on, at, "submitted_on")
+        check_occurred(submitted_on, at, "submitted_on")
         deadline = documents_due(rulebook, self.opening_on, submitted_on)
         common = {
             "timestamp": at, "document_id": document_id,
@@ -222,8 +229,9 @@ class SessionPreparation(Aggregate):
     ) -> None:
         """An HĐND committee reports on a document it vetted (thẩm tra)."""
         check_may_run_session(actor, "report on vetting")
-        self.document(document_id)
-        check_not_future(reported_on, at, "reported_on")
+        document = self.document(document_id)
+        check_occurred(reported_on, at, "reported_on", follows(
+            document.submitted_on, "the document's submission", "ngày trình tài liệu"))
         self.trigger_event(
             events.VettingReported, timestamp=at, document_id=document_id,
             committee=check_positive_text(committee, "committee"),

@@ -6,16 +6,22 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from kernel.clock import day_in_vietnam
+from kernel.errors import Wording
+from kernel.occurred import Follows, check_occurred_on
 from sessions.domain.errors import InvalidCommandError
 
 # Dates in the records are Vietnamese calendar days, whatever the server's timezone.
 
 
-def check_not_future(day: date, at: datetime, what: str) -> None:
-    """A fact is recorded on or after the day it happened."""
-    today = day_in_vietnam(at)
-    if day > today:
-        raise InvalidCommandError(f"{what} ({day}) is in the future (today is {today})")
+def check_occurred(day: date, at: datetime, field: str, *follows: Follows) -> date:
+    """The kernel's one check of the day an act happened (kernel.occurred), today being
+    the Vietnamese day of the command's time ``at``."""
+    return check_occurred_on(day, today=day_in_vietnam(at), field=field, follows=follows)
+
+
+def follows(day: date | None, en: str, vi: str) -> Follows:
+    """An earlier act of the record the new one comes after (kernel.occurred.Follows)."""
+    return Follows(day, Wording(en, vi))
 
 
 def check_positive_text(value: str, what: str) -> str:

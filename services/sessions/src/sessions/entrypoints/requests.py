@@ -8,7 +8,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from chassis.web.date_types import Day, Instant
+from chassis.web.date_types import Day, Instant, OccurredOn
 from chassis.web.request_body import Paragraphs, RequestBody
 from contracts.vocabulary import Agency, PolicyField
 from sessions.domain.values import DocumentKind, OrganiserKind, SessionKind, ThematicCaller
@@ -18,7 +18,6 @@ LongText = Annotated[Paragraphs, Field(max_length=20_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
 Names = Annotated[list[Name], Field(max_length=500)]
-FactDate = Annotated[Day | None, Field(description="Ngày — date; today when left out.")]
 
 
 class Command(RequestBody):
@@ -45,12 +44,14 @@ class SessionCreate(Command):
 class AgendaRequestCreate(Command):
     due_on: Day = Field(description="Hạn gửi nội dung — items expected by.")
     note: LongText | None = Field(default=None, description="Nội dung đề nghị — what is asked.")
+    occurred_on: OccurredOn = None
 
 
 class AgendaProposalCreate(Command):
     title: Text
     kind: DocumentKind
     vetting_committee: Name | None = Field(default=None, description="Ban thẩm tra.")
+    occurred_on: OccurredOn = None
 
 
 class AgendaItemCreate(Command):
@@ -79,21 +80,21 @@ class DocumentCreate(Command):
     title: Text
     field: PolicyField | None = Field(default=None, description="Lĩnh vực (required for drafts).")
     agenda_item_id: UUID | None = None
-    submitted_on: FactDate = None
+    submitted_on: OccurredOn = None
 
 
 class VettingReportCreate(Command):
     document_id: UUID
     committee: Name = Field(examples=["Ban Pháp chế"])
     conclusion: LongText
-    reported_on: FactDate = None
+    reported_on: OccurredOn = None
 
 
 class ConveneCommand(Command):
     present: Count = Field(description="Số đại biểu có mặt — deputies present.")
     absent_deputies: Names = Field(default_factory=list, description="Đại biểu vắng mặt.")
     total_deputies: int | None = Field(default=None, ge=1, le=1000)
-    opened_on: FactDate = None
+    opened_on: OccurredOn = None
 
 
 class QuestionCreate(Command):
@@ -101,17 +102,24 @@ class QuestionCreate(Command):
     question: LongText
     official: Name
     official_position: Name
-    asked_on: FactDate = None
+    asked_on: OccurredOn = None
 
 
 class AnswerCreate(Command):
     answer: LongText
     official: Name | None = Field(default=None, description="Defaults to the one questioned.")
-    answered_on: FactDate = None
+    answered_on: OccurredOn = None
 
 
 class FollowUpCreate(Command):
     text: LongText
+    occurred_on: OccurredOn = None
+
+
+class JointMeetingConfirm(Command):
+    """Xác nhận biên bản họp liên tịch — UBND or MTTQ confirms the agreed record."""
+
+    occurred_on: OccurredOn = None
 
 
 class VoteCreate(Command):
@@ -124,22 +132,22 @@ class VoteCreate(Command):
     absent: Count
     number: Name | None = Field(default=None, description="Số nghị quyết, needed if it passes.")
     title: Text | None = Field(default=None, description="Title if other than the draft's.")
-    voted_on: FactDate = None
+    voted_on: OccurredOn = None
 
 
 class CloseCommand(Command):
-    closed_on: FactDate = None
+    closed_on: OccurredOn = None
 
 
 class GuidanceCreate(Command):
     number: Name = Field(examples=["2345/UBND-KT"])
     title: Text
-    issued_on: FactDate = None
+    issued_on: OccurredOn = None
 
 
 class ConferenceCreate(Command):
     place: Text
-    held_on: FactDate = None
+    held_on: OccurredOn = None
 
 
 class ExplanationCreate(Command):
@@ -152,7 +160,7 @@ class ExplanationCreate(Command):
 class ExplanationHeldCreate(Command):
     conclusions: LongText
     commitments: list[Text] = Field(default_factory=list, max_length=200)
-    held_on: FactDate = None
+    held_on: OccurredOn = None
 
 
 class MatterCreate(Command):
@@ -160,12 +168,12 @@ class MatterCreate(Command):
     field: PolicyField
     decision_number: Name
     summary: LongText
-    decided_on: FactDate = None
+    decided_on: OccurredOn = None
 
 
 class MatterReportCreate(Command):
     session_id: UUID
-    reported_on: FactDate = None
+    reported_on: OccurredOn = None
 
 
 class RatingCreate(Command):
@@ -178,17 +186,17 @@ class RatingCreate(Command):
     confidence: Count
     low: Count
     total_deputies: int | None = Field(default=None, ge=1, le=1000)
-    rated_on: FactDate = None
+    rated_on: OccurredOn = None
 
 
 class ConfidenceVoteCreate(Command):
     no_confidence: Count
     total_deputies: int | None = Field(default=None, ge=1, le=1000)
-    voted_on: FactDate = None
+    voted_on: OccurredOn = None
 
 
 class ResignationCreate(Command):
-    resigned_on: FactDate = None
+    resigned_on: OccurredOn = None
 
 
 class MeetingCreate(Command):

@@ -15,6 +15,7 @@ from sessions.entrypoints.requests import (
     AgendaProposalCreate,
     AgendaRequestCreate,
     DocumentCreate,
+    JointMeetingConfirm,
     JointMeetingCreate,
     SessionCreate,
     VettingReportCreate,
@@ -76,11 +77,14 @@ def hold_joint_meeting(session_id: UUID, body: JointMeetingCreate, command: Sess
 
 @router.post("/{session_id}/joint-meeting/confirmations", response_model=SessionPublic,
              responses=COMMAND_PROBLEMS)
-def confirm_joint_meeting(session_id: UUID, command: SessionsCommand) -> JSONResponse:
+def confirm_joint_meeting(session_id: UUID, command: SessionsCommand,
+                          body: JointMeetingConfirm | None = None) -> JSONResponse:
     """UBND or MTTQ confirms the joint meeting's agreed record, for its own agency."""
+    occurred_on = body.occurred_on if body is not None else None
     return command.run(
         "confirm_joint_meeting",
-        lambda: command.app.confirm_joint_meeting(command.principal, session_id), SessionPublic.of,
+        lambda: command.app.confirm_joint_meeting(command.principal, session_id, occurred_on),
+        SessionPublic.of, body=body,
     )
 
 

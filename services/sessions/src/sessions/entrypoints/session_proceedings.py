@@ -67,7 +67,7 @@ def follow_up_question(session_id: UUID, question_id: UUID, body: FollowUpCreate
     return command.run(
         "follow_up_question",
         lambda: command.app.follow_up_question(command.principal, session_id, question_id,
-                                               text=body.text),
+                                               text=body.text, occurred_on=body.occurred_on),
         lambda session: QuestionPublic.of(session.questions[question_id]), body=body,
     )
 
