@@ -34,11 +34,8 @@ from kernel.similarity.stored import (
     similar_among,
 )
 from kernel.text import fold
-from petitions.application.petition_projection import (
-    HeldGroups,
-    PetitionProjection,
-    PetitionTables,
-)
+from petitions.application.held_groups import HeldGroups, TablesFollower
+from petitions.application.petition_projection import PetitionProjection, PetitionTables
 from petitions.application.summaries import (
     HIDDEN_BY_DEFAULT,
     Page,
@@ -54,8 +51,9 @@ class PetitionReadModel:
 
     def __init__(self, app: ServiceApplication, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
-        self.held = HeldGroups()
-        self.projection = PersistedProjection(app, PetitionProjection(app, self.held))
+        self.projection = PersistedProjection(app, PetitionProjection(app))
+        self.held = HeldGroups(app)
+        self._tables_follower = TablesFollower(self.projection.catch_up)
         (self._rows, self._similar, self._keys, self._groups,
          self._group_keys) = PetitionTables.of(self.projection.tables)
 
@@ -86,21 +84,22 @@ class PetitionReadModel:
         """Active petitions worded like ``text``, best first.
 
         The groups that may hold a candidate come from the groups held in process
-        (``HeldGroups``) when they are complete; most often none may, and the tables are
-        not read at all. Otherwise (at start, until loaded) they are read from the tables."""
+        (``held_groups``); most often none may, and neither the log's projection nor the
+        tables are waited for. Otherwise, and until they are loaded, the tables are caught
+        up and read."""
         query = extract(text)
         content = content_keys(query)
         if not content:
             return []
-        self.projection.catch_up()
         excluded = tuple(map(str, exclude))
-        known, signatures = self.held.searched(query, self.threshold, self.projection.position,
-                                               excluded)
-        if not known and self.held.should_load():
+        known, signatures = self.held.searched(query, self.threshold, excluded)
+        if not known and self.projection.readiness() is None and self.held.should_load():
             threading.Thread(target=self.held.load, args=(self._read_groups,),
                              name="similarity groups", daemon=True).start()
         if known and signatures == []:
+            self._tables_follower.ask()
             return []
+        self.projection.catch_up()
         tables = self.projection.tables
         sharing = (f"SELECT id FROM {self._keys} WHERE key IN "
                    f"({tables.placeholders(len(content))})")
