@@ -41,7 +41,7 @@ MAX_HELD_ENTRIES = 500_000
 # Petitions indexed last, remembered with their group and keys: a query that excludes one
 # (the petition just recorded, in ``POST /petitions``) discounts it.
 RECENT = 1024
-TABLES_DELAY = 0.02  # s: the commands of that while share one write of the tables
+TABLES_DELAY = 0.25  # s: the commands of that while share one write of the tables
 
 
 class HeldGroups:
