@@ -15,7 +15,7 @@ petitions the full in-memory index would, so the suggestions are the same.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from functools import lru_cache
 
 from kernel.similarity.features import Features, build
@@ -121,3 +121,73 @@ def similar_among(
     for petition_id, features in candidates:
         index.add_features(petition_id, features)
     return index.similar(text, limit=limit, exclude=exclude)
+
+
+class GroupTokens:
+    """How many petitions of each group of places are found under each content key: held
+    in process, so that a query learns without reading the tables which groups can hold a
+    candidate, and most often that none can.
+
+    A candidate shares a content key with the query and lies in a group whose places can
+    reach the threshold (or names no place, group ""). A group holding none of the query's
+    keys, the excluded petitions aside, holds no candidate, so the tables are asked only
+    about the groups that do, and not at all when none does: the same candidates, so the
+    same suggestions.
+
+    The counts may only be too high, never too low: a petition taken out (merged away) or
+    indexed again keeps its old counts until the next load, and a count too high only costs
+    a query that finds nothing. One entry per group and key, far fewer than the petitions'
+    keys when petitions name the same places. Not thread-safe: hold one lock around it."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, Places] = {}  # signature -> places ("" names none)
+        self._at: dict[str, set[str]] = {}  # group key (group_keys) -> signatures
+        self._counts: dict[str, dict[str, int]] = {}  # signature -> content key -> petitions
+        self._everywhere: dict[str, int] = {}  # content key -> petitions, in any group
+        self.entries = 0  # (group, key) pairs held: what its size grows with
+
+    def add(self, signature: str, places: Places, counts: Mapping[str, int]) -> None:
+        """``counts[key]`` more petitions of the group ``signature`` (naming ``places``)
+        are found under ``key``."""
+        held = self._counts.get(signature)
+        if held is None:
+            held = self._counts[signature] = {}
+            self._places[signature] = places
+            for key in group_keys(places) if places else ():
+                self._at.setdefault(key, set()).add(signature)
+        for key, count in counts.items():
+            if key not in held:
+                self.entries += 1
+            held[key] = held.get(key, 0) + count
+            self._everywhere[key] = self._everywhere.get(key, 0) + count
+
+    def merge(self, other: GroupTokens) -> None:
+        for signature, counts in other._counts.items():
+            self.add(signature, other._places[signature], counts)
+
+    def searched(self, query: Features, threshold: float,
+                 excluded: Iterable[tuple[str, Collection[str]]] = ()) -> list[str] | None:
+        """The signatures of the groups that may hold a candidate of ``query`` (``[]``:
+        none may), or None when any group may (places rule nothing out) and some petition
+        shares a key with it. ``excluded``: the group and keys of petitions the query
+        excludes, each counted here (they are not candidates)."""
+        keys = content_keys(query)
+        minus: dict[tuple[str, str], int] = {}
+        for signature, its_keys in excluded:
+            for key in its_keys:
+                minus[signature, key] = minus.get((signature, key), 0) + 1
+        lookup = place_lookup_keys(query, threshold)
+        if lookup is None:
+            others = {key: sum(n for (_, k), n in minus.items() if k == key) for key in keys}
+            return None if any(self._everywhere.get(key, 0) > others[key] for key in keys) \
+                else []
+        found = {signature for key in lookup for signature in self._at.get(key, ())}
+        groups = [(signature, self._places[signature]) for signature in found]
+        return [signature for signature in ["", *compatible(query, groups, threshold)]
+                if self._holds(signature, keys, minus)]
+
+    def _holds(self, signature: str, keys: list[str], minus: dict[tuple[str, str], int],
+               ) -> bool:
+        held = self._counts.get(signature)
+        return held is not None and any(
+            held.get(key, 0) > minus.get((signature, key), 0) for key in keys)

@@ -15,16 +15,19 @@ to go if a store grows far beyond that.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import date
 from uuid import UUID
 
 from chassis.application import ServiceApplication
-from chassis.projection import PersistedProjection
+from chassis.projection import Cursor, PersistedProjection
 from contracts.vocabulary import Agency
 from kernel.similarity import DEFAULT_THRESHOLD
-from kernel.similarity.features import extract
+from kernel.similarity.features import Features, extract
+from kernel.similarity.index import Places
 from kernel.similarity.stored import (
+    GroupTokens,
     compatible,
     content_keys,
     features_from_json,
@@ -33,6 +36,7 @@ from kernel.similarity.stored import (
     similar_among,
 )
 from kernel.text import fold, identifier_key
+from petitions.application.held_groups import HeldGroups, TablesFollower
 from petitions.application.petition_projection import PetitionProjection, PetitionTables
 from petitions.application.summaries import (
     HIDDEN_BY_DEFAULT,
@@ -52,6 +56,8 @@ class PetitionReadModel:
     def __init__(self, app: ServiceApplication, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
         self.projection = PersistedProjection(app, PetitionProjection(app))
+        self.held = HeldGroups(app)
+        self._tables_follower = TablesFollower(self.projection.catch_up)
         (self._rows, self._similar, self._keys, self._groups,
          self._group_keys) = PetitionTables.of(self.projection.tables)
 
@@ -79,26 +85,35 @@ class PetitionReadModel:
     def similar(
         self, text: str, limit: int, exclude: tuple[UUID, ...] = ()
     ) -> list[tuple[PetitionSummary, float]]:
-        """Active petitions worded like ``text``, best first."""
+        """Active petitions worded like ``text``, best first.
+
+        The groups that may hold a candidate come from the groups held in process
+        (``held_groups``); most often none may, and neither the log's projection nor the
+        tables are waited for. Otherwise, and until they are loaded, the tables are caught
+        up and read."""
         query = extract(text)
-        content, lookup = content_keys(query), place_lookup_keys(query, self.threshold)
+        content = content_keys(query)
         if not content:
             return []
+        excluded = tuple(map(str, exclude))
+        known, signatures = self.held.searched(query, self.threshold, excluded)
+        if not known and self.projection.readiness() is None and self.held.should_load():
+            threading.Thread(target=self.held.load, args=(self._read_groups,),
+                             name="similarity groups", daemon=True).start()
+        if known and signatures == []:
+            self._tables_follower.ask()
+            return []
+        self.projection.catch_up()
         tables = self.projection.tables
         sharing = (f"SELECT id FROM {self._keys} WHERE key IN "
                    f"({tables.placeholders(len(content))})")
-        with self.projection.reading() as cursor:
-            if lookup is None:
+        with tables.transaction(commit=False) as cursor:
+            if not known:
+                signatures = self._searched_in_tables(cursor, query)
+            if signatures is None:
                 cursor.execute(tables.sql(f"SELECT s.id, s.features FROM {self._similar} s "
                                           f"WHERE s.id IN ({sharing})"), content)
             else:
-                cursor.execute(tables.sql(
-                    f"SELECT signature, places FROM {self._groups} WHERE signature IN "
-                    f"(SELECT signature FROM {self._group_keys} WHERE key IN "
-                    f"({tables.placeholders(len(lookup))}))"), lookup)
-                groups = [(row["signature"], places_from_json(row["places"]))
-                          for row in cursor.fetchall()]
-                signatures = ["", *compatible(query, groups, self.threshold)]  # "": no place
                 cursor.execute(tables.sql(
                     f"SELECT s.id, s.features FROM {self._similar} s WHERE s.places IN "
                     f"({tables.placeholders(len(signatures))}) AND EXISTS (SELECT 1 FROM "
@@ -107,7 +122,7 @@ class PetitionReadModel:
             candidates = [(row["id"], features_from_json(row["features"]))
                           for row in cursor.fetchall()]
             found = similar_among(candidates, text, threshold=self.threshold, limit=limit,
-                                  exclude=tuple(map(str, exclude)))
+                                  exclude=excluded)
             if not found:
                 return []
             cursor.execute(tables.sql(
@@ -158,6 +173,51 @@ class PetitionReadModel:
                 total = sum(rows[1:], rows[0])
                 found.append(AgencyTimeliness(replace(total, unit=None), rows))
         return found
+
+    def _searched_in_tables(self, cursor: Cursor, query: Features) -> list[str] | None:
+        """The signatures of the groups whose places can reach the threshold ("": no
+        place), read from the tables; None when places rule nothing out."""
+        lookup = place_lookup_keys(query, self.threshold)
+        if lookup is None:
+            return None
+        tables = self.projection.tables
+        cursor.execute(tables.sql(
+            f"SELECT signature, places FROM {self._groups} WHERE signature IN "
+            f"(SELECT signature FROM {self._group_keys} WHERE key IN "
+            f"({tables.placeholders(len(lookup))}))"), lookup)
+        groups = [(row["signature"], places_from_json(row["places"]))
+                  for row in cursor.fetchall()]
+        return ["", *compatible(query, groups, self.threshold)]
+
+    def hold_groups(self) -> None:
+        """Loads the groups held in process now (a query otherwise starts it in the
+        background when they are not complete)."""
+        if self.held.should_load():
+            self.held.load(self._read_groups)
+
+    def _read_groups(self) -> tuple[int, GroupTokens | None]:
+        """The position, then every group and the content keys of its petitions: read after
+        the position, so they hold at least what it stands for."""
+        position = self.projection.position
+        tables, loaded = self.projection.tables, GroupTokens()
+        limit = self.held.max_entries + 1
+        with tables.transaction(commit=False) as cursor:
+            cursor.execute(f"SELECT signature, places FROM {self._groups}")
+            places: dict[str, Places] = {row["signature"]: places_from_json(row["places"])
+                                         for row in cursor.fetchall()}
+            places[""] = {}
+            cursor.execute(f"SELECT s.places AS signature, k.key AS key, COUNT(*) AS n "
+                           f"FROM {self._similar} s JOIN {self._keys} k ON k.id = s.id "
+                           f"GROUP BY s.places, k.key LIMIT {limit}")
+            pairs = cursor.fetchall()
+        if len(pairs) >= limit:
+            return position, None
+        by_group: dict[str, dict[str, int]] = {}
+        for row in pairs:
+            by_group.setdefault(row["signature"], {})[row["key"]] = int(row["n"])
+        for signature, counts in by_group.items():
+            loaded.add(signature, places.get(signature, {}), counts)
+        return position, loaded
 
     @staticmethod
     def _where(q: PetitionQuery, today: date) -> tuple[str, list[object]]:
