@@ -7,13 +7,15 @@ from fastapi import FastAPI
 from chassis.settings import ServiceSettings
 from chassis.web.app_factory import Lifespan, create_service_app
 from oversight.application import Oversight
-from oversight.entrypoints import programme_routes, supervision_routes
+from oversight.entrypoints import monitoring_routes, programme_routes, supervision_routes
 
 DESCRIPTION = """Giám sát: the supervision programmes of HĐND's bodies and MTTQ for each year,
 coordinated so that they do not supervise the same unit or topic twice (overlaps found,
 then resolved by a joint supervision, a rescheduling or acceptance with a reason);
 supervisions, their reports and recommendations, followed until the supervising body
-accepts what the addressee did.
+accepts what the addressee did; and the monitoring of petitions forwarded and left
+unanswered and of resolutions left without UBND guidance (from the petitions and sessions
+streams).
 Commands need a bearer token and accept an `Idempotency-Key`; reads are public; errors
 are `application/problem+json` documents."""
 
@@ -26,6 +28,6 @@ def create_http_app(
         description=DESCRIPTION, lifespan=lifespan,
     )
     app.state.oversight = oversight
-    for module in (programme_routes, supervision_routes):
+    for module in (programme_routes, supervision_routes, monitoring_routes):
         app.include_router(module.router)
     return app
