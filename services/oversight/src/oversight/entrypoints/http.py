@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from chassis.messaging.dead_letter_routes import dead_letter_router
 from chassis.settings import ServiceSettings
 from chassis.web.app_factory import Lifespan, create_service_app
 from oversight.application import Oversight
@@ -30,4 +31,6 @@ def create_http_app(
     app.state.oversight = oversight
     for module in (programme_routes, supervision_routes, monitoring_routes):
         app.include_router(module.router)
+    # What its consumers of the petitions and sessions streams could not apply (decision 5).
+    app.include_router(dead_letter_router(oversight))
     return app
