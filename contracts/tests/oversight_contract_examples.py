@@ -102,4 +102,17 @@ OVERSIGHT_EXAMPLES.update({
         "recommendation_id": RECOMMENDATION, "reopened_on": date(2026, 7, 1),
         "reason": "Còn một trường chưa được chi trả.", "due_on": date(2026, 8, 1),
     },
+    TYPE.format("PetitionAnswerOverdue"): {
+        "petition_id": UUID("6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b"), "agency": Agency.UBND,
+        "unit": "Sở Giao thông vận tải", "forwarded_on": date(2026, 3, 2),
+        "due_date": date(2026, 4, 1), "found_on": date(2026, 4, 2),
+    },
+    TYPE.format("ResolutionGuidanceOverdue"): {
+        "resolution_id": UUID("7f8a9b0c-1d2e-4f3a-8b4c-6d7e8f9a0b1c"),
+        "number": "15/2026/NQ-HĐND", "title": "Nghị quyết quy định mức hỗ trợ học sinh",
+        "passed_on": date(2026, 7, 10), "guidance_due": date(2026, 8, 9),
+        "rule_id": "oversight.resolution.guidance",
+        "legal_source": "Mặc định của quy chế phối hợp, cần xác nhận",
+        "found_on": date(2026, 8, 10),
+    },
 })

@@ -68,7 +68,8 @@ def test_who_sends_and_receives_what() -> None:
 
     assert actions("petitions") == {("send", "petitions")}
     assert actions("sessions") == {("send", "sessions")}
-    assert actions("oversight") == {("send", "oversight")}
+    assert actions("oversight") == {("send", "oversight"), ("receive", "petitions"),
+                                    ("receive", "sessions")}
     assert actions("letters") == {("send", "letters")}
     assert actions("notifier") == {("receive", "petitions"), ("receive", "sessions"),
                                    ("receive", "oversight"), ("receive", "letters")}

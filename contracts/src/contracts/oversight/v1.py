@@ -184,3 +184,33 @@ class RecommendationReopened(_OversightEvent):
     reopened_on: date = Field(description="Day it was reopened.")
     reason: str = Field(description="Why.")
     due_on: date = Field(description="The new due date.")
+
+
+class PetitionAnswerOverdue(_OversightEvent):
+    """Monitoring: a petition forwarded to an agency was not answered by its due date.
+
+    Found from the petitions stream by oversight's daily pass, once per due date.
+    """
+
+    petition_id: UUID = Field(description="The petition (in the petitions service).")
+    agency: Agency = Field(description="The agency that owes the answer.")
+    unit: str | None = Field(default=None, description="Its department or unit, if named.")
+    forwarded_on: date = Field(description="Day it was forwarded to that agency.")
+    due_date: date = Field(description="Day the answer was due.")
+    found_on: date = Field(description="Day oversight found it overdue.")
+
+
+class ResolutionGuidanceOverdue(_OversightEvent):
+    """Monitoring: a passed resolution had no UBND guidance within the rulebook's days.
+
+    Found from the sessions stream by oversight's daily pass, once per resolution.
+    """
+
+    resolution_id: UUID = Field(description="The resolution (in the sessions service).")
+    number: str = Field(description="Its number.", examples=["15/2026/NQ-HĐND"])
+    title: str = Field(description="Its title.")
+    passed_on: date = Field(description="Day it was passed.")
+    guidance_due: date = Field(description="Day by which guidance was expected.")
+    rule_id: str = Field(description="Rulebook rule that set that day.")
+    legal_source: str = Field(description="Legal source of that rule.")
+    found_on: date = Field(description="Day oversight found it without guidance.")

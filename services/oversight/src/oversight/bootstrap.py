@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+
 from fastapi import FastAPI
 
+from chassis.application import store_readiness
 from chassis.audit import AuditSpec
+from chassis.messaging.asyncapi import serve_asyncapi
+from chassis.messaging.service_messaging import ServiceMessaging
 from chassis.projection import warming_up
-from chassis.runtime import producing_service_app
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
+from kernel.clock import Clock
 from oversight.application import Oversight, translate
 from oversight.application.audit import check_read_model
 from oversight.entrypoints.http import create_http_app
+from oversight.monitoring_worker import MonitoringWorker
+from oversight.settings import OversightSettings
 
 SERVICE = ServiceSpec(
     name="oversight", default_port=8003, module="oversight",
@@ -22,11 +31,35 @@ AUDIT = AuditSpec(  # phoihop audit --service oversight
     open_app=lambda settings: Oversight(env=store_environment(settings, SERVICE.name)),
     translate=translate, read_model=check_read_model,
 )
+# Monitoring from other services' events (decision 5): one durable consumer per stream.
+UPSTREAMS = ("petitions", "sessions")
 
 
-def build_app(settings: ServiceSettings) -> FastAPI:
-    oversight = Oversight(env=store_environment(settings, SERVICE.name))
-    http = producing_service_app(settings, SERVICE, oversight, translate, create_http_app)
+def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
+    """Oversight: its relay, consumers of the petitions and sessions streams, the
+    monitoring worker, the HTTP API."""
+    config = OversightSettings.of(settings)
+    oversight = Oversight(env=store_environment(config, SERVICE.name), clock=clock)
+    messaging = ServiceMessaging(config, SERVICE.name)
+    messaging.add_outbox(oversight, translate)
+    for upstream in UPSTREAMS:
+        messaging.add_consumer(oversight, upstream, purpose=upstream)
+    worker = MonitoringWorker(oversight, config.monitoring_poll_seconds)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        task = asyncio.create_task(worker.run(), name="MonitoringWorker")
+        try:
+            async with messaging.lifespan(app):
+                yield
+        finally:
+            task.cancel()
+            with suppress(asyncio.CancelledError, Exception):
+                await task
+
+    http = create_http_app(config, oversight, lifespan=lifespan)
     # The records' index catches up with the log in the background; /readyz says how far.
-    http.state.readiness.append(warming_up(oversight.catalogue.projection))
+    http.state.readiness += [store_readiness(oversight), messaging.readiness,
+                             warming_up(oversight.catalogue.projection)]
+    serve_asyncapi(http, messaging.traffic, SERVICE.title)
     return http

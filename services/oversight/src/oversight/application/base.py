@@ -11,8 +11,8 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 
-from chassis.application import ServiceApplication
 from chassis.catalogue import Catalogue
+from chassis.messaging.consuming_application import ConsumingApplication
 from chassis.web.idempotency import IdempotentCommands
 from kernel.clock import Clock, SystemClock, check_aware, today_in_vietnam
 from kernel.rulebook import Rulebook, default_rulebook
@@ -21,7 +21,7 @@ from oversight.domain.errors import IllegalTransitionError, RecordNotFoundError
 A = TypeVar("A", bound=Aggregate)
 
 
-class OversightBase(IdempotentCommands, ServiceApplication):
+class OversightBase(IdempotentCommands, ConsumingApplication):
     """The application's infrastructure side; use cases live in its subclasses.
 
     Commands return the aggregate they changed, never read back what they saved: a keyed

@@ -14,7 +14,7 @@ from eventsourcing.domain import DomainEventProtocol
 
 from contracts.base import IntegrationEvent
 from contracts.oversight import v1
-from oversight.domain import overlap, programme, recommendation, supervision
+from oversight.domain import monitoring, overlap, programme, recommendation, supervision
 
 
 def _fields(event: Any, *names: str) -> dict[str, Any]:
@@ -84,6 +84,19 @@ def _reopened(e: recommendation.Reopened) -> v1.RecommendationReopened:
                                      **_fields(e, "reopened_on", "reason", "due_on"))
 
 
+def _petition_overdue(e: monitoring.PetitionAnswerOverdue) -> v1.PetitionAnswerOverdue:
+    return v1.PetitionAnswerOverdue(**_fields(
+        e, "petition_id", "agency", "unit", "forwarded_on", "due_date", "found_on"))
+
+
+def _guidance_overdue(e: monitoring.ResolutionGuidanceOverdue) -> v1.ResolutionGuidanceOverdue:
+    return v1.ResolutionGuidanceOverdue(**_fields(
+        e, "resolution_id", "number", "title", "passed_on", "guidance_due", "rule_id",
+        "legal_source", "found_on"))
+
+
+# The watches' other events (started, answer or guidance seen) repeat what the petitions
+# and sessions services published: they stay private. Only the findings leave.
 _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
     programme.ProgrammeAdopted: _adopted, programme.ItemAdded: _added,
     programme.ItemRescheduled: _rescheduled, overlap.OverlapDetected: _overlap,
@@ -91,6 +104,8 @@ _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
     supervision.SupervisionReported: _reported, recommendation.RecommendationIssued: _issued,
     recommendation.Answered: _answered, recommendation.AnswerAccepted: _accepted,
     recommendation.Reopened: _reopened,
+    monitoring.PetitionAnswerOverdue: _petition_overdue,
+    monitoring.ResolutionGuidanceOverdue: _guidance_overdue,
 }
 
 
