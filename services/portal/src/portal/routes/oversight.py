@@ -140,8 +140,8 @@ async def follow_up(request: Request, recommendation_id: UUID, action: str, view
         return await _recommendations(request, viewer, overdue=overdue,
                                       status=status_of(error), values=form, failed=failed,
                                       problem=shown_problem(request, error))
-    back = "/giam-sat/kien-nghi" + ("?qua-han=true" if overdue else "")
-    return RedirectResponse(f"{back}#k-{recommendation_id}", status_code=303)
+    # Back to the whole list: an answered recommendation is no longer in the overdue one.
+    return RedirectResponse(f"/giam-sat/kien-nghi#k-{recommendation_id}", status_code=303)
 
 
 Checked = tuple[dict[str, Any], dict[str, str]]  # the command's body, what is wrong by field
