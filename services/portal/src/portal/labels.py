@@ -77,6 +77,28 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "committee": ("Ban HĐND", "HĐND committee"),
         "ubnd": ("UBND tỉnh", "People's Committee"),
     },
+    # oversight: who supervises, how an overlap was resolved, how far a recommendation is
+    "supervising_body": {
+        "standing_committee": ("Thường trực HĐND", "HĐND Standing Committee"),
+        "committee": ("Ban HĐND", "HĐND committee"),
+        "deputy_group": ("Tổ đại biểu HĐND", "HĐND deputy group"),
+        "mttq": ("Ủy ban MTTQ Việt Nam tỉnh", "Fatherland Front"),
+    },
+    "overlap_resolution": {
+        "joint": ("Giám sát liên tịch", "Joint supervision"),
+        "rescheduled": ("Dời thời gian", "Rescheduled"),
+        "accepted": ("Chấp nhận có lý do", "Accepted for a reason"),
+    },
+    "follow_up": {
+        "open": ("Chờ trả lời", "Awaiting an answer"),
+        "answered": ("Đã trả lời, chờ xem xét", "Answered, awaiting review"),
+        "accepted": ("Đã chấp nhận, kết thúc theo dõi", "Accepted, follow-up ended"),
+    },
+    "outcome": {
+        "implemented": ("Đã thực hiện", "Implemented"),
+        "partly": ("Thực hiện một phần", "Partly implemented"),
+        "not_yet": ("Chưa thực hiện", "Not yet implemented"),
+    },
     # the petition's stored events, as the timeline shows them
     "event": {
         "Recorded": ("Ghi nhận kiến nghị", "Recorded"),
