@@ -40,9 +40,9 @@ ACCOUNT_SERVICES = {**AGENCY_SERVICES, "ubnd": {"letters", "ubnd"}}
 # says why). It is no service of the bus: no NATS user, no database.
 PORTAL_PORT = 8000
 PORTAL_OVERLAYS = ("mttq", "dev")
-# The services the portal calls (oversight and letters have no pages yet).
+# The services the portal calls (oversight has no pages yet).
 PORTAL_SERVICE_PORTS = {name: port for name, port in SERVICE_PORTS.items()
-                        if name not in {"oversight", "letters"}}
+                        if name != "oversight"}
 # Every Deployment's HTTP port, and which Deployments each overlay has.
 HTTP_PORTS = {**SERVICE_PORTS, "portal": PORTAL_PORT}
 AGENCY_DEPLOYMENTS = {name: services | ({"portal"} if name in PORTAL_OVERLAYS else set())
