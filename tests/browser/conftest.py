@@ -26,11 +26,12 @@ class System:
     sessions: str
     notifier: str
     jurisdiction: str
+    letters: str
 
 
 @pytest.fixture(scope="module")
 def system(nats_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """Petitions, sessions, notifier and portal, each its own process, on one fresh
+    """Petitions, sessions, notifier, letters and portal, each its own process, on one fresh
     jurisdiction."""
     with running_system(nats_url, tmp_path_factory.mktemp("portal-system")) as started:
         yield started
@@ -44,22 +45,24 @@ def new_jurisdiction() -> str:
 def running_system(nats_url: str, data_dir: Path, jurisdiction: str | None = None,
                    portal_environment: dict[str, str] | None = None,
                    environment: dict[str, str] | None = None) -> Iterator[System]:
-    """The four processes on ``data_dir`` (whose stores a test may have filled first);
-    ``environment`` is given to all four, ``portal_environment`` to the portal too."""
+    """The five processes on ``data_dir`` (whose stores a test may have filled first);
+    ``environment`` is given to all five, ``portal_environment`` to the portal too."""
     jurisdiction = jurisdiction or new_jurisdiction()
     started: list[ServiceProcess] = []
     try:
-        for module in ("petitions", "sessions", "notifier"):
+        for module in ("petitions", "sessions", "notifier", "letters"):
             started.append(ServiceProcess(module, data_dir, nats_url, jurisdiction,
                                           environment=dict(environment or {})).start())
-        petitions, sessions, notifier = started
+        petitions, sessions, notifier, letters = started
         portal = ServiceProcess("portal", data_dir, nats_url, jurisdiction, environment={
             "PHOIHOP_PETITIONS_URL": petitions.url, "PHOIHOP_SESSIONS_URL": sessions.url,
-            "PHOIHOP_NOTIFIER_URL": notifier.url, **(environment or {}),
+            "PHOIHOP_NOTIFIER_URL": notifier.url, "PHOIHOP_LETTERS_URL": letters.url,
+            **(environment or {}),
             **(portal_environment or {}),
         }).start()
         started.append(portal)
-        yield System(portal.url, petitions.url, sessions.url, notifier.url, jurisdiction)
+        yield System(portal.url, petitions.url, sessions.url, notifier.url, jurisdiction,
+                     letters.url)
     finally:
         for process in reversed(started):
             process.stop()

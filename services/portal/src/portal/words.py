@@ -329,6 +329,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The denouncer's identity is encrypted and kept apart, confidential under the Law "
         "on Denunciations; once recorded, the portal never shows it again. Leave it empty "
         "for an anonymous letter."),
+    "letter_denouncer_again": (
+        "Để giữ bí mật, thông tin người tố cáo đã nhập không được hiển thị lại: xin nhập lại.",
+        "To keep it confidential, the denouncer's identity typed is not shown again: please "
+        "type it again."),
     "denouncer_name": ("Họ và tên người tố cáo", "Denouncer's full name"),
     "denouncer_identity_number": ("Số CCCD/CMND", "Identity number"),
     "denouncer_address": ("Địa chỉ", "Address"),

@@ -127,7 +127,9 @@ async def _page(request: Request, letter_id: UUID, viewer: Viewer, status: int =
     letter, history = await asyncio.gather(
         services.get("letters", f"/letters/{letter_id}", viewer.token),
         services.get("letters", f"/letters/{letter_id}/history", viewer.token))
-    acts = letter["status"] == "received" and letter["handler"] == viewer.agency.value
+    # Waiting to be handled, at the body that received it or the one it was forwarded to.
+    acts = (letter["status"] in ("received", "forwarded")
+            and letter["handler"] == viewer.agency.value)
     others = {code: words for code, words in _agencies(request).items()
               if code != viewer.agency.value}
     return render(request, "letter.html", status=status, letter=letter,
