@@ -27,12 +27,13 @@ class System:
     notifier: str
     oversight: str
     jurisdiction: str
+    letters: str
 
 
 @pytest.fixture(scope="module")
 def system(nats_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
-    """Petitions, sessions, notifier, oversight and portal, each its own process, on one
-    fresh jurisdiction."""
+    """Petitions, sessions, notifier, oversight, letters and portal, each its own process,
+    on one fresh jurisdiction."""
     with running_system(nats_url, tmp_path_factory.mktemp("portal-system")) as started:
         yield started
 
@@ -50,19 +51,20 @@ def running_system(nats_url: str, data_dir: Path, jurisdiction: str | None = Non
     jurisdiction = jurisdiction or new_jurisdiction()
     started: list[ServiceProcess] = []
     try:
-        for module in ("petitions", "sessions", "notifier", "oversight"):
+        for module in ("petitions", "sessions", "notifier", "oversight", "letters"):
             started.append(ServiceProcess(module, data_dir, nats_url, jurisdiction,
                                           environment=dict(environment or {})).start())
-        petitions, sessions, notifier, oversight = started
+        petitions, sessions, notifier, oversight, letters = started
         portal = ServiceProcess("portal", data_dir, nats_url, jurisdiction, environment={
             "PHOIHOP_PETITIONS_URL": petitions.url, "PHOIHOP_SESSIONS_URL": sessions.url,
             "PHOIHOP_NOTIFIER_URL": notifier.url, "PHOIHOP_OVERSIGHT_URL": oversight.url,
+            "PHOIHOP_LETTERS_URL": letters.url,
             **(environment or {}),
             **(portal_environment or {}),
         }).start()
         started.append(portal)
         yield System(portal.url, petitions.url, sessions.url, notifier.url, oversight.url,
-                     jurisdiction)
+                     jurisdiction, letters.url)
     finally:
         for process in reversed(started):
             process.stop()

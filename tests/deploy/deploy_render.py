@@ -40,9 +40,8 @@ ACCOUNT_SERVICES = {**AGENCY_SERVICES, "ubnd": {"letters", "ubnd"}}
 # says why). It is no service of the bus: no NATS user, no database.
 PORTAL_PORT = 8000
 PORTAL_OVERLAYS = ("mttq", "dev")
-# The services the portal calls (letters has no pages yet).
-PORTAL_SERVICE_PORTS = {name: port for name, port in SERVICE_PORTS.items()
-                        if name != "letters"}
+# The services the portal calls.
+PORTAL_SERVICE_PORTS = dict(SERVICE_PORTS)
 # Every Deployment's HTTP port, and which Deployments each overlay has.
 HTTP_PORTS = {**SERVICE_PORTS, "portal": PORTAL_PORT}
 AGENCY_DEPLOYMENTS = {name: services | ({"portal"} if name in PORTAL_OVERLAYS else set())

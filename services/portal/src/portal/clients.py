@@ -18,7 +18,7 @@ from portal.problems import ServiceProblem, ServiceUnavailable
 from portal.settings import PortalSettings
 
 SERVICE_NAMES = {"petitions": "Kiến nghị cử tri", "sessions": "Kỳ họp",
-                 "notifier": "Thông báo", "oversight": "Giám sát"}
+                 "notifier": "Thông báo", "oversight": "Giám sát", "letters": "Đơn thư"}
 
 
 class Services:
@@ -31,6 +31,7 @@ class Services:
             "sessions": httpx.AsyncClient(base_url=settings.sessions_url, timeout=timeout),
             "notifier": httpx.AsyncClient(base_url=settings.notifier_url, timeout=timeout),
             "oversight": httpx.AsyncClient(base_url=settings.oversight_url, timeout=timeout),
+            "letters": httpx.AsyncClient(base_url=settings.letters_url, timeout=timeout),
         }
 
     async def close(self) -> None:

@@ -131,6 +131,41 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "Adopted": ("Thông qua nghị quyết", "Resolution adopted"),
         "GuidanceIssued": ("Ban hành văn bản hướng dẫn", "Guidance issued"),
         "DeploymentConferenceHeld": ("Hội nghị triển khai", "Deployment conference held"),
+        # citizens' letters
+        "Received": ("Tiếp nhận đơn", "Letter received"),
+        "RepeatFlagged": ("Phát hiện đơn trùng", "Repeat letter flagged"),
+        "Accepted": ("Thụ lý", "Accepted"),
+        "DenouncerNotified": ("Thông báo cho người tố cáo", "Denouncer notified"),
+        "Guided": ("Hướng dẫn người viết đơn", "Sender guided"),
+        "Extended": ("Gia hạn giải quyết", "Extended"),
+        "Decided": ("Quyết định giải quyết / kết luận", "Decided"),
+        "Appealed": ("Khiếu nại lần hai", "Second complaint"),
+        "Withdrawn": ("Rút khiếu nại", "Complaint withdrawn"),
+    },
+    "letter_kind": {
+        "complaint": ("Khiếu nại", "Complaint"),
+        "denunciation": ("Tố cáo", "Denunciation"),
+        "petition": ("Kiến nghị", "Petition"),
+        "reflection": ("Phản ánh", "Reflection"),
+        "information": ("Tố cáo nặc danh (thông tin)", "Anonymous denunciation (information)"),
+    },
+    "letter_status": {
+        "received": ("Đã tiếp nhận, chờ xử lý", "Received, awaiting handling"),
+        "accepted": ("Đã thụ lý, đang giải quyết", "Accepted, being resolved"),
+        "forwarded": ("Đã chuyển cơ quan có thẩm quyền", "Forwarded to the competent body"),
+        "guided": ("Đã hướng dẫn người viết đơn", "Sender guided elsewhere"),
+        "decided": ("Đã giải quyết", "Decided"),
+        "withdrawn": ("Đã rút khiếu nại", "Withdrawn"),
+        "filed": ("Lưu đơn (thông tin)", "Filed as information"),
+    },
+    "letter_due": {
+        "sap-den-han": ("Sắp đến hạn (trong 5 ngày)", "Due within 5 days"),
+        "qua-han": ("Quá hạn", "Overdue"),
+    },
+    "letter_channel": {
+        "reception": ("Tiếp công dân", "Citizen reception"),
+        "mail": ("Bưu chính, gửi trực tiếp", "By post or by hand"),
+        "online": ("Tiếp công dân trực tuyến (từ 01/7/2026)", "Online (from 1 July 2026)"),
     },
 }
 

@@ -12,13 +12,14 @@ from chassis.settings import ServiceSettings
 
 class PortalSettings(ServiceSettings):
     """``PHOIHOP_PETITIONS_URL``, ``PHOIHOP_SESSIONS_URL``, ``PHOIHOP_NOTIFIER_URL``,
-    ``PHOIHOP_OVERSIGHT_URL``: the services' base URLs (defaults: where ``phoihop run``
+    ``PHOIHOP_OVERSIGHT_URL``, ``PHOIHOP_LETTERS_URL``: the services' base URLs (defaults: where ``phoihop run``
     starts them, on the port ``PHOIHOP_<SERVICE>_HTTP_PORT`` moves a service to)."""
 
     petitions_url: str = Field(default_factory=lambda: _local("petitions", 8001))
     sessions_url: str = Field(default_factory=lambda: _local("sessions", 8002))
     notifier_url: str = Field(default_factory=lambda: _local("notifier", 8004))
     oversight_url: str = Field(default_factory=lambda: _local("oversight", 8003))
+    letters_url: str = Field(default_factory=lambda: _local("letters", 8005))
     service_timeout_seconds: float = Field(default=10.0, gt=0)
     secure_cookies: bool = Field(
         default=False, description="Mark cookies Secure (behind HTTPS in production).")
