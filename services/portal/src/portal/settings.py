@@ -12,8 +12,9 @@ from chassis.settings import ServiceSettings
 
 class PortalSettings(ServiceSettings):
     """``PHOIHOP_PETITIONS_URL``, ``PHOIHOP_SESSIONS_URL``, ``PHOIHOP_NOTIFIER_URL``,
-    ``PHOIHOP_OVERSIGHT_URL``, ``PHOIHOP_LETTERS_URL``: the services' base URLs (defaults: where ``phoihop run``
-    starts them, on the port ``PHOIHOP_<SERVICE>_HTTP_PORT`` moves a service to)."""
+    ``PHOIHOP_OVERSIGHT_URL``, ``PHOIHOP_LETTERS_URL``: the services' base URLs (defaults:
+    where ``phoihop run`` starts them, on the port ``PHOIHOP_<SERVICE>_HTTP_PORT`` moves a
+    service to)."""
 
     petitions_url: str = Field(default_factory=lambda: _local("petitions", 8001))
     sessions_url: str = Field(default_factory=lambda: _local("sessions", 8002))
