@@ -24,7 +24,7 @@ from eventsourcing.persistence import (
     Transcoding,
 )
 
-from kernel.errors import NotFound
+from kernel.errors import Conflict, NotFound
 
 SaveListener = Callable[[int], None]  # called with the highest notification id saved
 MissingRecord = Callable[[str], Exception]  # the service's "not found" error, from its detail
@@ -79,6 +79,7 @@ class ServiceApplication(Application[UUID]):
 
     # The error ``load`` raises for a missing record: each service names its own 404.
     record_not_found: MissingRecord = NotFound
+    record_of_another_kind: MissingRecord = Conflict
 
     def load(self, kind: type[A], aggregate_id: UUID, label: str, as_of: datetime | None = None,
              *, missing: MissingRecord | None = None) -> A:
@@ -100,6 +101,20 @@ class ServiceApplication(Application[UUID]):
         then = self.state_as_of(aggregate_id, as_of)
         assert isinstance(then, kind)  # a record never changes kind
         return then
+
+    def existing(self, kind: type[A], aggregate_id: UUID | None) -> A | None:
+        """The record an idempotent retry already created, if any; an id of another kind
+        of record raises the service's ``record_of_another_kind``."""
+        if aggregate_id is None:
+            return None
+        try:
+            found: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        if not isinstance(found, kind):
+            raise self.record_of_another_kind(
+                f"id {aggregate_id} belongs to another kind of record")
+        return found
 
     def history_of(self, kind: type[Aggregate], aggregate_id: UUID, label: str, *,
                    missing: MissingRecord | None = None) -> list[DomainEventProtocol[UUID]]:

@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import threading
 from datetime import date, datetime
-from typing import Any, TypeVar
-from uuid import UUID
-
-from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.domain import Aggregate
 
 from chassis.application import ServiceApplication
 from chassis.web.idempotency import IdempotentCommands
@@ -16,8 +11,6 @@ from kernel.clock import Clock, SystemClock, check_aware, today_in_vietnam
 from kernel.rulebook import Rulebook, default_rulebook
 from sessions.application.catalogue import Catalogue
 from sessions.domain.errors import IllegalTransitionError, RecordNotFoundError
-
-A = TypeVar("A", bound=Aggregate)
 
 
 class SessionsBase(IdempotentCommands, ServiceApplication):
@@ -28,6 +21,7 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
     """
 
     record_not_found = RecordNotFoundError
+    record_of_another_kind = IllegalTransitionError
 
     def __init__(
         self, env: dict[str, str] | None = None, *, clock: Clock | None = None,
@@ -48,15 +42,3 @@ class SessionsBase(IdempotentCommands, ServiceApplication):
     def today(self) -> date:
         """Today in Vietnam on the injected clock: the day a fact is recorded on by default."""
         return today_in_vietnam(self.clock)
-
-    def existing(self, kind: type[A], aggregate_id: UUID | None) -> A | None:
-        """The record an idempotent retry already created, if any."""
-        if aggregate_id is None:
-            return None
-        try:
-            found: Any = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
-        if not isinstance(found, kind):
-            raise IllegalTransitionError(f"id {aggregate_id} belongs to another kind of record")
-        return found
