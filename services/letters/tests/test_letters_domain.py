@@ -9,6 +9,7 @@ import pytest
 from letters_builders import AT, HDND, TODAY, UBND, limits, receive
 
 from contracts.vocabulary import Agency
+from kernel.occurred import OccurredOnError
 from letters.domain import errors
 from letters.domain.letter import Decided
 from letters.domain.values import Channel, LetterKind, Status
@@ -237,9 +238,9 @@ def test_only_the_handling_body_acts_and_dates_stay_in_bounds() -> None:
     here = limits(letter.received_on)
     with pytest.raises(errors.NotPermittedError):
         letter.accept(HDND, here, accepted_on=date(2025, 3, 4), at=AT, today=TODAY)
-    with pytest.raises(errors.InvalidLetterError, match="before"):
+    with pytest.raises(OccurredOnError, match="before"):
         letter.accept(UBND, here, accepted_on=date(2025, 3, 2), at=AT, today=TODAY)
-    with pytest.raises(errors.InvalidLetterError, match="future"):
+    with pytest.raises(OccurredOnError, match="future"):
         letter.accept(UBND, here, accepted_on=date(2027, 1, 2), at=AT, today=TODAY)
     with pytest.raises(errors.IllegalTransitionError):
         letter.decide(UBND, outcome="x", decided_on=date(2025, 3, 4), at=AT, today=TODAY)

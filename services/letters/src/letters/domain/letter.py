@@ -17,6 +17,8 @@ from eventsourcing.domain import Aggregate
 
 from contracts.vocabulary import Agency
 from kernel.actor import Actor, actor_ref
+from kernel.errors import Wording
+from kernel.occurred import Follows, check_occurred_on
 from kernel.rulebook import Deadline
 from letters.domain import errors
 from letters.domain.limits import Limits, initial_handling_rule, resolution_rule
@@ -25,6 +27,11 @@ from letters.domain.values import Channel, LetterKind, Status
 
 FORWARD_RULE = "letter.forward_outside_competence"
 
+
+# The acts a later act of a letter follows, as the refusal names them.
+RECEIPT = Wording("its receipt", "ngày nhận đơn")
+ACCEPTANCE = Wording("its acceptance", "việc thụ lý")
+DECISION = Wording("the decision", "quyết định giải quyết")
 
 @dataclass(frozen=True)
 class Intake:
@@ -246,7 +253,7 @@ class Letter(Aggregate):
     def receive(cls, actor: Actor, intake: Intake, limits: Limits, *, id: UUID, at: datetime,
                 today: date, instance: int = 1, appeal_of: UUID | None = None) -> Self:
         """The letter comes in to the actor's body; classified, its first limits set."""
-        _check_not_future(intake.received_on, today, "received_on")
+        check_occurred_on(intake.received_on, today=today, field="received_on")
         if intake.channel is Channel.ONLINE:
             limits.require("reception.online", "online reception")
         if intake.kind is LetterKind.INFORMATION:
@@ -338,7 +345,8 @@ class Letter(Aggregate):
                                                 "is notified of the acceptance")
         if self.notified_on is not None:
             raise errors.IllegalTransitionError("the denouncer was already notified")
-        self._check_day(notified_on, today, "notified_on", after=self.accepted_on)
+        self._check_day(notified_on, today, "notified_on",
+                        after=Follows(self.accepted_on, ACCEPTANCE))
         assert self.notify_due is not None
         self.trigger_event(DenouncerNotified, timestamp=at, notified_on=notified_on,
                            on_time=notified_on <= self.notify_due, by=actor_ref(actor))
@@ -379,7 +387,8 @@ class Letter(Aggregate):
             raise errors.IllegalTransitionError("only a denunciation's limit is extended; a "
                                                 "complex complaint has its longer limit")
         self._check_open(Status.ACCEPTED)
-        self._check_day(extended_on, today, "extended_on", after=self.accepted_on)
+        self._check_day(extended_on, today, "extended_on",
+                        after=Follows(self.accepted_on, ACCEPTANCE))
         if self.extensions >= limits.count("denunciation.max_extensions"):
             raise errors.InvalidLetterError(
                 f"a denunciation is extended at most {limits.count('denunciation.max_extensions')}"
@@ -395,7 +404,8 @@ class Letter(Aggregate):
                today: date) -> None:
         check_handles(actor, self.handler, "decide on this letter")
         self._check_open(Status.ACCEPTED)
-        self._check_day(decided_on, today, "decided_on", after=self.accepted_on)
+        self._check_day(decided_on, today, "decided_on",
+                        after=Follows(self.accepted_on, ACCEPTANCE))
         on_time = self.resolve_due is None or decided_on <= self.resolve_due.due_date
         self.trigger_event(Decided, timestamp=at, decided_on=decided_on, outcome=outcome,
                            on_time=on_time, by=actor_ref(actor))
@@ -421,7 +431,7 @@ class Letter(Aggregate):
                 and appealed_on <= self.resolve_due.due_date:
             raise errors.InvalidLetterError(
                 "a second complaint comes after the first decision, or once its limit passed")
-        self._check_day(appealed_on, today, "appealed_on", after=self.decided_on)
+        self._check_day(appealed_on, today, "appealed_on", after=Follows(self.decided_on, DECISION))
         if appealed_on > window.due_date:
             raise errors.InvalidLetterError(
                 f"the second complaint came after {window.due_date.isoformat()}, "
@@ -452,14 +462,9 @@ class Letter(Aggregate):
                 f"the letter is {self.status.value}; this needs it "
                 + " or ".join(s.value for s in allowed))
 
-    def _check_day(self, day: date, today: date, name: str, *, after: date | None = None) -> None:
-        _check_not_future(day, today, name)
-        earliest = after or self.received_on
-        if day < earliest:
-            raise errors.InvalidLetterError(
-                f"{name} {day.isoformat()} is before {earliest.isoformat()}")
-
-
-def _check_not_future(day: date, today: date, name: str) -> None:
-    if day > today:
-        raise errors.InvalidLetterError(f"{name} {day.isoformat()} is in the future")
+    def _check_day(self, day: date, today: date, name: str, *,
+                   after: Follows | None = None) -> None:
+        """The day an act happened (decision 16): not in the future, not before the receipt
+        or the act it follows."""
+        check_occurred_on(day, today=today, field=name,
+                          follows=[after or Follows(self.received_on, RECEIPT)])
