@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 import pytest
-from fastapi import FastAPI, Header
+from fastapi import APIRouter, FastAPI, Header
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
@@ -92,3 +92,23 @@ def test_a_method_not_allowed_names_every_method_the_path_supports(app: FastAPI)
     assert refused.headers["content-type"] == PROBLEM_JSON
     allowed = {method.strip() for method in refused.headers["Allow"].split(",")}
     assert allowed == {"GET", "POST"}
+
+
+def test_allow_names_the_methods_of_routes_on_an_included_router(app: FastAPI) -> None:
+    # FastAPI keeps an included router as one entry of app.router.routes: its Allow was
+    # once empty, since only plain routes were asked.
+    router = APIRouter(prefix="/meetings")
+
+    @router.get("/{number}")
+    def meeting(number: int) -> None:
+        return None
+
+    @router.put("/{number}")
+    def replace_meeting(number: int) -> None:
+        return None
+
+    app.include_router(router)
+    with TestClient(app) as test_client:
+        refused = test_client.post("/meetings/7")
+    assert refused.status_code == 405, refused.text
+    assert refused.headers["Allow"] == "GET, PUT"

@@ -266,18 +266,20 @@ async def _on_http(request: Request, error: StarletteHTTPException) -> JSONRespo
     return response
 
 
+METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
+
+
 def allowed_methods(request: Request) -> list[str]:
     """Every method some route answers on this request's path (RFC 9110: ``Allow``).
 
     Starlette's own 405 names only the first route that matched the path, though others
-    on the same path (a GET beside a POST) accept more methods.
-    """
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match is not Match.NONE:
-            methods |= getattr(route, "methods", None) or set()
-    return sorted(methods)
+    on the same path (a GET beside a POST) accept more methods. Each method is asked of
+    every route through ``matches``, the one interface both a route and a router included
+    with ``include_router`` answer (FastAPI keeps the latter as one entry of
+    ``app.router.routes``, whose own ``methods`` are not the routes')."""
+    return [method for method in METHODS
+            if any(route.matches({**request.scope, "method": method})[0] is Match.FULL
+                   for route in request.app.router.routes)]
 
 
 async def _on_concurrent_change(request: Request, error: IntegrityError) -> JSONResponse:
