@@ -25,6 +25,15 @@ class JurisdictionLevel(StrEnum):
     COMMUNE = "commune"
 
 
+
+AGENCY_NAMES: dict[Agency, tuple[str, str]] = {
+    Agency.HDND: ("HĐND tỉnh", "People's Council"),
+    Agency.UBND: ("UBND tỉnh", "People's Committee"),
+    Agency.DBQH: ("Đoàn ĐBQH", "National Assembly delegation"),
+    Agency.MTTQ: ("Ủy ban MTTQ Việt Nam tỉnh", "Fatherland Front"),
+}
+"""Each body's name (Vietnamese, English), as the portal and the Open311 requests show it."""
+
 class PolicyField(StrEnum):
     """Field (lĩnh vực) a petition or resolution belongs to."""
 
@@ -41,6 +50,24 @@ class PolicyField(StrEnum):
     CULTURE = "culture"
     OTHER = "other"
 
+
+
+POLICY_FIELD_NAMES: dict[PolicyField, tuple[str, str]] = {
+    PolicyField.LAND: ("Đất đai", "Land"),
+    PolicyField.TRANSPORT: ("Giao thông", "Transport"),
+    PolicyField.HEALTH: ("Y tế", "Health"),
+    PolicyField.EDUCATION: ("Giáo dục", "Education"),
+    PolicyField.SOCIAL_POLICY: ("Chính sách xã hội", "Social policy"),
+    PolicyField.ENVIRONMENT: ("Môi trường", "Environment"),
+    PolicyField.AGRICULTURE: ("Nông nghiệp", "Agriculture"),
+    PolicyField.ECONOMY: ("Kinh tế", "Economy"),
+    PolicyField.PUBLIC_ORDER: ("An ninh, trật tự", "Public order"),
+    PolicyField.ADMINISTRATION: ("Hành chính", "Administration"),
+    PolicyField.CULTURE: ("Văn hóa", "Culture"),
+    PolicyField.OTHER: ("Khác", "Other"),
+}
+"""Each field's name (Vietnamese, English): the portal's labels and the Open311 service
+list name fields by these."""
 
 class ResolutionStatus(StrEnum):
     """How far a petition has been resolved (giám sát đến cùng)."""

@@ -5,15 +5,11 @@ the page."""
 
 from __future__ import annotations
 
+from contracts.vocabulary import AGENCY_NAMES, POLICY_FIELD_NAMES
 from portal.words import Language
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "agency": {
-        "hdnd": ("HĐND tỉnh", "People's Council"),
-        "ubnd": ("UBND tỉnh", "People's Committee"),
-        "dbqh": ("Đoàn ĐBQH", "National Assembly delegation"),
-        "mttq": ("Ủy ban MTTQ Việt Nam tỉnh", "Fatherland Front"),
-    },
+    "agency": {agency.value: names for agency, names in AGENCY_NAMES.items()},
     "role": {
         "staff": ("Chuyên viên", "Staff"),
         "deputy": ("Đại biểu", "Deputy"),
@@ -37,20 +33,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "online": ("Trực tuyến", "Online"),
         "reception": ("Tiếp công dân", "Citizen reception"),
     },
-    "field": {
-        "land": ("Đất đai", "Land"),
-        "transport": ("Giao thông", "Transport"),
-        "health": ("Y tế", "Health"),
-        "education": ("Giáo dục", "Education"),
-        "social_policy": ("Chính sách xã hội", "Social policy"),
-        "environment": ("Môi trường", "Environment"),
-        "agriculture": ("Nông nghiệp", "Agriculture"),
-        "economy": ("Kinh tế", "Economy"),
-        "public_order": ("An ninh, trật tự", "Public order"),
-        "administration": ("Hành chính", "Administration"),
-        "culture": ("Văn hóa", "Culture"),
-        "other": ("Khác", "Other"),
-    },
+    "field": {field.value: names for field, names in POLICY_FIELD_NAMES.items()},
     "level": {
         "central": ("Trung ương", "Central"),
         "province": ("Tỉnh", "Province"),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, NamedTuple
 from uuid import UUID
 
@@ -77,7 +78,8 @@ class PetitionProjection:
     # the stored features are extracted again from the log.
     # 3: the rows' unit (and its identifier key) and answer date, for the overdue lists per
     # unit and the on-time figures per agency (readmodel.timeliness).
-    version = 3
+    # 4: the rows' recording time, for lists by the time a petition was recorded (Open311).
+    version = 4
     table_names = ("petition_rows", "petition_similar", "petition_similar_keys",
                    "petition_place_groups", "petition_place_keys")
 
@@ -90,8 +92,10 @@ class PetitionProjection:
             f"CREATE TABLE IF NOT EXISTS {rows} (id TEXT PRIMARY KEY, "
             "listed_at BIGINT NOT NULL, status TEXT NOT NULL, agency TEXT, field TEXT, "
             "level TEXT, due_date TEXT, communes TEXT NOT NULL, folded TEXT NOT NULL, "
-            "summary TEXT NOT NULL, unit TEXT, unit_key TEXT, answered_on TEXT)",
+            "summary TEXT NOT NULL, unit TEXT, unit_key TEXT, answered_on TEXT, "
+            "recorded_at TEXT NOT NULL)",
             f"CREATE INDEX IF NOT EXISTS {rows}_listed_at ON {rows} (listed_at)",
+            f"CREATE INDEX IF NOT EXISTS {rows}_recorded_at ON {rows} (recorded_at)",
             # The similarity index: each petition's features and its places' signature,
             f"CREATE TABLE IF NOT EXISTS {similar} (id TEXT PRIMARY KEY, "
             "places TEXT NOT NULL, features TEXT NOT NULL)",
@@ -136,10 +140,10 @@ class PetitionProjection:
     def apply(self, tables: ProjectionTables, cursor: Cursor, changes: PetitionChanges) -> None:
         rows, similar, keys, groups, group_keys_ = PetitionTables.of(tables)
         columns = ("id, listed_at, status, agency, field, level, due_date, communes, folded, "
-                   "summary, unit, unit_key, answered_on")
+                   "summary, unit, unit_key, answered_on, recorded_at")
         updated = ", ".join(f"{c} = excluded.{c}" for c in columns.split(", ")[2:])
         cursor.executemany(tables.sql(
-            f"INSERT INTO {rows} ({columns}) VALUES ({tables.placeholders(13)}) "
+            f"INSERT INTO {rows} ({columns}) VALUES ({tables.placeholders(14)}) "
             f"ON CONFLICT (id) DO UPDATE SET {updated}"),
             [_row_values(summary, listed_at) for summary, listed_at in changes.rows.values()])
         if not changes.similar:
@@ -174,4 +178,11 @@ def _row_values(summary: PetitionSummary, listed_at: int) -> tuple[object, ...]:
             summary.due_date.isoformat() if summary.due_date else None,
             communes_key(summary.communes), fold(summary.text), summary_to_json(summary),
             summary.unit, identifier_key(summary.unit) if summary.unit else None,
-            summary.answered_on.isoformat() if summary.answered_on else None)
+            summary.answered_on.isoformat() if summary.answered_on else None,
+            recorded_at_key(summary.recorded_at))
+
+
+def recorded_at_key(moment: datetime) -> str:
+    """A recording time as text that sorts as the time does: UTC, always with microseconds
+    (``isoformat`` leaves them out when they are zero, which would break the order)."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -37,7 +37,11 @@ from kernel.similarity.stored import (
 )
 from kernel.text import fold, identifier_key
 from petitions.application.held_groups import HeldGroups, TablesFollower
-from petitions.application.petition_projection import PetitionProjection, PetitionTables
+from petitions.application.petition_projection import (
+    PetitionProjection,
+    PetitionTables,
+    recorded_at_key,
+)
 from petitions.application.summaries import (
     HIDDEN_BY_DEFAULT,
     AgencyTimeliness,
@@ -243,6 +247,12 @@ class PetitionReadModel:
             overdue = "(status = ? AND due_date IS NOT NULL AND due_date < ?)"
             conditions.append(overdue if q.overdue else f"NOT {overdue}")
             params += [PetitionStatus.FORWARDED.value, today.isoformat()]
+        if q.recorded_from is not None:
+            conditions.append("recorded_at >= ?")
+            params.append(recorded_at_key(q.recorded_from))
+        if q.recorded_before is not None:
+            conditions.append("recorded_at < ?")
+            params.append(recorded_at_key(q.recorded_before))
         for word in fold(q.text or "").split():
             conditions.append("instr(folded, ?) > 0")
             params.append(word)

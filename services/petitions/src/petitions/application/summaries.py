@@ -79,6 +79,8 @@ class PetitionQuery:
     commune: str | None = None
     overdue: bool | None = None
     text: str | None = None
+    recorded_from: datetime | None = None  # recorded at or after
+    recorded_before: datetime | None = None  # recorded strictly before
     limit: int = 50
     offset: int = 0
 

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from chassis.settings import ServiceSettings
 from chassis.web.app_factory import Lifespan, create_service_app
 from petitions.application import Petitions
-from petitions.entrypoints import meeting_routes, petition_commands, petition_queries
+from petitions.entrypoints import meeting_routes, open311, petition_commands, petition_queries
 
 DESCRIPTION = """Kiến nghị cử tri: from the voter-contact meeting (tiếp xúc cử tri) to the
 answer made known to the people. Commands need a bearer token and accept an
@@ -25,4 +25,5 @@ def create_http_app(
     app.include_router(meeting_routes.router)
     app.include_router(petition_queries.router)  # before commands: /petitions/overdue first
     app.include_router(petition_commands.router)
+    app.include_router(open311.router)
     return app
