@@ -16,6 +16,7 @@ from chassis.messaging.relay import Translate
 from chassis.messaging.service_messaging import ServiceMessaging
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
+from chassis.trace_export import export_traces_if_configured
 
 
 def settings_for(spec: ServiceSpec) -> ServiceSettings:
@@ -35,11 +36,16 @@ def serve(spec: ServiceSpec, build_app: Callable[[ServiceSettings], FastAPI]) ->
         reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in error.errors())
         raise SystemExit(f"{spec.name}: refusing to start: {reasons}") from None
     configure_logging(spec.name)
+    exporting = export_traces_if_configured(spec.name)
     app = build_app(settings)
-    uvicorn.run(
-        app, host=settings.http_host, port=settings.http_port,
-        log_config=None, access_log=False, lifespan="on",
-    )
+    try:
+        uvicorn.run(
+            app, host=settings.http_host, port=settings.http_port,
+            log_config=None, access_log=False, lifespan="on",
+        )
+    finally:
+        if exporting is not None:
+            exporting.shutdown()  # the last batch of spans, before the process ends
 
 
 def producing_service_app(
