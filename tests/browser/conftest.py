@@ -33,8 +33,9 @@ class System:
 @pytest.fixture(scope="module")
 def system(nats_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     """Petitions, sessions, notifier, oversight, letters and portal, each its own process,
-    on one fresh jurisdiction."""
-    with running_system(nats_url, tmp_path_factory.mktemp("portal-system")) as started:
+    on one fresh jurisdiction; the open data files written again every 2 s (not hourly)."""
+    with running_system(nats_url, tmp_path_factory.mktemp("portal-system"),
+                        environment={"PHOIHOP_OPEN_DATA_EVERY_SECONDS": "2"}) as started:
         yield started
 
 

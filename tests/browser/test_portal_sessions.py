@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from frictionless import validate
 from icalendar import Calendar
 from playwright.sync_api import Browser, BrowserContext, expect
 
 from contracts.vocabulary import Agency
 from tests.browser.conftest import System, signed_in
 from tests.browser.looking import DESKTOP, look_at
+from tests.browser.test_portal_journey import poll
 from tests.e2e.journey import bearer, post
 from tests.e2e.test_sessions_journey import hold_session
 
@@ -53,6 +55,15 @@ def test_a_session_to_a_passed_resolution_in_the_public_pages(
 
         popolo = httpx.get(f"{system.portal}/du-lieu-mo/popolo.json", timeout=10).json()
         assert "15/2025/NQ-HĐND" in str(popolo)
+        # The flat files, relayed with their data card (relative paths still name them).
+        card = f"{system.portal}/du-lieu-mo/ky-hop/datapackage.json"
+        assert validate(card).valid
+        resolutions = poll(lambda: httpx.get(f"{system.portal}/du-lieu-mo/ky-hop/"
+                                             "resolutions.csv", timeout=10),
+                           lambda answer: "15/2025/NQ-HĐND" in answer.text)
+        assert resolutions.headers["content-type"] == "text/csv; charset=utf-8"
+        assert httpx.get(f"{system.portal}/du-lieu-mo/ky-hop/popolo",
+                         timeout=10).status_code == 404
         page.goto("/lich-hop")
         expect(page.locator("#h-clashes")).to_contain_text("(1)")
         look_at(page, "calendar")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from contextlib import asynccontextmanager, suppress
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -14,9 +17,12 @@ from chassis.logs import configure_logging
 from chassis.messaging.asyncapi import serve_asyncapi
 from chassis.messaging.relay import Translate
 from chassis.messaging.service_messaging import ServiceMessaging
+from chassis.open_data import OpenData
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.trace_export import export_traces_if_configured
+from chassis.web.app_factory import Lifespan
+from chassis.web.open_data import serve_open_data
 
 
 def settings_for(spec: ServiceSpec) -> ServiceSettings:
@@ -54,11 +60,41 @@ def producing_service_app(
     application: ServiceApplication,
     translate: Translate,
     create_http_app: Callable[..., FastAPI],
+    open_data: OpenData | None = None,
 ) -> FastAPI:
-    """The HTTP app of a service that publishes its events through the outbox relay."""
+    """The HTTP app of a service that publishes its events through the outbox relay (and,
+    given ``open_data``, writes its open data files on a schedule and serves them)."""
     messaging = ServiceMessaging(settings, spec.name)
     messaging.add_outbox(application, translate)
-    http = create_http_app(settings, application, lifespan=messaging.lifespan)
+    tasks = ([lambda: open_data.run(settings.open_data_every_seconds)]
+             if open_data is not None else [])
+    lifespan = with_background_tasks(messaging.lifespan, tasks)
+    http = create_http_app(settings, application, lifespan=lifespan)
     http.state.readiness += [store_readiness(application), messaging.readiness]
     serve_asyncapi(http, messaging.traffic, spec.title)
+    if open_data is not None:
+        serve_open_data(http, open_data)
     return http
+
+
+def with_background_tasks(
+    lifespan: Lifespan, tasks: Sequence[Callable[[], Coroutine[Any, Any, None]]]
+) -> Lifespan:
+    """``lifespan``, with ``tasks`` running beside it until the service stops."""
+    if not tasks:
+        return lifespan
+
+    @asynccontextmanager
+    async def running(app: FastAPI) -> AsyncIterator[None]:
+        started = [asyncio.create_task(task()) for task in tasks]
+        try:
+            async with lifespan(app):
+                yield
+        finally:
+            for task in started:
+                task.cancel()
+            for task in started:
+                with suppress(asyncio.CancelledError, Exception):
+                    await task
+
+    return running

@@ -51,6 +51,9 @@ class ServiceSettings(BaseSettings):
     consumer_batch_size: int = Field(
         default=64, ge=1, le=1000, description="messages a tracked consumer applies per transaction"
     )
+    open_data_every_seconds: float = Field(
+        default=3600, ge=1, description="how often the open data files are written again"
+    )
 
     @model_validator(mode="after")
     def _refuse_weak_signing_key_in_production(self) -> ServiceSettings:

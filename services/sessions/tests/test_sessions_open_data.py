@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from frictionless import Package, validate
 from jsonschema import Draft3Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT3
 from sessions_api_steps import Auth, ok, session_with_votes
+
+from sessions.application import Sessions
+from sessions.application.open_data import open_data
 
 pytestmark = pytest.mark.integration
 
@@ -82,3 +86,26 @@ def test_the_popolo_export_validates_and_says_what_happened(client: TestClient,
         "yes": 45, "no": 2, "abstain": 1, "absent": 2}
     rejected = votes[f"ocd-bill/{run['fees']['document_id']}"]
     assert (rejected["result"], rejected["counts"][0]["value"]) == ("fail", 25)
+
+
+def test_sessions_votes_and_resolutions_as_flat_files_the_card_describes(
+    client: TestClient, auth: Auth, sqlite_sessions: Sessions, tmp_path: Path
+) -> None:
+    walked = session_with_votes(client, auth)
+    files = open_data(sqlite_sessions, tmp_path / "open-data", "tien-giang")
+    files.publish()
+
+    card = tmp_path / "open-data" / "datapackage.json"
+    report = validate(str(card))  # every file against its Table Schema, by frictionless
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = Package(str(card))
+    [session] = package.get_resource("sessions").read_rows()
+    assert (session["session_id"], session["status"], session["kind"]) == (
+        walked["id"], "closed", "regular")
+    votes = package.get_resource("votes").read_rows()
+    assert sorted((v["passed"], v["yes"], v["no"]) for v in votes) == [
+        (False, 25, 20), (True, 45, 2)]
+    [resolution] = package.get_resource("resolutions").read_rows()
+    assert (resolution["number"], resolution["yes"], resolution["first_guidance_on"]) == (
+        "15/2025/NQ-HĐND", 45, None)
+    assert isinstance(resolution["passed_on"], date)

@@ -12,6 +12,7 @@ from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from petitions.application import Petitions, translate
 from petitions.application.audit import check_read_model
+from petitions.application.open_data import open_data
 from petitions.entrypoints.http import create_http_app
 
 SERVICE = ServiceSpec(
@@ -26,7 +27,10 @@ AUDIT = AuditSpec(  # phoihop audit --service petitions
 
 def build_app(settings: ServiceSettings) -> FastAPI:
     petitions = Petitions(env=store_environment(settings, SERVICE.name))
-    http = producing_service_app(settings, SERVICE, petitions, translate, create_http_app)
+    published = open_data(petitions, settings.data_dir / "open-data" / SERVICE.name,
+                          settings.jurisdiction)
+    http = producing_service_app(settings, SERVICE, petitions, translate, create_http_app,
+                                 open_data=published)
     # The read models are rebuilt from the log in the background; /readyz says how far.
     http.state.readiness.append(warming_up(petitions.read_model.projection))
     http.state.readiness.append(warming_up(petitions.meetings_read_model.projection))

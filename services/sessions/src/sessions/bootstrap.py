@@ -12,6 +12,7 @@ from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from sessions.application import Sessions, translate
 from sessions.application.audit import check_read_model
+from sessions.application.open_data import open_data
 from sessions.entrypoints.http import create_http_app
 
 SERVICE = ServiceSpec(
@@ -26,7 +27,10 @@ AUDIT = AuditSpec(  # phoihop audit --service sessions
 
 def build_app(settings: ServiceSettings) -> FastAPI:
     sessions = Sessions(env=store_environment(settings, SERVICE.name))
-    http = producing_service_app(settings, SERVICE, sessions, translate, create_http_app)
+    records = open_data(sessions, settings.data_dir / "open-data" / SERVICE.name,
+                        settings.jurisdiction)
+    http = producing_service_app(settings, SERVICE, sessions, translate, create_http_app,
+                                 open_data=records)
     # The records' index catches up with the log in the background; /readyz says how far.
     http.state.readiness.append(warming_up(sessions.catalogue.projection))
     return http

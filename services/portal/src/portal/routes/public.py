@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from portal.clients import Services
 from portal.pages import render, services_of
@@ -66,6 +68,21 @@ def _relay(service: str, path: str) -> Callable[[Request], Awaitable[Response]]:
 
 for _portal_path, (_service, _service_path) in RELAYED_DOCUMENTS.items():
     router.add_api_route(_portal_path, _relay(_service, _service_path), methods=["GET"])
+
+
+# The services' open data files (CSV, JSON and the data card naming them), relayed under one
+# folder per service so that the card's relative paths still name its files.
+OPEN_DATA_FOLDERS = {"kien-nghi": "petitions", "ky-hop": "sessions"}
+OPEN_DATA_FILE = re.compile(r"^[a-z0-9-]+\.(csv|json)$")
+
+
+@router.get("/du-lieu-mo/{folder}/{file_name}")
+async def open_data_file(request: Request, folder: str, file_name: str) -> Response:
+    if folder not in OPEN_DATA_FOLDERS or not OPEN_DATA_FILE.match(file_name):
+        raise StarletteHTTPException(404)
+    content, media_type = await services_of(request).get_document(
+        OPEN_DATA_FOLDERS[folder], f"/open-data/{file_name}")
+    return Response(content, media_type=media_type)
 
 
 @router.get("/ngon-ngu/{language}")

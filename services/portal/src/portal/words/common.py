@@ -65,4 +65,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fix_fields": ("Xin sửa các mục sau:", "Please correct:"),
     "not_valid": ("Thông tin nhập chưa hợp lệ.", "Some of what was entered is not valid."),
     "required": ("bắt buộc", "required"),
+    # open data files (CSV, with a data card: Frictionless Data Package)
+    "open_answers_csv": ("Trả lời kiến nghị đã thông báo (CSV)", "Published answers (CSV)"),
+    "open_resolutions_csv": ("Nghị quyết (CSV)", "Resolutions (CSV)"),
+    "open_votes_csv": ("biểu quyết", "votes"),
+    "open_sessions_csv": ("kỳ họp", "sessions"),
+    "open_data_cards": ("Mô tả từng trường dữ liệu, giấy phép CC BY 4.0:",
+                        "Every field described, licence CC BY 4.0:"),
+    "petitions_card": ("kiến nghị", "petitions"),
+    "sessions_card": ("kỳ họp", "sessions"),
 }
