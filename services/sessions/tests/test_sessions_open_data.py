@@ -11,6 +11,13 @@ import pytest
 from fastapi.testclient import TestClient
 from frictionless import Package, validate
 from jsonschema import Draft3Validator, FormatChecker
+from pupa.exceptions import ScrapeValueError
+from pupa.scrape.base import BaseModel
+from pupa.scrape.schemas import bill as bill_schema
+from pupa.scrape.schemas import event as event_schema
+from pupa.scrape.schemas import jurisdiction as jurisdiction_schema
+from pupa.scrape.schemas import organization as organization_schema
+from pupa.scrape.schemas import vote_event as vote_event_schema
 from referencing import Registry
 from referencing.jsonschema import DRAFT3
 from sessions_api_steps import Auth, ok, session_with_votes
@@ -109,3 +116,42 @@ def test_sessions_votes_and_resolutions_as_flat_files_the_card_describes(
     assert (resolution["number"], resolution["yes"], resolution["first_guidance_on"]) == (
         "15/2025/NQ-HĐND", 45, None)
     assert isinstance(resolution["passed_on"], date)
+
+
+class Scraped(BaseModel):  # type: ignore[misc]  # pupa is untyped
+    """One exported record, checked by pupa's own validator (``BaseModel.validate``)."""
+
+    def __init__(self, record: dict[str, Any], schema: dict[str, Any]) -> None:
+        self._record, self._schema = record, schema
+        self._type, self._id = record.get("_type", "record"), record.get("_id", "")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self._record.items() if not k.startswith("_")}
+
+
+PUPA_SCHEMAS = {"jurisdiction": jurisdiction_schema.schema,
+                "organization": organization_schema.schema, "event": event_schema.schema,
+                "bill": bill_schema.schema, "vote_event": vote_event_schema.schema}
+
+
+def test_pupas_validator_catches_a_popolo_shaped_vote() -> None:
+    popolo_shaped = {"motion_text": "x", "motion_classification": "passage", "result": "passed"}
+    with pytest.raises(ScrapeValueError):
+        Scraped(popolo_shaped, vote_event_schema.schema).validate()
+
+
+def test_the_ocd_export_is_what_pupa_accepts(client: TestClient, auth: Auth) -> None:
+    walked = session_with_votes(client, auth)
+    exported = ok(client.get("/open-data/ocd"))
+    records = [exported["jurisdiction"], *exported["organizations"], *exported["events"],
+               *exported["bills"], *exported["vote_events"]]
+    for record in records:
+        Scraped(record, PUPA_SCHEMAS[record["_type"]]).validate()  # raises on any error
+    division = exported["jurisdiction"]["division_id"]
+    assert division == "ocd-division/country:vn/province:tien-giang"
+    [event] = exported["events"]
+    assert event["location"]["name"] and event["_id"] == f"ocd-event/{walked['id']}"
+    assert all(bill["classification"] == ["resolution"] for bill in exported["bills"])
+    votes = sorted((v["result"], v["motion_classification"]) for v in exported["vote_events"])
+    assert votes == [("fail", ["bill-passage"]), ("pass", ["bill-passage"])]
+    assert {b["identifier"] for b in exported["bills"]} >= {"15/2025/NQ-HĐND"}

@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from sessions.application import ocd_export
 from sessions.application.popolo import export
 from sessions.entrypoints.deps import QUERY_PROBLEMS, SessionsDep, Year
 
@@ -19,3 +20,14 @@ def popolo(request: Request, sessions: SessionsDep, year: Year = None) -> dict[s
     found = sessions.list_sessions(year=year)
     return export(found, jurisdiction=request.app.state.settings.jurisdiction,
                   generated_at=sessions.now())
+
+
+@router.get("/ocd", responses=QUERY_PROBLEMS)
+def open_civic_data(request: Request, sessions: SessionsDep, year: Year = None) -> dict[str, Any]:
+    """The same records as Open Civic Data scrape records, shaped as pupa writes them: the
+    jurisdiction (its OCD division id), the council, sessions as events, drafts as bills
+    classified `resolution`, votes as vote events (`bill-passage`). Public, no token."""
+    found = sessions.list_sessions(year=year)
+    return ocd_export.export(found, jurisdiction=request.app.state.settings.jurisdiction,
+                             source_url=str(request.url_for("open_civic_data")),
+                             generated_at=sessions.now())
