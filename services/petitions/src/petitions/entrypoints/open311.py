@@ -11,7 +11,7 @@ most 1000 requests, newest first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Annotated, Any, cast
 from uuid import UUID
@@ -76,15 +76,15 @@ Jurisdiction = Annotated[str | None, Query(
     description="jurisdiction_id: this service's jurisdiction, or left out.")]
 
 
-@dataclass(frozen=True)
 class Open311Error(Exception):
     """A request GeoReport v2 answers with its error document."""
 
-    code: int
-    wording: Wording
+    def __init__(self, code: int, wording: Wording) -> None:
+        super().__init__(wording.en)
+        self.code, self.wording = code, wording
 
 
-def _respond(request: Request, fmt: str, body: str) -> Response:
+def _respond(fmt: str, body: str) -> Response:
     return Response(body, media_type=f"{MEDIA_TYPES[fmt]}; charset=utf-8",
                     headers={"Vary": "Accept-Language"})
 
@@ -93,7 +93,7 @@ def _failed(request: Request, fmt: str, error: Open311Error) -> Response:
     shown: Format = "xml" if fmt == "xml" else "json"
     language: Language = language_of(request.headers)
     body = rendered_errors(error.code, error.wording.in_language(language), shown)
-    response = _respond(request, shown, body)
+    response = _respond(shown, body)
     response.status_code = error.code
     return response
 
@@ -116,7 +116,7 @@ def service_list(request: Request, fmt: str, jurisdiction_id: Jurisdiction = Non
         shown = _checked(request, fmt, jurisdiction_id)
     except Open311Error as error:
         return _failed(request, fmt, error)
-    return _respond(request, shown, rendered_services(services(), shown))
+    return _respond(shown, rendered_services(services(), shown))
 
 
 @router.get("/services/{service_code}.{fmt}", response_class=Response,
@@ -130,7 +130,7 @@ def service_definition(request: Request, service_code: str, fmt: str,
             raise Open311Error(404, _UNKNOWN_SERVICE)
     except Open311Error as error:
         return _failed(request, fmt, error)
-    return _respond(request, shown, rendered_definition(service_code, shown))
+    return _respond(shown, rendered_definition(service_code, shown))
 
 
 @router.get("/requests.{fmt}", response_class=Response,
@@ -154,7 +154,7 @@ def request_list(
                             _statuses(status))
     except Open311Error as error:
         return _failed(request, fmt, error)
-    return _respond(request, shown, rendered_requests(found, shown))
+    return _respond(shown, rendered_requests(found, shown))
 
 
 @router.get("/requests/{request_id}.{fmt}", response_class=Response,
@@ -169,7 +169,7 @@ def one_request(request: Request, request_id: str, fmt: str, petitions: Petition
             raise Open311Error(404, Wording("No such request", "Không có kiến nghị này"))
     except Open311Error as error:
         return _failed(request, fmt, error)
-    return _respond(request, shown, rendered_requests(found, shown))
+    return _respond(shown, rendered_requests(found, shown))
 
 
 # -- the requests ----------------------------------------------------------------------------
