@@ -25,6 +25,7 @@ from chassis.application import ServiceApplication
 from chassis.projection import (
     PersistedProjection,
 )
+from chassis.tracing import traceparent_of
 from kernel.actor import Actor
 from notifier.application.notifier_projection import KINDS, NotifierProjection
 from notifier.domain.contact import Contact
@@ -51,6 +52,7 @@ class DeliveryJob:
     source_event: dict[str, Any]
     secret: str | None  # the subscription's, for webhooks
     subscription_active: bool
+    traceparent: str | None = None  # the trace the delivery was created in (its consumer's)
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,13 @@ class NotifierReadModel:
             source_event=dict(notification.source_event),
             secret=subscription.secret if subscription else None,
             subscription_active=bool(subscription and subscription.active),
+            traceparent=self._created_in(UUID(delivery["id"])),
         )
+
+    def _created_in(self, record_id: UUID) -> str | None:
+        """The trace context a record's first event was stored in (``chassis.tracing``)."""
+        first = next(iter(self._app.events.get(record_id, lte=1)), None)
+        return traceparent_of(first) if first is not None else None
 
     # -- subscriptions, contacts, reminders ---------------------------------------------
 

@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from uuid import UUID
 
+from opentelemetry.trace import SpanKind
+
+from chassis.tracing import context_of, tracer
 from kernel.clock import Clock, SystemClock
 from notifier.application import DeliveryJob, Notifier
 from notifier.application.signals import SaveSignal
@@ -105,7 +108,12 @@ class DeliveryWorker:
             if channel is None:
                 outcome = Outcome(False, error=f"channel {job.channel} is not configured")
             else:
-                outcome = await self._send(channel, job)
+                with tracer.start_as_current_span(
+                    f"deliver {job.channel}", context=context_of(job.traceparent),
+                    kind=SpanKind.CLIENT, attributes={
+                        "phoihop.delivery.id": str(job.delivery_id),
+                        "phoihop.delivery.attempt": job.attempt}):
+                    outcome = await self._send(channel, job)
             duration_ms = int((time.monotonic() - started) * 1000)
             recorded = await asyncio.to_thread(self.app.record_attempt, job.delivery_id,
                                                outcome, at, duration_ms)
