@@ -20,7 +20,8 @@ from eventsourcing.persistence import Notification
 from chassis.application import ServiceApplication
 from chassis.projection import Cursor, PersistedProjection, ProjectionTables
 from kernel.similarity import DEFAULT_THRESHOLD, SimilarityIndex
-from letters.domain.letter import Letter, Received
+from letters.domain.letter import Letter
+from letters.domain.letter_events import Received
 
 Created = tuple[str, int, int, str]  # id, listed_at, version, summary
 

@@ -16,7 +16,7 @@ from eventsourcing.domain import DomainEventProtocol
 from contracts.base import IntegrationEvent
 from contracts.letters import v1
 from contracts.vocabulary import Agency
-from letters.domain import letter as d
+from letters.domain import letter_events as d
 
 # The handler after an event is not on every event: the relay keeps no state, so events
 # that need it carry it (Received: the recipient; Forwarded: ``to``); the rest name the
