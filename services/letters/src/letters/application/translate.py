@@ -16,6 +16,7 @@ from eventsourcing.domain import DomainEventProtocol
 from contracts.base import IntegrationEvent
 from contracts.letters import v1
 from contracts.vocabulary import Agency
+from kernel.occurred import stamp
 from letters.domain import letter_events as d
 
 # The handler after an event is not on every event: the relay keeps no state, so events
@@ -93,6 +94,7 @@ _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
 
 
 def translate(event: DomainEventProtocol[UUID]) -> IntegrationEvent | None:
-    """The contract event for ``event``, or None when it stays private to the service."""
+    """The contract event for ``event``, or None when it stays private to the service; with
+    the day its act happened and when it was recorded (kernel.occurred.stamp)."""
     translation = _TRANSLATIONS.get(type(event))
-    return translation(event) if translation is not None else None
+    return stamp(translation(event), event) if translation is not None else None

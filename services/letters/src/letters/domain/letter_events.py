@@ -4,7 +4,9 @@ The aggregate triggers these classes directly, so their topics are
 ``letters.domain.letter_events:<Name>``: never rename or move them without
 ``register_topic``. They were first stored as ``letters.domain.letter:<Name>``; those
 topics are registered below so letters stored before the split still load. Enum values are
-stored as plain strings, so a replayed event reads like a live one.
+stored as plain strings, so a replayed event reads like a live one. Each act's event names
+its day by ``occurred_field`` (decision 16), which ``kernel.occurred.stamp`` publishes as
+``occurred_on`` beside ``recorded_at``.
 
 A denouncer is never named here: ``Received`` holds only ``identity_ref``, the vault's
 opaque id.
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 
 class Received(Aggregate.Created):
+    occurred_field = "received_on"  # the day of the act (decision 16); not a stored field
     kind: str
     treated_as: str
     channel: str
@@ -81,6 +84,7 @@ class RepeatFlagged(Aggregate.Event):
 
 
 class Accepted(Aggregate.Event):
+    occurred_field = "accepted_on"  # the day of the act (decision 16); not a stored field
     accepted_on: date
     on_time: bool
     due_on: date | None
@@ -98,6 +102,7 @@ class Accepted(Aggregate.Event):
 class DenouncerNotified(Aggregate.Event):
     """The denouncer was told of the acceptance, through the vault's address (never the bus)."""
 
+    occurred_field = "notified_on"  # the day of the act (decision 16); not a stored field
     notified_on: date
     on_time: bool
     by: str
@@ -107,6 +112,7 @@ class DenouncerNotified(Aggregate.Event):
 
 
 class Forwarded(Aggregate.Event):
+    occurred_field = "forwarded_on"  # the day of the act (decision 16); not a stored field
     to: str
     forwarded_on: date
     reason: str
@@ -126,6 +132,7 @@ class Forwarded(Aggregate.Event):
 
 
 class Guided(Aggregate.Event):
+    occurred_field = "guided_on"  # the day of the act (decision 16); not a stored field
     guided_on: date
     reason: str
     by: str
@@ -135,6 +142,7 @@ class Guided(Aggregate.Event):
 
 
 class Extended(Aggregate.Event):
+    occurred_field = "extended_on"  # the day of the act (decision 16); not a stored field
     extended_on: date
     reason: str
     number: int
@@ -151,6 +159,7 @@ class Extended(Aggregate.Event):
 class Decided(Aggregate.Event):
     """The result: the complaint's decision, or the denunciation's conclusion."""
 
+    occurred_field = "decided_on"  # the day of the act (decision 16); not a stored field
     decided_on: date
     outcome: str
     on_time: bool
@@ -164,6 +173,7 @@ class Decided(Aggregate.Event):
 class Appealed(Aggregate.Event):
     """A second complaint against this letter's first-instance result."""
 
+    occurred_field = "appealed_on"  # the day of the act (decision 16); not a stored field
     second_letter_id: UUID
     appealed_on: date
     due_on: date
@@ -176,6 +186,7 @@ class Appealed(Aggregate.Event):
 
 
 class Withdrawn(Aggregate.Event):
+    occurred_field = "withdrawn_on"  # the day of the act (decision 16); not a stored field
     withdrawn_on: date
     reason: str
     rule_id: str
