@@ -427,3 +427,21 @@ def test_a_reminder_stops_on_the_day_the_answer_was_given_not_the_day_it_arrived
 
     assert stopped_on(given.petition_id) == date(2025, 12, 20)
     assert stopped_on(old.petition_id) == date(2025, 11, 28)  # FORWARDED_AT, in Vietnam
+
+
+def test_a_missed_reception_obligation_tells_the_body_and_the_hdnd(app: Notifier) -> None:
+    from contracts.letters import v1 as letters
+
+    finding = UUID("4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c")
+    apply(app, Feed()(letters.ReceptionObligationMissed(
+        finding_id=finding, receiver="ubnd_chair_commune", holder="Xã Vĩnh Kim",
+        agency=Agency.UBND, period_start=date(2026, 6, 22), period_end=date(2026, 6, 28),
+        required_days=1, held_days=0, found_on=date(2026, 6, 29),
+        rule_id="reception.ubnd_chair.commune",
+        legal_source="Luật Tiếp công dân 2013, Điều 12 khoản 4"), finding), "letters")
+    told = app.read_model.notifications(rule_id="letter.reception_missed")
+    assert sorted(n["recipient"] for n in told) == ["agency:hdnd", "agency:ubnd"]
+    assert told[0]["body"]["vi"] == (
+        "Cơ quan có trách nhiệm tiếp công dân: Ủy ban nhân dân.\nXã hoặc đại biểu: Xã Vĩnh Kim."
+        "\nĐã tiếp 0 ngày, quy định ít nhất 1 ngày (căn cứ: Luật Tiếp công dân 2013, Điều 12 "
+        "khoản 4).")
