@@ -101,6 +101,13 @@ def test_a_commune_week_without_a_reception_day_is_missed_and_one_is_enough() ->
     assert "136/2025" not in found[0].legal_source  # the rule of the week it was missed
 
 
+def test_a_commune_named_in_another_case_or_spacing_is_the_same_holder() -> None:
+    typed_again = Holder(Receiver.UBND_CHAIR_COMMUNE, "xã  vĩnh kim")
+    held = [(VINH_KIM, date(2026, 6, 16)), (typed_again, date(2026, 6, 23))]
+    assert missed_receptions(RULEBOOK, [(VINH_KIM, date(2026, 6, 15))], held,
+                             until=date(2026, 6, 28)) == []
+
+
 def test_a_month_and_a_quarter_short_are_found_under_the_rule_of_their_first_day() -> None:
     deputy = Holder(Receiver.HDND_DEPUTY, "Trần Thị Đại Biểu")
     held = [(PROVINCE_CHAIR, date(2026, 5, 20)), (deputy, date(2026, 5, 5))]

@@ -20,6 +20,7 @@ from eventsourcing.persistence import Notification
 from chassis.application import ServiceApplication
 from chassis.projection import Cursor, PersistedProjection, ProjectionTables
 from kernel.rulebook import Rulebook
+from kernel.text import identifier_key
 from letters.domain.reception import (
     Holder,
     Missed,
@@ -106,7 +107,7 @@ class ReceptionBook:
                      for row in cursor.fetchall()]
         return [row for row in found
                 if (receiver is None or row.holder.receiver is receiver)
-                and (holder is None or row.holder.name == holder)
+                and (holder is None or row.holder.key == identifier_key(holder))
                 and (since is None or row.held_on >= since)
                 and (until is None or row.held_on <= until)]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Self
@@ -28,6 +28,7 @@ from contracts.vocabulary import Agency
 from kernel.actor import Actor, actor_ref
 from kernel.occurred import check_occurred_on
 from kernel.rulebook import Rule, Rulebook, RuleNotFoundError
+from kernel.text import identifier_key
 from letters.domain import errors
 
 ONLINE_RULE = "reception.online"
@@ -66,10 +67,17 @@ RECEPTION_RULES = {
 
 @dataclass(frozen=True)
 class Holder:
-    """One holder of the duty: a receiver, and for a commune or a deputy, which one."""
+    """One holder of the duty: a receiver, and for a commune or a deputy, which one.
+
+    Two holders are the same when their names are (``kernel.text.identifier_key``: "Xã
+    Vĩnh Kim" typed in another case, spacing or Unicode form is the same commune)."""
 
     receiver: Receiver
-    name: str | None = None  # the commune or the deputy; None for the province's own
+    name: str | None = field(default=None, compare=False)  # None: the province's own
+    key: str = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", identifier_key(self.name) if self.name else "")
 
 
 @dataclass(frozen=True)
@@ -186,7 +194,7 @@ class Missed:
     def id(self) -> UUID:
         """The same finding always has the same id, so it is recorded once."""
         return uuid5(NAMESPACE_URL, f"phoihop:letters:reception-missed:"
-                     f"{self.holder.receiver.value}:{self.holder.name or ''}:"
+                     f"{self.holder.receiver.value}:{self.holder.key}:"
                      f"{self.period_start.isoformat()}")
 
 
