@@ -1,9 +1,10 @@
 """The letters part of the demo: a year of citizens' letters at UBND's reception, over HTTP.
 
 Complaints, denunciations (some anonymous: kept as information), petitions and reflections
-come in at reception, by mail and, from 2026-07-01, online; some are sent again (flagged as
-repeats). Most are accepted within their limits and decided; some are forwarded to HĐND or
-the sender is guided elsewhere; one denunciation is extended; one complaint is appealed;
+come in at reception, by mail and, from 2026-07-01, online, each about a matter of its own;
+one in eight is an earlier letter sent again (flagged as a repeat, and only these). Most
+are accepted within their limits and decided; some are forwarded to HĐND or the sender is
+guided elsewhere; one denunciation is extended; one complaint is appealed;
 and, once Law 136/2025 is in force, one complaint received after 2026-07-01 is withdrawn.
 Denouncers are made-up people: their identities go to the service's vault and no output
 here prints them.
@@ -26,14 +27,21 @@ from demo.progress import Progress
 from kernel.clock import SystemClock, today_in_vietnam
 
 UBND, HDND = Agency.UBND, Agency.HDND
+# Each letter is about a matter of its own: one of these at one of the communes below (a
+# matter names its commune, so the same matter elsewhere is another matter).
 SUBJECTS = (
-    "việc bồi thường, hỗ trợ khi thu hồi đất làm đường tỉnh 864 tại ấp {n}",
-    "việc cấp giấy chứng nhận quyền sử dụng đất chậm tại xã Tân Phú, thửa số {n}",
-    "việc thu phí chợ không đúng quy định tại chợ Vĩnh Kim, lô {n}",
-    "việc xây dựng nhà xưởng gây ô nhiễm tiếng ồn ở khu phố {n}",
-    "việc xét hộ nghèo không công khai tại ấp Bình Đức {n}",
-    "việc lấn chiếm đất công ven kênh Nguyễn Tấn Thành, đoạn {n}",
+    "việc bồi thường, hỗ trợ khi thu hồi đất làm đường tỉnh 864 tại {place}",
+    "việc cấp giấy chứng nhận quyền sử dụng đất chậm tại {place}",
+    "việc thu phí chợ không đúng quy định tại chợ {place}",
+    "việc xây dựng nhà xưởng gây ô nhiễm tiếng ồn ở {place}",
+    "việc xét hộ nghèo không công khai tại {place}",
+    "việc lấn chiếm đất công ven kênh Nguyễn Tấn Thành thuộc {place}",
 )
+PLACES = ("xã Tân Phú", "xã Vĩnh Kim", "xã Long Hưng", "xã Bình Đức", "xã Mỹ Phong",
+          "xã Thạnh Phú", "xã Hòa Định")
+# One letter in eight is its sender's earlier letter sent again, four letters later (the
+# same kind and matter): these, and only these, are the demo's repeats.
+RESENT_EVERY, RESENT_AFTER = 8, 4
 KINDS = ("complaint", "denunciation", "petition", "reflection")
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng")
 GIVEN = ("Văn Hòa", "Thị Mai", "Văn Tâm", "Thị Thu", "Minh Trí", "Thị Lan")
@@ -44,7 +52,7 @@ VERBS = {"complaint": "Khiếu nại", "denunciation": "Tố cáo", "petition": 
 def run(base_url: str, jurisdiction: str, progress: Progress, *, seed: int, scale: float,
         year: int | None) -> None:
     year = year or last_year()
-    rng = random.Random(seed * 31 + year)
+    people = seed * 31 + year
     count = max(8, round(40 * scale))
     prefix = f"demo-letters-{year}-{seed}-{scale:g}"
     progress.part(f"Đơn thư — tiếp công dân, {year} ({count} đơn)", 3)
@@ -53,7 +61,7 @@ def run(base_url: str, jurisdiction: str, progress: Progress, *, seed: int, scal
         step = progress.step("Tiếp nhận, phân loại đơn", count)
         for i in range(count):
             kind = KINDS[i % len(KINDS)]
-            body = _letter(rng, kind, i, year)
+            body = _letter(people, kind, i, year)
             letter = client.command("/letters", UBND, f"letter-{i}", body)
             made.append((letter, kind))
             step.advance(client.last_replayed)
@@ -77,24 +85,35 @@ def run(base_url: str, jurisdiction: str, progress: Progress, *, seed: int, scal
                  + f"; {repeats} đơn trùng được đánh dấu")
 
 
-def _letter(rng: random.Random, kind: str, i: int, year: int) -> dict[str, Any]:
+def _letter(seed: int, kind: str, i: int, year: int) -> dict[str, Any]:
     received = date(year, 1, 5) + timedelta(days=(i * 337) // 40 % 330)
-    subject = SUBJECTS[(i // 4) % len(SUBJECTS)].format(n=(i // 8) + 1)  # every 8th again
+    resent = _resent(i)
+    matter = i - RESENT_AFTER if resent else i  # a letter sent again: the same kind too
+    subject = SUBJECTS[matter % len(SUBJECTS)].format(
+        place=PLACES[(matter // len(SUBJECTS)) % len(PLACES)])
+    again = "Gửi lại đơn: " if resent else ""
     body: dict[str, Any] = {
         "kind": kind, "channel": ("reception", "mail")[i % 2], "received_on": str(received),
-        "summary": f"{VERBS[kind]} {subject}", "remote": i % 9 == 0,
+        "summary": f"{again}{VERBS[kind]} {subject}", "remote": i % 9 == 0,
         "complex_case": i % 7 == 0}
+    person = random.Random(seed * 1000 + matter)  # the same sender when sent again
     if kind == "denunciation":
-        if i % 5 != 1:  # one in five is anonymous
+        if (matter // 4) % 4:  # one denunciation in four is anonymous
             body["denouncer"] = {
-                "name": f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}",
-                "identity_number": f"0{rng.randrange(80, 90)}{rng.randrange(10**8, 10**9)}",
-                "phone": f"09{rng.randrange(10**7, 10**8)}"}
+                "name": f"{person.choice(FAMILY)} {person.choice(GIVEN)}",
+                "identity_number": f"0{person.randrange(80, 90)}"
+                                   f"{person.randrange(10**8, 10**9)}",
+                "phone": f"09{person.randrange(10**7, 10**8)}"}
     else:
-        body["sender_name"] = f"{rng.choice(FAMILY)} {rng.choice(GIVEN)}"
+        body["sender_name"] = f"{person.choice(FAMILY)} {person.choice(GIVEN)}"
     if kind == "complaint":
         body["decision_known_on"] = str(received - timedelta(days=20 + i % 30))
     return body
+
+
+def _resent(i: int) -> bool:
+    """One letter in eight, at a place in its eight that moves, so each kind is sent again."""
+    return i % RESENT_EVERY == RESENT_EVERY - 1 - (i // RESENT_EVERY) % 4
 
 
 def _days_after(letter: dict[str, Any], days: int) -> str:

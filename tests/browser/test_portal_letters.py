@@ -183,3 +183,97 @@ def test_a_clerk_handles_letters_and_the_denouncer_is_never_shown(
         for name, text in logs.items():
             assert value not in text, f"{value!r} in {name}"
     assert len(seen.pages) >= 10 and len(seen.urls) > 20
+
+
+def test_a_clerk_extends_decides_withdraws_records_an_appeal_and_reception_days(
+        browser: Browser, letters_system: tuple[System, Path]) -> None:
+    """The acts that follow acceptance, each from the letter's page and only when its state
+    allows it; and the reception days with the periods short of them."""
+    system, _ = letters_system
+    context, page = signed_in(browser, system, "ubnd")
+    today = today_in_vietnam(SystemClock())
+    try:
+        record(page, "denunciation", "Tố cáo việc thu phí chợ Bình Đông trái quy định.",
+               received_days_ago=6, denouncer={"name": "Hồ Văn Kín", "phone": "0909 111 222"})
+        expect(page.get_by_role("button", name="Gia hạn", exact=True)).to_have_count(0)
+        page.get_by_role("button", name="Thụ lý đơn").click()
+        expect(page.get_by_role("button", name="Thụ lý đơn")).to_have_count(0)
+        # An extension dated in the future is refused in words, the form kept.
+        page.fill("#f-extend_reason", "Vụ việc phức tạp, cần xác minh tại nhiều nơi.")
+        page.fill("#f-extend_extended_on", (today + timedelta(days=2)).isoformat())
+        page.get_by_role("button", name="Gia hạn", exact=True).click()
+        expect(page.locator("#loi")).to_be_visible()
+        expect(page.locator("#f-extend_reason")).to_have_value(
+            "Vụ việc phức tạp, cần xác minh tại nhiều nơi.")
+        seen_refused = page.content()
+        assert "Hồ Văn Kín" not in seen_refused
+        look_at(page, "letter-extend-refused")
+        page.fill("#f-extend_extended_on", today.isoformat())
+        page.get_by_role("button", name="Gia hạn", exact=True).click()
+        expect(page.locator(".timeline")).to_contain_text("Gia hạn giải quyết")
+        expect(page.locator(".card .hint").first).to_contain_text("đã gia hạn: 1")
+        look_at(page, "letter-extended")
+        page.fill("#f-decide_outcome", "Tố cáo đúng một phần; kiến nghị xử lý kỷ luật.")
+        page.get_by_role("button", name="Ghi nhận kết quả giải quyết").click()
+        expect(page.locator("#trang-thai")).to_contain_text("Đã giải quyết")
+        expect(page.locator(".card")).to_have_count(0)  # a decided denunciation: no act left
+
+        record(page, "complaint", "Khiếu nại quyết định bồi thường khi thu hồi đất ấp Mỹ Hòa.",
+               received_days_ago=5, sender="Võ Thị Hai Lần")
+        page.get_by_role("button", name="Thụ lý đơn").click()
+        expect(page.get_by_role("heading", name="Rút khiếu nại")).to_be_visible()
+        page.fill("#f-decide_outcome", "Giữ nguyên quyết định bồi thường.")
+        page.get_by_role("button", name="Ghi nhận kết quả giải quyết").click()
+        expect(page.get_by_role("heading", name="Khiếu nại lần hai")).to_be_visible()
+        expect(page.locator("#f-sender_name")).to_have_value("Võ Thị Hai Lần")
+        look_at(page, "letter-decided-appealable")
+        first = page.url.split("#")[0]
+        page.select_option("#f-channel", "mail")
+        page.fill("#f-summary", "Khiếu nại lần hai: không đồng ý mức bồi thường ấp Mỹ Hòa.")
+        page.get_by_role("button", name="Tiếp nhận khiếu nại lần hai").click()
+        expect(page.get_by_text("Khiếu nại lần hai đối với đơn")).to_be_visible()
+        assert page.url.split("#")[0] != first
+        look_at(page, "letter-second-complaint")
+        page.goto(first)
+        expect(page.get_by_text("Đã có khiếu nại lần hai")).to_be_visible()
+        expect(page.get_by_role("heading", name="Khiếu nại lần hai")).to_have_count(0)
+
+        record(page, "complaint", "Khiếu nại việc thu hồi giấy phép kinh doanh tạp hóa.",
+               sender="Đinh Văn Rút")
+        page.fill("#f-withdraw_reason", "Người khiếu nại đã được giải thích và tự nguyện rút.")
+        page.get_by_role("button", name="Ghi nhận rút khiếu nại").click()
+        expect(page.locator("#trang-thai")).to_contain_text("Đã rút khiếu nại")
+        look_at(page, "letter-withdrawn")
+
+        record(page, "petition", "Kiến nghị lắp đèn chiếu sáng đường ấp Hòa Lợi.",
+               sender="Châu Thị Đèn")
+        page.get_by_role("navigation").get_by_role("link", name="Tiếp công dân").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Tiếp công dân định kỳ")
+        look_at(page, "reception-empty")
+        # In person without a place: refused in words, the form kept.
+        page.select_option("#f-receiver", "ubnd_chair_commune")
+        page.fill("#f-holder", "Xã Tân Phước")
+        page.fill("#f-held_on", (today - timedelta(days=20)).isoformat())
+        page.fill("#f-received_by", "Ông Trương Văn Xã, Chủ tịch UBND xã")
+        page.fill("#f-citizens", "3")
+        page.get_by_role("button", name="Ghi nhận buổi tiếp").click()
+        expect(page.locator("#loi")).to_be_visible()
+        expect(page.locator("#f-holder")).to_have_value("Xã Tân Phước")
+        look_at(page, "reception-refused")
+        page.fill("#f-place", "Trụ sở UBND xã Tân Phước")
+        page.get_by_role("button", name="Ghi nhận buổi tiếp").click()
+        expect(page.locator(".receptions li")).to_have_count(1)
+        expect(page.locator(".missed li").first).to_contain_text("Xã Tân Phước")
+
+        page.select_option("#f-receiver", "ubnd_chair_province")
+        page.fill("#f-received_by", "Bà Lâm Thị Tỉnh, Chủ tịch UBND tỉnh")
+        page.check("#f-online")
+        page.fill("#f-citizens", "2")
+        page.get_by_label("Kiến nghị lắp đèn", exact=False).check()
+        page.get_by_role("button", name="Ghi nhận buổi tiếp").click()
+        expect(page.locator(".receptions li")).to_have_count(2)
+        expect(page.locator(".receptions li").first).to_contain_text("Trực tuyến")
+        expect(page.locator(".receptions li").first).to_contain_text("1 đơn")
+        look_at(page, "reception")
+    finally:
+        context.close()

@@ -4,6 +4,7 @@ stored, and a denouncer's identity typed into a refused form is never sent back.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -182,3 +183,45 @@ def test_visitors_are_sent_to_sign_in(tmp_path: Path) -> None:
         posted = client.post("/don-thu", data=a_letter())
         assert posted.status_code == 303
         assert "Qu" not in posted.headers["location"]  # no identity in the URL
+
+
+def test_no_token_the_portal_mints_reveals_a_denouncer_but_the_handling_leader_s(
+        portal: TestClient, letters_url: str) -> None:
+    """The portal signs everyone in with a token of their own agency and role, valid at the
+    letters API too. Every agency and role it signs in, the reveal of a denunciation UBND
+    handles answers 403 but for UBND's leader; "system" is never minted (by the development
+    sign-in nor from an identity provider's claim); and no portal route reaches the reveal."""
+    from chassis.web.auth import ROLES
+    from portal import oidc
+    from portal.routes.signin import PEOPLE_ROLES
+
+    recorded = portal.post("/don-thu", data=a_letter())
+    letter_id = recorded.headers["location"].split("/")[2].split("#")[0]
+    answered: dict[tuple[str, str], int] = {}
+    for agency in Agency:
+        for role in ROLES:
+            signed = portal.post("/dang-nhap", data={"agency": agency.value, "role": role})
+            if role not in PEOPLE_ROLES:
+                assert signed.status_code == 422, role  # refused, the last token kept
+                continue
+            token = portal.cookies[TOKEN_COOKIE]
+            reveal = httpx.post(f"{letters_url}/letters/{letter_id}/denouncer/reveal",
+                                json={"why": "Kiểm tra quyền"}, timeout=10,
+                                headers={"Authorization": f"Bearer {token}"})
+            answered[(agency.value, role)] = reveal.status_code
+            if reveal.status_code != 200:
+                assert_not_echoed(reveal)
+    assert "system" not in PEOPLE_ROLES and "system" not in oidc.ROLES_GRANTED
+    assert {who for who, status in answered.items() if status == 200} == {("ubnd", "leader")}
+    assert {status for who, status in answered.items() if who != ("ubnd", "leader")} == {403}
+    assert len(answered) == len(Agency) * len(PEOPLE_ROLES)
+
+    settings = portal.app.state.settings  # type: ignore[attr-defined]
+    with pytest.raises(oidc.UnusableClaims):
+        oidc.staff_claims({"sub": "a", settings.oidc_agency_claim: "ubnd",
+                           settings.oidc_role_claim: "system"}, settings)
+    paths = [getattr(route, "path", "") for route in portal.app.routes]
+    assert not [path for path in paths if "denouncer" in path or "reveal" in path]
+    calls = re.compile(r"""["'][^"'\n]*/denouncer""")  # a path string, not a docstring's
+    source = Path(oidc.__file__).parent
+    assert not [p for p in source.rglob("*.py") if calls.search(p.read_text("utf-8"))]

@@ -20,7 +20,10 @@ import holidays
 
 from kernel.errors import Invalid
 
-Unit = Literal["days", "working_days", "share_exclusive", "share_inclusive", "count"]
+Unit = Literal["days", "working_days", "share_exclusive", "share_inclusive", "count",
+               "days_per_week", "days_per_month", "days_per_quarter"]
+# days_per_*: a least number of days in each calendar week (Monday to Sunday), month or
+# quarter (a duty such as citizen reception days).
 DurationUnit = Literal["days", "working_days"]
 Confidence = Literal["H", "M", "L"]
 

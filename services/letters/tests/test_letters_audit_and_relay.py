@@ -72,9 +72,15 @@ async def test_the_relay_publishes_letters_events_once_and_no_identity(
     stream = stream_name(jurisdiction, "letters")
     info = await js.stream_info(stream)
     messages = [await js.get_msg(stream, seq) for seq in range(1, info.state.last_seq + 1)]
-    names = [type(decode_cloudevent(m.data or b"").data).__name__ for m in messages]
+    events = [decode_cloudevent(m.data or b"").data for m in messages]
+    names = [type(event).__name__ for event in events]
     assert names == ["LetterReceived", "LetterAccepted", "LetterReceived", "LetterAccepted",
                      "LetterDecided"]
+    # Each act's day (decision 16) and the moment it was recorded travel with it.
+    assert [e.occurred_on for e in events] == [
+        date(2026, 10, 5), date(2026, 10, 8), date(2026, 10, 6), date(2026, 10, 9),
+        date(2026, 11, 2)]
+    assert all(e.recorded_at is not None and e.recorded_at.year == 2027 for e in events)
     wire = b"".join(m.data or b"" for m in messages)
     for value in (*DENOUNCER.as_dict().values(), "Đỗ Văn Lành", "chợ Vĩnh Kim"):
         assert value is None or value.encode() not in wire

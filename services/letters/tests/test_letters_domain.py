@@ -10,8 +10,9 @@ from letters_builders import AT, HDND, TODAY, UBND, limits, receive
 
 from contracts.vocabulary import Agency
 from kernel.occurred import OccurredOnError
+from letters.application import Letters
 from letters.domain import errors
-from letters.domain.letter import Decided
+from letters.domain.letter_events import Decided
 from letters.domain.values import Channel, LetterKind, Status
 
 C, D = LetterKind.COMPLAINT, LetterKind.DENUNCIATION
@@ -253,3 +254,20 @@ def test_repeats_are_flagged_with_their_scores() -> None:
     first, second = receive(C, date(2025, 3, 3)), receive(C, date(2025, 3, 4))
     second.flag_repeats([(first.id, 0.91234)])
     assert second.repeats == [(first.id, 0.9123)]
+
+
+def test_a_letter_stored_before_its_events_moved_still_loads(letters: Letters) -> None:
+    """Its events were stored as ``letters.domain.letter:<Name>``; they moved to
+    ``letter_events`` and the old topics are registered."""
+    from dataclasses import replace
+
+    letter = accepted(C, date(2025, 3, 3))
+    mapper = letters.mapper
+    stored = [mapper.to_stored_event(e) for e in letter.collect_events()]
+    assert all(s.topic.startswith("letters.domain.letter_events:") for s in stored)
+    old = [replace(s, topic=s.topic.replace(".letter_events:", ".letter:")) for s in stored]
+    replayed = None
+    for event in map(mapper.to_domain_event, old):
+        replayed = event.mutate(replayed)
+    assert replayed is not None
+    assert (replayed.status, replayed.resolve_due) == (Status.ACCEPTED, letter.resolve_due)

@@ -15,6 +15,7 @@ from letters_builders import UBND, UBND_LEADER, SteppingClock
 from chassis.audit.run import audit, spec_of
 from letters.bootstrap import build_letters
 from letters.domain.letter import Intake
+from letters.domain.reception import Holder, Receiver, Session
 from letters.domain.values import Channel, LetterKind
 from letters.settings import LettersSettings
 from letters.vault.vault import Identity, IdentityErasedError
@@ -50,6 +51,12 @@ def test_letters_and_the_vault_on_two_postgres_databases(
             denouncer=DENOUNCER)
         letters.accept(UBND, letter.id, accepted_on=date(2026, 9, 16))
         assert letters.reveal_denouncer(UBND_LEADER, letter.id, why="Xác minh") == DENOUNCER
+        held = letters.record_reception(UBND, Session(
+            Holder(Receiver.UBND_CHAIR_COMMUNE, "Xã Long Định"), date(2026, 9, 14),
+            "Chủ tịch UBND xã", True, None, 4, (letter.id,)))
+        (row,) = letters.receptions.rows()
+        assert (row.id, row.online, row.letters) == (str(held.id), True, 1)
+        assert letters.record_missed_receptions() > 0  # weeks since, and the province's
         letters.erase_denouncer(UBND_LEADER, letter.id, why="Hết hạn lưu")
         with pytest.raises(IdentityErasedError):
             letters.reveal_denouncer(UBND_LEADER, letter.id, why="Xem lại")

@@ -90,12 +90,23 @@ event = "vn.phoihop.petitions.PetitionForwarded.v1"
 recipients = [{ agency = "{to_agencyy}" }]
 template = "nowhere"
 channels = ["inbox"]
+
+[[reminder]]
+id = "d"
+start = "vn.phoihop.letters.LetterAccepted.v1"
+stop = ["vn.phoihop.letters.LetterDecided.v1"]
+moved_by = ["vn.phoihop.letters.LetterGuided.v1"]
+due = "due_on"
+recipients = [{ agency = "{handler}" }]
+template = "letter_resolution_due"
+channels = ["inbox"]
 """)
     with pytest.raises(RulesError) as refused:
         check_rules(table, default_templates())
     message = str(refused.value)
     assert "no integration event vn.phoihop.petitions.PetitionTeleported.v1" in message
     assert "no field to_agencyy" in message and "no template 'nowhere'" in message
+    assert "d: vn.phoihop.letters.LetterGuided.v1 has no field due_on" in message
     with pytest.raises(RulesError, match="unknown channels"):
         load_rules('[[rule]]\nid="c"\nevent="x"\nrecipients=[]\ntemplate="t"\n'
                    'channels=["pigeon"]')

@@ -135,3 +135,44 @@ class DenouncerNotified(_LettersEvent):
     handler: Agency = HANDLER
     notified_on: date = Field(description="Day the denouncer was told.")
     on_time: bool = ON_TIME
+
+
+Receiver = Literal["ubnd_chair_province", "ubnd_chair_commune", "hdnd_standing_committee",
+                   "hdnd_deputy"]
+RECEIVER = Field(description="Whose reception day: the chair of the provincial or a commune's "
+                 "UBND, the HĐND Standing Committee, a deputy.")
+HOLDER = Field(default=None, description="The commune or the deputy (officials, never a "
+               "citizen); none for the province's own.")
+
+
+class CitizenReceptionHeld(_LettersEvent):
+    """A citizen reception day was held (tiếp công dân), in person or online."""
+
+    reception_id: UUID = Field(description="Id of the reception day.")
+    receiver: Receiver = RECEIVER
+    holder: str | None = HOLDER
+    held_on: date = Field(description="Day it was held.")
+    online: bool = Field(description="Held online (Law 136/2025, from 2026-07-01).")
+    citizens: int = Field(ge=0, description="How many citizens were received.")
+    letters: int = Field(ge=0, description="How many letters received there are linked.")
+    rule_id: str = RULE_ID
+    legal_source: str = LEGAL_SOURCE
+
+
+class ReceptionObligationMissed(_LettersEvent):
+    """Monitoring: a period ended with fewer reception days than the law asks of a holder.
+
+    Found by the letters service's daily pass, once per holder and period.
+    """
+
+    finding_id: UUID = Field(description="Id of the finding (the same for the same period).")
+    receiver: Receiver = RECEIVER
+    holder: str | None = HOLDER
+    agency: Agency = Field(description="The body whose duty it is (UBND or HĐND).")
+    period_start: date = Field(description="First day of the period (week, month, quarter).")
+    period_end: date = Field(description="Last day of the period.")
+    required_days: int = Field(ge=1, description="Reception days the rule asks.")
+    held_days: int = Field(ge=0, description="Reception days held.")
+    found_on: date = Field(description="Day the service found it.")
+    rule_id: str = RULE_ID
+    legal_source: str = LEGAL_SOURCE

@@ -25,6 +25,10 @@ class LettersSettings(ServiceSettings):
         "for development only).",
     )
 
+    letters_reception_poll_seconds: float = Field(
+        default=300.0, gt=0,
+        description="How often the missed reception obligations are looked for and recorded.")
+
     @model_validator(mode="after")
     def _check_vault_keys(self) -> LettersSettings:
         MasterKeys(self.letters_vault_master_keys)  # a malformed key stops the start, saying so

@@ -124,6 +124,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "Decided": ("Quyết định giải quyết / kết luận", "Decided"),
         "Appealed": ("Khiếu nại lần hai", "Second complaint"),
         "Withdrawn": ("Rút khiếu nại", "Complaint withdrawn"),
+        "ReceptionHeld": ("Tiếp công dân", "Citizen reception held"),
     },
     "letter_kind": {
         "complaint": ("Khiếu nại", "Complaint"),
@@ -144,6 +145,14 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "letter_due": {
         "sap-den-han": ("Sắp đến hạn (trong 5 ngày)", "Due within 5 days"),
         "qua-han": ("Quá hạn", "Overdue"),
+    },
+    "reception_receiver": {
+        "ubnd_chair_province": ("Chủ tịch UBND tỉnh",
+                                "Chair of the provincial People's Committee"),
+        "ubnd_chair_commune": ("Chủ tịch UBND xã", "Chair of a commune People's Committee"),
+        "hdnd_standing_committee": ("Thường trực HĐND tỉnh",
+                                    "Standing Committee of the People's Council"),
+        "hdnd_deputy": ("Đại biểu HĐND", "People's Council deputy"),
     },
     "letter_channel": {
         "reception": ("Tiếp công dân", "Citizen reception"),

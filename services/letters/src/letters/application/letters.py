@@ -15,11 +15,13 @@ from kernel.clock import Clock, SystemClock, check_aware, today_in_vietnam
 from kernel.errors import NotFound
 from kernel.rulebook import Rulebook, default_rulebook
 from letters.application.catalogue import Catalogue
+from letters.application.receptions import ReceptionBook
 from letters.domain import errors
 from letters.domain.letter import Intake, Letter
 from letters.domain.limits import Limits
 from letters.domain.policy import check_handles, may_reveal
-from letters.domain.values import LetterKind, Status
+from letters.domain.reception import Missed, MissedReception, Reception, Session
+from letters.domain.values import Channel, LetterKind, Status
 from letters.vault.vault import Identity, Vault
 
 
@@ -39,6 +41,7 @@ class Letters(IdempotentCommands, ServiceApplication):
         self.clock: Clock = clock or SystemClock()
         self.rulebook = rulebook or default_rulebook()
         self.catalogue = Catalogue(self)
+        self.receptions = ReceptionBook(self, self.rulebook)
 
     def close(self) -> None:
         super().close()
@@ -169,6 +172,44 @@ class Letters(IdempotentCommands, ServiceApplication):
                 "denouncer's identity; the attempt was recorded")
         check_handles(actor, letter.handler, "erase the denouncer's identity")
         self.vault.erase(actor, identity_id, why=why)
+
+    # --- citizen reception ------------------------------------------------------------
+
+    def record_reception(self, actor: Actor, session: Session) -> Reception:
+        """A reception day held; the letters received at it are linked (each received by
+        the actor's body, at a reception, that day)."""
+        for letter_id in session.letter_ids:
+            try:
+                letter = self.load_letter(letter_id)
+            except NotFound:
+                raise errors.InvalidLetterError(f"no letter {letter_id} to link") from None
+            if letter.channel is Channel.MAIL or letter.received_on != session.held_on \
+                    or letter.recipient != actor.agency:
+                raise errors.InvalidLetterError(
+                    f"letter {letter_id} was not received by {actor.agency.value} at a "
+                    f"reception on {session.held_on.isoformat()}")
+        reception = Reception.record(actor, session, self.rulebook, id=uuid4(), at=self.now(),
+                                     today=self.today())
+        self.save(reception)
+        return reception
+
+    def load_reception(self, reception_id: UUID) -> Reception:
+        return self.load(Reception, reception_id, "reception")
+
+    def missed_receptions(self, *, since: date | None = None,
+                          until: date | None = None) -> list[Missed]:
+        """Periods ended by ``until`` (yesterday when left out) short of reception days."""
+        yesterday = date.fromordinal(self.today().toordinal() - 1)
+        return self.receptions.missed(until=min(until or yesterday, yesterday), since=since)
+
+    def record_missed_receptions(self) -> int:
+        """Records (and so publishes) each missed obligation found, once; how many are new."""
+        found = [MissedReception.record(missed, at=self.now(), found_on=self.today())
+                 for missed in self.missed_receptions()
+                 if self.existing(MissedReception, missed.id) is None]
+        if found:
+            self.save(*found)
+        return len(found)
 
     def _identity_of(self, letter: Letter) -> UUID:
         if letter.identity_ref is None:

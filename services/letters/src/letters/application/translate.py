@@ -16,7 +16,9 @@ from eventsourcing.domain import DomainEventProtocol
 from contracts.base import IntegrationEvent
 from contracts.letters import v1
 from contracts.vocabulary import Agency
-from letters.domain import letter as d
+from kernel.occurred import stamp
+from letters.domain import letter_events as d
+from letters.domain import reception as r
 
 # The handler after an event is not on every event: the relay keeps no state, so events
 # that need it carry it (Received: the recipient; Forwarded: ``to``); the rest name the
@@ -85,14 +87,32 @@ def _notified(e: d.DenouncerNotified) -> v1.DenouncerNotified:
                                 notified_on=e.notified_on, on_time=e.on_time)
 
 
+def _reception(e: r.ReceptionHeld) -> v1.CitizenReceptionHeld:
+    return v1.CitizenReceptionHeld(
+        reception_id=e.originator_id, receiver=cast(v1.Receiver, e.receiver), holder=e.holder,
+        held_on=e.held_on, online=e.online, citizens=e.citizens, letters=len(e.letter_ids),
+        rule_id=e.rule_id, legal_source=e.legal_source)
+
+
+def _missed(e: r.ReceptionMissed) -> v1.ReceptionObligationMissed:
+    receiver = r.Receiver(e.receiver)
+    return v1.ReceptionObligationMissed(
+        finding_id=e.originator_id, receiver=cast(v1.Receiver, e.receiver), holder=e.holder,
+        agency=receiver.agency, period_start=e.period_start, period_end=e.period_end,
+        required_days=e.required_days, held_days=e.held_days, found_on=e.found_on,
+        rule_id=e.rule_id, legal_source=e.legal_source)
+
+
 _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
     d.Received: _received, d.RepeatFlagged: _flagged, d.Accepted: _accepted,
     d.Forwarded: _forwarded, d.Guided: _guided, d.Extended: _extended, d.Decided: _decided,
     d.Appealed: _appealed, d.Withdrawn: _withdrawn, d.DenouncerNotified: _notified,
+    r.ReceptionHeld: _reception, r.ReceptionMissed: _missed,
 }
 
 
 def translate(event: DomainEventProtocol[UUID]) -> IntegrationEvent | None:
-    """The contract event for ``event``, or None when it stays private to the service."""
+    """The contract event for ``event``, or None when it stays private to the service; with
+    the day its act happened and when it was recorded (kernel.occurred.stamp)."""
     translation = _TRANSLATIONS.get(type(event))
-    return translation(event) if translation is not None else None
+    return stamp(translation(event), event) if translation is not None else None

@@ -7,14 +7,15 @@ from fastapi import FastAPI
 from chassis.settings import ServiceSettings
 from chassis.web.app_factory import Lifespan, create_service_app
 from letters.application import Letters
-from letters.entrypoints import routes
+from letters.entrypoints import reception_routes, routes
 
 DESCRIPTION = """Đơn thư: citizens' letters (khiếu nại, tố cáo, kiến nghị, phản ánh) received
 at reception, by mail or online, accepted, forwarded or guided within their statutory
 limits (the rule in force on the day received). A denouncer's identity is kept in a vault
 of its own and revealed only to the leader of the handling body, every attempt recorded.
-Every route needs a bearer token; commands accept an `Idempotency-Key`; errors are
-`application/problem+json` documents."""
+Citizen reception days (tiếp công dân) are recorded, and the periods short of the days the
+law asks are shown (`/receptions/missed`) and published. Every route needs a bearer token;
+commands accept an `Idempotency-Key`; errors are `application/problem+json` documents."""
 
 
 def create_http_app(settings: ServiceSettings, letters: Letters,
@@ -23,4 +24,5 @@ def create_http_app(settings: ServiceSettings, letters: Letters,
                              description=DESCRIPTION, lifespan=lifespan)
     app.state.letters = letters
     app.include_router(routes.router)
+    app.include_router(reception_routes.router)
     return app

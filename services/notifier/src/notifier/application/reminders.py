@@ -32,6 +32,7 @@ from notifier.metrics import REMINDER_FAILURES
 from notifier.rules import ReminderRule, RulesError, RuleTable, Templates
 
 log = logging.getLogger(__name__)
+BASE_FIELDS = frozenset(IntegrationEvent.model_fields)  # occurred_on, recorded_at: the start's
 CHUNK = 500  # reminders scheduled or sent per step: the worker yields between steps
 
 
@@ -59,12 +60,17 @@ class ReminderBook:
         # are skipped: an entry counts only while it matches _wake)
 
     def started_or_stopped_by(self, received: ReceivedEvent) -> list[Aggregate]:
-        """Reminders this event starts (or moves, for a re-forwarding) or stops."""
+        """Reminders this event starts (or moves, for a re-forwarding or an extension) or
+        stops."""
         made: list[Aggregate] = []
         for rule in self.rules.reminders_started_by(received.type):
             if getattr(received.data, rule.due) is None:
                 continue  # no limit to watch (a letter that is a petition, say)
             made.append(self._start(rule, received))
+        for rule in self.rules.reminders_moved_by(received.type):
+            moved = self._move(rule, received)
+            if moved is not None:
+                made.append(moved)
         for rule in self.rules.reminders_stopped_by(received.type):
             reminder_id = Reminder.create_id(rule.id, received.subject)
             if self.store.exists(reminder_id):
@@ -89,6 +95,30 @@ class ReminderBook:
         return Reminder.start(rule_id=rule.id, subject_id=received.subject, due_date=due,
                               started_on=started_on, recipients=recipients,
                               source_event=event_record(received))
+
+    def _move(self, rule: ReminderRule, received: ReceivedEvent) -> Reminder | None:
+        """An active reminder moved to the due date ``received`` sets (an extension).
+
+        Its templates read the event that started it (a letter's ``accepted_on``), so that
+        record is kept, with the fields the moving event also has (the new ``due_on``, the
+        rule and legal source of the extension) taken from it; the stages start over from
+        the day of the move."""
+        reminder_id = Reminder.create_id(rule.id, received.subject)
+        due = getattr(received.data, rule.due, None)
+        if due is None or not self.store.exists(reminder_id):
+            return None
+        reminder: Reminder = self.store.current(reminder_id)
+        if not reminder.active:
+            return None
+        started = dict(reminder.source_event)
+        moving = received.data.model_dump(mode="json", exclude_none=True)
+        data = dict(started["data"])
+        data.update({name: value for name, value in moving.items()
+                     if name in data and name not in BASE_FIELDS})
+        reminder.reschedule(due_date=due, started_on=day_of(received),
+                            recipients=list(reminder.recipients),
+                            source_event={**started, "data": data})
+        return reminder
 
     def send_due(self, today: date) -> int:
         """Sends the stage each active reminder has reached; returns how many were sent."""

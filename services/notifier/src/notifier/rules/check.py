@@ -33,6 +33,10 @@ def check_rules(table: RuleTable, templates: Templates) -> None:
         model = _model(reminder.start, reminder.id, problems)
         for stop in reminder.stop:
             _model(stop, reminder.id, problems)
+        for moving in reminder.moved_by:  # it must carry the new due date
+            moved = _model(moving, reminder.id, problems)
+            if moved is not None and reminder.due not in moved.model_fields:
+                problems.append(f"{reminder.id}: {moving} has no field {reminder.due}")
         if model is None:
             continue
         fields = set(model.model_fields)

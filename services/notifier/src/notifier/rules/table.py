@@ -101,6 +101,9 @@ class ReminderRule:
     channels: tuple[str, ...]
     before_due_rule: str = "reminder.before_due"
     overdue_every_rule: str = "reminder.overdue_every"
+    # Events that move a watched due date to their own ``due`` field (a letter's extension):
+    # the reminder keeps watching the same case, its stages start over from the move.
+    moved_by: tuple[str, ...] = ()
 
     def recipients_of(self, event: IntegrationEvent) -> list[Recipient]:
         return unique(r for spec in self.recipients for r in spec.resolve(event))
@@ -120,6 +123,9 @@ class RuleTable:
     def reminders_started_by(self, event_type: str) -> list[ReminderRule]:
         return [r for r in self.reminders if r.start == event_type]
 
+    def reminders_moved_by(self, event_type: str) -> list[ReminderRule]:
+        return [r for r in self.reminders if event_type in r.moved_by]
+
     def reminders_stopped_by(self, event_type: str) -> list[ReminderRule]:
         return [r for r in self.reminders if event_type in r.stop]
 
@@ -132,7 +138,7 @@ class RuleTable:
     def event_types(self) -> set[str]:
         types = {rule.event for rule in self.rules}
         for reminder in self.reminders:
-            types |= {reminder.start, *reminder.stop}
+            types |= {reminder.start, *reminder.stop, *reminder.moved_by}
         return types
 
     def upstreams(self) -> list[str]:
@@ -182,6 +188,7 @@ def _reminder(entry: dict[str, Any]) -> ReminderRule:
         channels=_channels(entry["channels"]),
         before_due_rule=entry.get("before_due_rule", "reminder.before_due"),
         overdue_every_rule=entry.get("overdue_every_rule", "reminder.overdue_every"),
+        moved_by=tuple(entry.get("moved_by", [])),
     )
 
 

@@ -1,6 +1,7 @@
 """Citizens' letters (đơn thư) for the clerks of the body handling them: the list with its
-filters, a letter's page (limits, timeline) with the accept, forward and guide forms, and
-the form recording a letter received.
+filters, a letter's page (limits, timeline) with the forms of the acts its state allows
+(accept, forward, guide; extend, decide; withdraw; a second complaint), and the form
+recording a letter received.
 
 A denouncer's identity goes from the record form to the letters service's vault and never
 comes back: no page shows it (the service answers only whether the vault holds one), a
@@ -20,6 +21,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from kernel.clock import SystemClock, today_in_vietnam
+from kernel.rulebook import RuleNotFoundError, default_rulebook
 from portal.labels import LABELS
 from portal.pages import form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
@@ -127,14 +129,47 @@ async def _page(request: Request, letter_id: UUID, viewer: Viewer, status: int =
     letter, history = await asyncio.gather(
         services.get("letters", f"/letters/{letter_id}", viewer.token),
         services.get("letters", f"/letters/{letter_id}/history", viewer.token))
-    # Waiting to be handled, at the body that received it or the one it was forwarded to.
-    acts = (letter["status"] in ("received", "forwarded")
-            and letter["handler"] == viewer.agency.value)
     others = {code: words for code, words in _agencies(request).items()
               if code != viewer.agency.value}
     return render(request, "letter.html", status=status, letter=letter,
-                  events=history["events"], may=acts, problem=problem, values=values or {},
-                  failed=failed, others=others)
+                  events=history["events"], may=_acts_allowed(letter, viewer),
+                  problem=problem, values=values or {}, failed=failed, others=others,
+                  today=today_in_vietnam(SystemClock()).isoformat())
+
+
+def _acts_allowed(letter: dict[str, Any], viewer: Viewer) -> set[str]:
+    """The forms the letter's page offers the viewer: what its state and the law in force
+    on the day it was received allow (the service decides; the page offers no form that
+    could only be refused)."""
+    status, handles = letter["status"], letter["handler"] == viewer.agency.value
+    received_on = date.fromisoformat(letter["received_on"])
+    acts: set[str] = set()
+    if handles and status in ("received", "forwarded"):
+        acts |= {"accept", "forward", "guide"}
+    if handles and status == "accepted":
+        acts.add("decide")
+        if letter["treated_as"] == "denunciation" and letter["extensions"] < _rule_value(
+                "denunciation.max_extensions", received_on):
+            acts.add("extend")
+    if (handles and letter["treated_as"] == "complaint"
+            and status in ("received", "accepted", "forwarded")
+            and _rule_value("complaint.withdrawal", received_on)):
+        acts.add("withdraw")
+    # A second complaint is received by the body it is made to, not the first one's.
+    if (letter["treated_as"] == "complaint" and letter["instance"] == 1
+            and letter["appealed_by"] is None
+            and (status == "decided" or (status == "accepted" and letter["resolve_due"]
+                                         and letter["resolve_due"]["overdue"]))):
+        acts.add("appeal")
+    return acts
+
+
+def _rule_value(rule_id: str, on: date) -> float:
+    """The rulebook's value in force on ``on``; 0 when no version is."""
+    try:
+        return default_rulebook().rule(rule_id, on).value
+    except RuleNotFoundError:
+        return 0
 
 
 def _agencies(request: Request) -> dict[str, str]:
@@ -176,3 +211,45 @@ async def guide(request: Request, letter_id: UUID, viewer: Staff) -> Response:
     return await _act(request, letter_id, viewer, "guide",
                       {"reason": form.get("reason"), "guided_on": form.get("guided_on")},
                       form)
+
+
+@router.post("/don-thu/{letter_id}/gia-han")
+async def extend(request: Request, letter_id: UUID, viewer: Staff) -> Response:
+    form = await form_of(request)
+    return await _act(request, letter_id, viewer, "extend",
+                      {"reason": form.get("reason"), "extended_on": form.get("extended_on")},
+                      form)
+
+
+@router.post("/don-thu/{letter_id}/quyet-dinh")
+async def decide(request: Request, letter_id: UUID, viewer: Staff) -> Response:
+    form = await form_of(request)
+    return await _act(request, letter_id, viewer, "decide",
+                      {"outcome": form.get("outcome"), "decided_on": form.get("decided_on")},
+                      form)
+
+
+@router.post("/don-thu/{letter_id}/rut-don")
+async def withdraw(request: Request, letter_id: UUID, viewer: Staff) -> Response:
+    form = await form_of(request)
+    return await _act(request, letter_id, viewer, "withdraw",
+                      {"reason": form.get("reason"), "withdrawn_on": form.get("withdrawn_on")},
+                      form)
+
+
+@router.post("/don-thu/{letter_id}/khieu-nai-lan-hai")
+async def appeal(request: Request, letter_id: UUID, viewer: Staff) -> Response:
+    """A second complaint against the letter's result, received by the viewer's body: on to
+    the second complaint's own page."""
+    form = await form_of(request)
+    body: dict[str, Any] = {name: form.get(name) for name in INTAKE_FIELDS}
+    body.update({flag: flag in form for flag in INTAKE_FLAGS if flag != "several_places"})
+    body["kind"] = "complaint"
+    try:
+        second = await services_of(request).post(
+            "letters", f"/letters/{letter_id}/appeal", viewer.token, body,
+            form.get("idempotency_key"))
+    except (ServiceProblem, ServiceUnavailable) as error:
+        return await _page(request, letter_id, viewer, status_of(error),
+                           shown_problem(request, error), form, failed="appeal")
+    return RedirectResponse(f"/don-thu/{second['id']}#trang-thai", status_code=303)

@@ -43,7 +43,11 @@ FIELD_TEXTS = {"petition_ids": "consolidate_pick", "text": "text", "agenda": "ag
                "outcome": "outcome", "done": "done", "due_on": "reopen_due",
                "received_on": "letter_received_on", "summary": "letter_summary",
                "channel": "letter_channel", "sender_name": "letter_sender",
-               "denouncer": "letter_denouncer", "to": "letter_forward_to"}
+               "denouncer": "letter_denouncer", "to": "letter_forward_to",
+               "receiver": "reception_receiver", "holder": "reception_holder",
+               "held_on": "reception_held_on", "received_by": "reception_received_by",
+               "place": "reception_place", "citizens": "reception_citizens",
+               "letter_ids": "reception_letters"}
 
 
 def field_name(name: str, language: Language) -> str:

@@ -75,7 +75,84 @@ TEXTS: dict[str, tuple[str, str]] = {
     "letter_guide_reason": ("Hướng dẫn và lý do (gửi người viết đơn)",
                             "Guidance and reason (sent to the sender)"),
     "letter_day_hint": ("Bỏ trống: hôm nay.", "Empty: today."),
+    "letter_extend": ("Gia hạn giải quyết tố cáo", "Extend the denunciation's limit"),
+    "letter_extend_note": ("Vụ việc phức tạp: gia hạn 30 ngày, tối đa hai lần.",
+                           "A complex case: 30 more days, at most twice."),
+    "letter_extensions_made": ("đã gia hạn", "extensions so far"),
+    "letter_extensions_count": ("Số lần gia hạn", "Extensions"),
+    "letter_extend_reason": ("Lý do gia hạn", "Why it is extended"),
+    "letter_extended_on": ("Ngày gia hạn", "Extended on"),
+    "letter_extend_button": ("Gia hạn", "Extend"),
+    "letter_decide": ("Quyết định giải quyết / kết luận nội dung tố cáo",
+                      "The decision, or the denunciation's conclusion"),
+    "letter_outcome": ("Nội dung quyết định hoặc kết luận", "The decision or conclusion"),
+    "letter_decided_on": ("Ngày ban hành", "Issued on"),
+    "letter_decide_button": ("Ghi nhận kết quả giải quyết", "Record the result"),
+    "letter_withdraw": ("Rút khiếu nại", "Withdraw the complaint"),
+    "letter_withdraw_note": ("Người khiếu nại rút đơn (Luật 136/2025, áp dụng với khiếu nại "
+                             "nhận từ ngày 01/7/2026).",
+                             "The complainant withdraws it (Law 136/2025, for complaints "
+                             "received from 1 July 2026)."),
+    "letter_withdraw_reason": ("Lý do rút khiếu nại", "Why it is withdrawn"),
+    "letter_withdrawn_on": ("Ngày rút", "Withdrawn on"),
+    "letter_withdraw_button": ("Ghi nhận rút khiếu nại", "Record the withdrawal"),
+    "letter_appeal": ("Khiếu nại lần hai", "Second complaint"),
+    "letter_appeal_note": (
+        "Người khiếu nại không đồng ý với quyết định lần đầu, hoặc hết hạn mà chưa được giải "
+        "quyết: đơn khiếu nại lần hai do cơ quan của bạn tiếp nhận (trong 30 ngày, vùng sâu "
+        "vùng xa 45 ngày).",
+        "The complainant disagrees with the first decision, or its limit passed without one: "
+        "the second complaint is received by your body (within 30 days, remote areas 45)."),
+    "letter_appeal_received_on": ("Ngày nhận đơn khiếu nại lần hai",
+                                  "Second complaint received on"),
+    "letter_appeal_summary": ("Nội dung khiếu nại lần hai", "What the second complaint says"),
+    "letter_appeal_button": ("Tiếp nhận khiếu nại lần hai", "Record the second complaint"),
+    "letter_is_appeal": ("Khiếu nại lần hai đối với đơn", "Second complaint against"),
+    "letter_was_appealed": ("Đã có khiếu nại lần hai", "Appealed by"),
     "letter_limit_rule": ("Căn cứ", "Rule"),
+    # citizen reception (tiếp công dân)
+    "reception_nav": ("Tiếp công dân", "Citizen reception"),
+    "reception_title": ("Tiếp công dân định kỳ", "Citizen reception days"),
+    "reception_intro": (
+        "Các buổi tiếp công dân của Chủ tịch UBND tỉnh, xã, Thường trực HĐND và đại biểu "
+        "HĐND, và các kỳ chưa đủ số ngày tiếp theo quy định.",
+        "The reception days of the provincial and commune chairs, the HĐND Standing "
+        "Committee and deputies, and the periods short of the days the law asks."),
+    "reception_missed": ("Các kỳ chưa đủ ngày tiếp công dân", "Periods short of reception days"),
+    "reception_missed_note": (
+        "Tỉnh: ít nhất 1 ngày mỗi tháng; xã: 1 ngày mỗi tuần; theo quy định có hiệu lực vào "
+        "ngày đầu kỳ.", "Province: at least 1 day a month; commune: 1 a week; under the "
+        "rule in force on the period's first day."),
+    "reception_missed_none": ("Không có kỳ nào thiếu ngày tiếp công dân.",
+                              "No period is short of reception days."),
+    "reception_period": ("Kỳ", "Period"),
+    "reception_days_held": ("Đã tiếp / quy định (ngày)", "Held / required (days)"),
+    "reception_days": ("Các buổi tiếp đã ghi nhận", "Reception days recorded"),
+    "reception_days_none": ("Chưa có buổi tiếp nào.", "No reception day yet."),
+    "reception_online": ("Trực tuyến", "Online"),
+    "reception_in_person": ("Trực tiếp", "In person"),
+    "reception_citizens_unit": ("lượt công dân", "citizens"),
+    "reception_letters_unit": ("đơn", "letters"),
+    "reception_record": ("Ghi nhận buổi tiếp công dân", "Record a reception day"),
+    "reception_receiver": ("Người có trách nhiệm tiếp", "Whose reception day"),
+    "reception_holder": ("Xã hoặc đại biểu", "Commune or deputy"),
+    "reception_holder_hint": ("Tên xã (với Chủ tịch UBND xã) hoặc họ tên đại biểu; bỏ trống "
+                              "với cấp tỉnh.", "The commune (for a commune chair) or the "
+                              "deputy's name; empty for the province's own."),
+    "reception_held_on": ("Ngày tiếp", "Held on"),
+    "reception_received_by": ("Người trực tiếp tiếp (họ tên, chức vụ)",
+                              "Who received (name, office)"),
+    "reception_online_pick": ("Tiếp trực tuyến", "Held online"),
+    "reception_online_hint": ("Từ ngày 01/7/2026 (Luật 136/2025).",
+                              "From 1 July 2026 (Law 136/2025)."),
+    "reception_place": ("Địa điểm", "Place"),
+    "reception_place_hint": ("Bắt buộc khi tiếp trực tiếp.", "Required when held in person."),
+    "reception_citizens": ("Số lượt công dân được tiếp", "Citizens received"),
+    "reception_letters": ("Đơn tiếp nhận tại buổi tiếp", "Letters received at it"),
+    "reception_letters_none": ("Không có đơn nào tiếp nhận qua tiếp công dân trong 31 ngày "
+                               "qua.", "No letter received at a reception in the last 31 "
+                               "days."),
+    "reception_record_button": ("Ghi nhận buổi tiếp", "Record the reception day"),
     "unavailable": ("Dịch vụ tạm thời không truy cập được", "A service is unreachable"),
     "not_found_page": ("Không tìm thấy trang", "Page not found"),
 }
