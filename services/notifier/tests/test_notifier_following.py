@@ -17,8 +17,9 @@ from uuid import UUID, uuid4
 
 import httpx
 import pytest
+from fastapi.testclient import TestClient
 from notifier_servers import NotifierServer, SmtpSink, StartNotifier
-from notifier_support import Upstream, answered, bearer, forwarded, wait_until
+from notifier_support import FORWARDED_AT, Upstream, answered, bearer, forwarded, wait_until
 
 from contracts.petitions.v1 import (
     PetitionConsolidationSplit,
@@ -27,8 +28,11 @@ from contracts.petitions.v1 import (
 )
 from contracts.vocabulary import Agency
 from kernel.clock import ManualClock
+from notifier.application import Notifier
+from notifier.application.signals import SaveSignal
 from notifier.bootstrap import build_notifier
 from notifier.channels.mail import EmailChannel
+from notifier.entrypoints.http import create_http_app
 from notifier.settings import NotifierSettings
 
 pytestmark = [pytest.mark.integration]
@@ -266,3 +270,68 @@ def test_a_crash_between_sending_a_digest_and_recording_it_resends_it_once_same_
     assert len(messages) == 2  # sent once more, not twice more
     assert {m["Message-ID"].strip() for m in messages} == {delivered[0]["message_id"]}
     assert str(messages[0]["Subject"]) == "Bản tin ngày 28/11/2025: 1 cập nhật"
+
+
+def test_followers_are_told_when_the_agency_is_late_with_the_due_date(
+    start_notifier: StartNotifier, settings: NotifierSettings, upstream: Upstream,
+    smtp: SmtpSink,
+) -> None:
+    clock = ManualClock(FORWARDED_AT)
+    server = start_notifier(clock, **mail_settings(smtp))
+    petition = uuid4()
+    with server.client() as http:
+        follow(http, petition, language="en")
+        follower = confirm_by_mail(http, smtp, 1)
+        upstream.publish((forwarded(petition), str(petition)))
+        told(http, settings, follower, 1)
+        clock.set(datetime(2025, 12, 29, 3, 0, tzinfo=UTC))  # the day after the due date
+        late = told(http, settings, follower, 2)[0]
+    assert late["rule_id"] == "follow.overdue"
+    message = wait_until(lambda: len(m := to_voter(smtp)) >= 3 and m[2], what="the overdue")
+    assert str(message["Subject"]) == "The petition you follow is overdue (due 2025-12-28)"
+    text = message.get_content()  # English first, as chosen, then Vietnamese
+    assert text.index("it was due on 2025-12-28") < text.index("hạn trả lời là ngày 28/12/2025")
+
+
+@pytest.mark.parametrize("body", [
+    {"email": "not an address", "kind": "petition"},
+    {"email": VOTER, "kind": "letter"},
+    {"email": VOTER, "kind": "petition", "item_id": "42"},
+    {"email": VOTER, "kind": "petition", "language": "fr"},
+    {"email": "a@b.c" + "x" * 300, "kind": "petition"},
+])
+def test_a_bad_follow_request_is_a_422_in_both_languages_and_stores_nothing(
+    body: dict[str, Any], api_settings: NotifierSettings, notifier: Notifier,
+) -> None:
+    app = create_http_app(api_settings, notifier, SaveSignal(notifier))
+    with TestClient(app) as http:
+        request = {"item_id": str(uuid4()), **body}
+        for language, words in (("vi", "không hợp lệ"), ("en", "nvalid")):
+            refused = http.post("/follows", json=request, headers={"Accept-Language": language})
+            assert refused.status_code == 422, refused.text
+            assert refused.headers["content-type"].startswith("application/problem+json")
+            assert words in refused.json()["title"]
+    assert notifier.read_model.follows() == []
+    assert notifier.read_model.notifications() == []
+
+
+def test_erasing_shreds_the_address_and_cancels_what_was_still_to_be_sent(
+    settings: NotifierSettings, smtp: SmtpSink,
+) -> None:
+    config = settings.model_copy(update=mail_settings(smtp))
+    notifier = build_notifier(config)
+    try:
+        notifier.following.follow(VOTER, "petition", uuid4())
+        follower = UUID(notifier.read_model.follows()[0]["follower_id"])
+        jobs, _ = notifier.read_model.due_deliveries(notifier.clock.now())
+        token = notifier.following.links.token("follower", follower)
+        stored = b"".join(p.read_bytes() for p in settings.data_dir.rglob("*") if p.is_file())
+        assert VOTER.casefold().encode() not in stored  # sealed from the start
+        assert notifier.following.addresses.get(follower) is not None
+        notifier.following.erase(follower, token)
+        assert notifier.following.addresses.get(follower) is None
+        outcome = asyncio.run(EmailChannel(config, notifier.following.mail_for).send(jobs[0]))
+        assert outcome.cancelled and smtp.messages == []
+        assert notifier.repository.get(follower).erased
+    finally:
+        notifier.close()

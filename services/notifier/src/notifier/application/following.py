@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hmac
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID
 
@@ -25,7 +25,7 @@ from eventsourcing.domain import Aggregate
 
 from chassis.envelope import KeyedHash, MasterKeys, SealedRows
 from chassis.projection import ProjectionTables
-from contracts import ReceivedEvent
+from contracts import IntegrationEvent, ReceivedEvent
 from contracts.petitions.v1 import PetitionConsolidationSplit, PetitionsConsolidated
 from kernel.clock import Clock
 from kernel.errors import Wording
@@ -295,6 +295,22 @@ class Following:
         context = context_of(received.data, item_url=self.links.item_url(item), **extras)
         return self.planner.notify(cause, [Recipient.of_follower(f) for f in followers],
                                    self.templates.get(template), (EMAIL,), context, served)
+
+    def overdue(self, event: IntegrationEvent, cause: Cause, context: dict[str, Any]
+                ) -> list[Aggregate]:
+        """A reminder's overdue stage (the agency is late): the item's followers are told,
+        with the due date, once per stage."""
+        made: list[Aggregate] = []
+        for rule in self.rules.follows_for(event):
+            item = rule.item_of(event)
+            followers = self.read_model.followers_of(item)
+            if followers:
+                made += self.planner.notify(
+                    replace(cause, rule_id="follow.overdue"),
+                    [Recipient.of_follower(f) for f in followers],
+                    self.templates.get("follow_petition_overdue"), (EMAIL,),
+                    {**context, "item_url": self.links.item_url(item)}, set())
+        return made
 
     def _consolidated(self, received: ReceivedEvent, data: PetitionsConsolidated
                       ) -> list[Aggregate]:

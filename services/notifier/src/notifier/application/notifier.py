@@ -93,7 +93,7 @@ class Notifier(IdempotentCommands, ConsumingApplication):
                                clock=self.clock, grace=digest_grace)
         self.reminders = ReminderBook(self, self.read_model, self.planner, rules=self.rules,
                                       templates=self.templates, clock=self.clock,
-                                      rulebook=rulebook)
+                                      rulebook=rulebook, following=self.following)
 
     # -- consuming (decision 5) -------------------------------------------------------------
 
