@@ -13,46 +13,23 @@ metrics). Neither address is found: only the SMTP server, which is the point, ha
 
 from __future__ import annotations
 
-import email
-import email.policy
-import re
 import time
 from collections.abc import Callable
-from email.message import Message
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 
-from chassis.messaging.embedded_nats import EmbeddedNats, free_port
+from chassis.messaging.embedded_nats import EmbeddedNats
 from contracts.vocabulary import Agency
 from tests.e2e.journey import bearer, post
+from tests.e2e.mailbox import CONFIRM, UNSUBSCRIBE, Mailbox
 from tests.e2e.planted import artefacts, leaks, needles
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 FROM_PORTAL = "nguyen.thi.hoa.tanphu@example.vn"
 OFFERED_BY_CLERK = "Le.Van.Tam+kiennghi@example.net"
-CONFIRM = re.compile(r"/theo-doi/xac-nhan/([0-9a-f-]{36})\?t=([0-9a-f]+)")
-UNSUBSCRIBE = re.compile(r"/theo-doi/huy/([0-9a-f-]{36})\?t=([0-9a-f]+)")
-
-
-class Mailbox:
-    """A real SMTP server (aiosmtpd) on a free port, keeping what it receives."""
-
-    def __init__(self) -> None:
-        self.messages: list[Message] = []
-        self.port = free_port()
-        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(email.message_from_bytes(envelope.content,
-                                                      policy=email.policy.default))
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list[Message]:
-        return [m for m in self.messages if str(m["To"]) == address.casefold()]
 
 
 def eventually(check: Callable[[], Any], what: str, within: float = 20.0) -> Any:
@@ -65,13 +42,11 @@ def eventually(check: Callable[[], Any], what: str, within: float = 20.0) -> Any
 
 def test_a_followers_address_is_found_nowhere_but_sealed(
         tmp_path: Path, jurisdiction: str, start_service: Callable[..., Any]) -> None:
-    mailbox = Mailbox()
-    mailbox.controller.start()
+    mailbox = Mailbox().start()
     nats = EmbeddedNats(tmp_path / "nats", log_file=tmp_path / "nats.log").start()
     petitions = start_service("petitions", nats.url, jurisdiction, data_dir=tmp_path / "petitions")
     notifier = start_service("notifier", nats.url, jurisdiction, data_dir=tmp_path / "notifier",
-                             environment={"PHOIHOP_SMTP_HOST": "127.0.0.1",
-                                          "PHOIHOP_SMTP_PORT": str(mailbox.port),
+                             environment={**mailbox.settings,
                                           "PHOIHOP_DELIVERY_POLL_SECONDS": "0.2"})
     mttq, hdnd = bearer(jurisdiction, Agency.MTTQ), bearer(jurisdiction, Agency.HDND)
     ubnd, admin = bearer(jurisdiction, Agency.UBND), bearer(jurisdiction, Agency.HDND,
@@ -131,7 +106,7 @@ def test_a_followers_address_is_found_nowhere_but_sealed(
     notifier.stop()
     petitions.stop()
     nats.stop()
-    mailbox.controller.stop()
+    mailbox.stop()
 
     written = artefacts(tmp_path)
     assert any(p.is_relative_to(tmp_path / "nats" / "jetstream") for p in written)

@@ -73,6 +73,8 @@ class Services:
             raise ServiceUnavailable(SERVICE_NAMES[service]) from error
         if response.status_code >= 400:
             raise ServiceProblem(response.status_code, _document(response))
+        if response.status_code == 204:  # done, nothing to say (an unsubscribe)
+            return None
         return response.json()
 
     @asynccontextmanager
