@@ -302,6 +302,9 @@ def test_the_record_form_works_with_the_keyboard_alone(
     page.keyboard.type("Đề nghị lắp đèn chiếu sáng tuyến đường liên ấp Tân Phú")
     assert tab_to(page, "f-deputy", presses=5)
     page.keyboard.type("Nguyễn Văn An")
+    # The voter's optional e-mail and consent come next (left empty: no follow offered).
+    assert tab_to(page, "f-follow_email", presses=1)
+    assert tab_to(page, "f-follow_consent", presses=1)
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.tagName, document.activeElement.type,"
                             " getComputedStyle(document.activeElement).outlineStyle]")

@@ -41,7 +41,7 @@ class RowKind:
     label: str  # in "no <label> with id ..."
 
 
-def _micros(moment: datetime) -> int:
+def micros(moment: datetime) -> int:
     """A moment as microseconds since 1970 (orders moments with different offsets)."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     return (aware - EPOCH) // timedelta(microseconds=1)
@@ -52,10 +52,10 @@ KINDS: dict[type[Aggregate], RowKind] = {
         "notification_rows",
         (("type", "TEXT NOT NULL"), ("rule_id", "TEXT NOT NULL"), ("recipient", "TEXT NOT NULL"),
          ("recipient_key", "TEXT NOT NULL"), ("subject_id", "TEXT NOT NULL"),
-         ("occurred_at", "BIGINT NOT NULL"), ("inbox", "INTEGER NOT NULL"),
-         ("feed", "INTEGER NOT NULL")),
+         ("occurred_at", "BIGINT NOT NULL"), ("recorded_at", "BIGINT NOT NULL"),
+         ("inbox", "INTEGER NOT NULL"), ("feed", "INTEGER NOT NULL")),
         lambda n: (n.type, n.rule_id, n.recipient, n.addressee.canonical_key, n.subject_id,
-                   _micros(n.occurred_at),
+                   micros(n.occurred_at), micros(n.created_on),
                    int(INBOX in n.channels),
                    int(FEED in n.channels and n.addressee.is_public)),
         "notification"),
@@ -111,7 +111,7 @@ class NotifierProjection:
 
     name = "notifier read model"
     version = 3  # 2: recipient_key, the canonical key notifications and contacts are found by;
-    # 3: followers, follows and digest preferences
+    # 3: followers, follows and digest preferences; when each notification was recorded
     table_names = tuple(kind.table for kind in KINDS.values())
 
     def __init__(self, app: ServiceApplication) -> None:

@@ -26,7 +26,7 @@ from chassis.projection import (
     PersistedProjection,
 )
 from kernel.actor import Actor
-from notifier.application.notifier_projection import KINDS, NotifierProjection
+from notifier.application.notifier_projection import KINDS, NotifierProjection, micros
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Delivery
 from notifier.domain.errors import RecordNotFoundError
@@ -316,16 +316,13 @@ class NotifierReadModel:
         digests and confirmations left out, newest first; an agency's include its units'
         (its addresses get those too)."""
         key = recipient.canonical_key
-        rows = self._select("SELECT summary FROM {notification_rows} WHERE recipient_key = ? "
-                            "OR recipient_key LIKE ? ORDER BY listed_at DESC",
-                            (key, _like_prefix(key + "/") if recipient.kind == "agency"
-                             and not recipient.unit else key))
-        found = []
-        for row in rows:
-            summary = json.loads(row["summary"])
-            recorded = datetime.fromisoformat(summary["created_at"])
-            if start <= recorded < end and summary["rule_id"] not in NOT_DIGESTED:
-                found.append(summary)
+        units = recipient.kind == "agency" and not recipient.unit
+        rows = self._select(
+            "SELECT summary FROM {notification_rows} WHERE (recipient_key = ? OR "
+            "recipient_key LIKE ?) AND recorded_at >= ? AND recorded_at < ?",
+            (key, _like_prefix(key + "/") if units else key, micros(start), micros(end)))
+        found = [summary for row in rows if (summary := json.loads(row["summary"]))["rule_id"]
+                 not in NOT_DIGESTED]
         found.sort(key=lambda n: (n["created_at"], n["occurred_at"]), reverse=True)
         return found
 
