@@ -335,3 +335,28 @@ def test_erasing_shreds_the_address_and_cancels_what_was_still_to_be_sent(
         assert notifier.repository.get(follower).erased
     finally:
         notifier.close()
+
+
+@pytest.mark.parametrize(("now_in_vietnam", "daily", "week"), [
+    ("2025-11-28 23:59", "2025-11-27", "2025-11-17"),  # Friday: last week Mon 17–Sun 23
+    ("2025-11-29 00:00:10", "2025-11-27", "2025-11-17"),  # within the grace: not the 28th
+    ("2025-11-29 00:01", "2025-11-28", "2025-11-17"),
+    ("2025-11-24 00:01", "2025-11-23", "2025-11-17"),  # Monday: the week to Sunday ended
+])
+def test_periods_are_vietnams_days_and_monday_to_sunday_weeks(
+    now_in_vietnam: str, daily: str, week: str,
+) -> None:
+    from datetime import date as day_type
+    from zoneinfo import ZoneInfo
+
+    from notifier.application.digests import ended_periods
+
+    now = datetime.fromisoformat(now_in_vietnam).replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    grace = timedelta(seconds=30)
+    days = list(ended_periods("daily", now, grace))
+    weeks = list(ended_periods("weekly", now, grace))
+    assert days[-1].first_day == day_type.fromisoformat(daily)
+    assert weeks[-1].first_day == day_type.fromisoformat(week)
+    assert weeks[-1].first_day.weekday() == 0 and weeks[-1].days == 7
+    assert all(p.end <= now - grace for p in days + weeks)  # only what has ended
+    assert len(days) == 7 and len(weeks) == 4

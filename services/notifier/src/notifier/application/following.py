@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 
 from chassis.envelope import KeyedHash, MasterKeys, SealedRows
@@ -258,7 +259,7 @@ class Following:
             return None
         try:
             follower: Follower = self.app.repository.get(follower_id)
-        except Exception:
+        except AggregateNotFoundError:  # sealed, then its save failed: it never followed
             return None
         confirming = notification["rule_id"] == "follow.confirm"
         if follower.erased or not (follower.active or confirming):
