@@ -109,6 +109,12 @@ def test_the_petition_journey_in_the_browser(
     expect(mttq.locator("#trang-thai")).to_contain_text("Đã thông báo kết quả")
 
     answer_mailed_then_stop(follower, system)
+    ubnd.goto("/hop-thu")  # the department takes its e-mail as a daily digest
+    ubnd.get_by_label("Một bản tin mỗi ngày").check()
+    ubnd.get_by_role("button", name="Lưu").click()
+    expect(ubnd.locator("#tan-suat ~ p[role=status]")).to_have_text("Đã lưu.")
+    expect(ubnd.get_by_label("Một bản tin mỗi ngày")).to_be_checked()
+    look_at(ubnd, "inbox-cadence")
 
     visitor.goto("/tra-cuu")
     visitor.fill("#q", "duong tinh 864")  # without accents, as people often type

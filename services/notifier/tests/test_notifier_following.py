@@ -32,6 +32,7 @@ from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
 from notifier.bootstrap import build_notifier
 from notifier.channels.mail import EmailChannel
+from notifier.domain.recipients import Recipient
 from notifier.entrypoints.http import create_http_app
 from notifier.settings import NotifierSettings
 
@@ -360,3 +361,25 @@ def test_periods_are_vietnams_days_and_monday_to_sunday_weeks(
     assert weeks[-1].first_day.weekday() == 0 and weeks[-1].days == 7
     assert all(p.end <= now - grace for p in days + weeks)  # only what has ended
     assert len(days) == 7 and len(weeks) == 4
+
+
+def test_staff_choose_how_often_their_own_e_mail_comes_and_no_one_elses(
+    api_settings: NotifierSettings, notifier: Notifier,
+) -> None:
+    app = create_http_app(api_settings, notifier, SaveSignal(notifier))
+    ubnd_unit = bearer(api_settings, Agency.UBND, unit="Sở Xây dựng")
+    with TestClient(app) as http:
+        own = {"recipient": "agency:ubnd/Sở Xây dựng"}
+        assert http.get("/preferences", params=own, headers=ubnd_unit).json()[
+            "cadence"] == "immediate"
+        chosen = http.put("/preferences", json={**own, "cadence": "weekly"}, headers=ubnd_unit)
+        assert chosen.status_code == 200 and chosen.json()["cadence"] == "weekly"
+        assert http.get("/preferences", params=own, headers=ubnd_unit).json()[
+            "cadence"] == "weekly"
+        others = http.put("/preferences", json={"recipient": "agency:mttq", "cadence": "daily"},
+                          headers=ubnd_unit)
+        assert others.status_code == 403
+        wrong = http.put("/preferences", json={**own, "cadence": "hourly"}, headers=ubnd_unit)
+        assert wrong.status_code == 422
+        assert http.put("/preferences", json={**own, "cadence": "daily"}).status_code == 401
+    assert notifier.read_model.cadence(Recipient.of_agency("mttq")) == "immediate"

@@ -61,6 +61,11 @@ class Services:
         headers = {"Idempotency-Key": idempotency_key or str(uuid4())}
         return await self._call(service, "POST", path, token, json=body or {}, headers=headers)
 
+    async def put(self, service: str, path: str, token: str | None, body: dict[str, Any]
+                  ) -> Any:
+        """A setting replaced as a whole (doing it twice is doing it once)."""
+        return await self._call(service, "PUT", path, token, json=body)
+
     async def _call(self, service: str, method: str, path: str, token: str | None,
                     **request: Any) -> Any:
         headers = dict(request.pop("headers", {}))

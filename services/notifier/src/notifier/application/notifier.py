@@ -189,6 +189,10 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         self.save(choose_cadence(self, recipient.key, cadence, self.clock))
         return self.read_model.cadence(recipient)
 
+    def cadence_of(self, actor: Actor, recipient: Recipient) -> str:
+        check_may_manage_contact(actor, recipient)
+        return self.read_model.cadence(recipient)
+
     def contacts_seen_by(self, actor: Actor) -> list[dict[str, Any]]:
         return [c for c in self.read_model.contacts() if may_see_contact(actor, c["recipient"])]
 

@@ -111,6 +111,14 @@ def erase(follower_id: UUID, body: LinkToken, notifier: NotifierDep) -> None:
     notifier.following.erase(follower_id, body.token)
 
 
+@router.get("/preferences", summary="How often a recipient you may manage is e-mailed",
+            responses=problem_responses(403, 422))
+def cadence_of(recipient: str, notifier: NotifierDep,
+               principal: CurrentPrincipal) -> dict[str, Any]:
+    chosen = Recipient.parse(recipient)
+    return {"recipient": chosen.key, "cadence": notifier.cadence_of(principal, chosen)}
+
+
 @router.put("/preferences", summary="How often a recipient is e-mailed: immediate, daily, "
             "weekly (its inbox keeps every item)", responses=problem_responses(403, 422))
 def choose_cadence(body: CadenceChoice, notifier: NotifierDep,

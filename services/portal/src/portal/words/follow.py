@@ -71,6 +71,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "Your address was erased for good."),
     "follow_bad_link": ("Đường dẫn không hợp lệ hoặc đã hết hiệu lực.",
                         "This link is not valid, or no longer is."),
+    # staff: how often their agency's (or unit's) e-mail comes
+    "inbox_cadence": ("Thư điện tử của đơn vị", "Your unit's e-mail"),
+    "inbox_cadence_intro": (
+        "Hộp thư này luôn giữ mọi thông báo; chọn nhận thư điện tử mỗi khi có tin, hay một "
+        "bản tin tổng hợp mỗi ngày hoặc mỗi tuần.",
+        "This inbox keeps every notification; choose e-mail each time, or one digest a day "
+        "or a week."),
     # the clerk's offer at a meeting
     "follow_offer": ("Cử tri muốn nhận tin qua thư điện tử (không bắt buộc)",
                      "The voter wants news by e-mail (optional)"),
