@@ -383,3 +383,31 @@ def test_staff_choose_how_often_their_own_e_mail_comes_and_no_one_elses(
         assert wrong.status_code == 422
         assert http.put("/preferences", json={**own, "cadence": "daily"}).status_code == 401
     assert notifier.read_model.cadence(Recipient.of_agency("mttq")) == "immediate"
+
+
+def test_without_an_smtp_server_a_follow_is_recorded_and_nothing_is_queued(
+    notifier: Notifier,
+) -> None:
+    notifier.following.follow(VOTER, "session", uuid4())
+    assert [n["rule_id"] for n in notifier.read_model.notifications()] == ["follow.confirm"]
+    assert notifier.read_model.deliveries() == []  # no e-mail channel: no failing attempts
+
+
+def test_following_again_after_unsubscribing_needs_a_new_confirmation(
+    start_notifier: StartNotifier, settings: NotifierSettings, upstream: Upstream,
+    smtp: SmtpSink,
+) -> None:
+    server = start_notifier(**mail_settings(smtp))
+    petition = uuid4()
+    with server.client() as http:
+        follow(http, petition)
+        follower = confirm_by_mail(http, smtp, 1)
+        token = UNSUBSCRIBE.search(to_voter(smtp)[0].get_content()).group(2)  # type: ignore[union-attr]
+        assert http.post(f"/followers/{follower}/unsubscribe",
+                         json={"token": token}).status_code == 204
+        follow(http, petition)  # the same address, the same petition: asked again
+        assert confirm_by_mail(http, smtp, 2) == follower  # a new confirmation, the same id
+        upstream.publish((answered(petition), str(petition)))
+        told(http, settings, follower, 1)
+    answer = wait_until(lambda: len(m := to_voter(smtp)) >= 3 and m[2], what="the answer")
+    assert "đã có trả lời" in str(answer["Subject"])

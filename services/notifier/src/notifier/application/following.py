@@ -169,6 +169,10 @@ class Following:
             subject_id=str(follow.id), cause=f"{follow.id}:{follow.version}",
             occurred_at=self.clock.now(), title=title, body=body, channels=[EMAIL],
             source_event={}, at=self.clock.now())
+        if not self.planner.email_enabled:  # no SMTP server configured: nothing can go
+            return [notification]
+        # Scheduled here, not by the planner: a follower who unsubscribed and asks again
+        # is inactive until confirmed, and this is the one message they must get.
         delivery = Delivery.schedule(notification_id=notification.id, channel=EMAIL,
                                      target=recipient.key, message_id_domain=self.message_domain)
         return [notification, delivery]
