@@ -16,8 +16,11 @@ from petitions.entrypoints.http import create_http_app as petitions_app
 from sessions.entrypoints.http import create_http_app as sessions_app
 
 # Parking a dead letter is an operator's action on one message, idempotent by its state
-# (a retried letter is retried once): it takes no key.
-WITHOUT_KEY = ("/dead-letters/",)
+# (a retried letter is retried once): it takes no key. Nor do a follower's commands
+# (decision 17): a kept response or fingerprint would hold the address, and each is
+# idempotent by its state (a follow asked again sends nothing; confirmed, unsubscribed,
+# erased once).
+WITHOUT_KEY = ("/dead-letters/", "/follows", "/followers/")
 
 
 def service_apps() -> dict[str, FastAPI]:

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, expect, sync_playwright
 
 from tests.browser.looking import DESKTOP
+from tests.e2e.mailbox import Mailbox
 from tests.e2e.processes import ServiceProcess
 
 CHROMIUM = "/usr/bin/chromium"
@@ -28,15 +29,22 @@ class System:
     oversight: str
     jurisdiction: str
     letters: str
+    mailbox: Mailbox | None = None  # the SMTP server the notifier mails to
 
 
 @pytest.fixture(scope="module")
 def system(nats_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[System]:
     """Petitions, sessions, notifier, oversight, letters and portal, each its own process,
     on one fresh jurisdiction; the open data files written again every 2 s (not hourly)."""
-    with running_system(nats_url, tmp_path_factory.mktemp("portal-system"),
-                        environment={"PHOIHOP_OPEN_DATA_EVERY_SECONDS": "2"}) as started:
-        yield started
+    mailbox = Mailbox().start()
+    try:
+        with running_system(nats_url, tmp_path_factory.mktemp("portal-system"),
+                            environment={**mailbox.settings,
+                                         "PHOIHOP_OPEN_DATA_EVERY_SECONDS": "2"},
+                            mailbox=mailbox) as started:
+            yield started
+    finally:
+        mailbox.stop()
 
 
 def new_jurisdiction() -> str:
@@ -46,26 +54,30 @@ def new_jurisdiction() -> str:
 @contextmanager
 def running_system(nats_url: str, data_dir: Path, jurisdiction: str | None = None,
                    portal_environment: dict[str, str] | None = None,
-                   environment: dict[str, str] | None = None) -> Iterator[System]:
+                   environment: dict[str, str] | None = None,
+                   mailbox: Mailbox | None = None) -> Iterator[System]:
     """The five processes on ``data_dir`` (whose stores a test may have filled first);
-    ``environment`` is given to all five, ``portal_environment`` to the portal too."""
+    ``environment`` is given to all five, ``portal_environment`` to the portal too. The
+    notifier's e-mails link to this portal (its port is chosen before the others start)."""
     jurisdiction = jurisdiction or new_jurisdiction()
     started: list[ServiceProcess] = []
+    portal = ServiceProcess("portal", data_dir, nats_url, jurisdiction)
     try:
         for module in ("petitions", "sessions", "notifier", "oversight", "letters"):
+            own = {"PHOIHOP_PORTAL_URL": portal.url} if module == "notifier" else {}
             started.append(ServiceProcess(module, data_dir, nats_url, jurisdiction,
-                                          environment=dict(environment or {})).start())
+                                          environment={**(environment or {}), **own}).start())
         petitions, sessions, notifier, oversight, letters = started
-        portal = ServiceProcess("portal", data_dir, nats_url, jurisdiction, environment={
+        portal.environment = {
             "PHOIHOP_PETITIONS_URL": petitions.url, "PHOIHOP_SESSIONS_URL": sessions.url,
             "PHOIHOP_NOTIFIER_URL": notifier.url, "PHOIHOP_OVERSIGHT_URL": oversight.url,
             "PHOIHOP_LETTERS_URL": letters.url,
             **(environment or {}),
             **(portal_environment or {}),
-        }).start()
-        started.append(portal)
+        }
+        started.append(portal.start())
         yield System(portal.url, petitions.url, sessions.url, notifier.url, oversight.url,
-                     jurisdiction, letters.url)
+                     jurisdiction, letters.url, mailbox)
     finally:
         for process in reversed(started):
             process.stop()

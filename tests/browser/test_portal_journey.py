@@ -5,7 +5,10 @@ while it is typed), consolidates two with their sources visible; HĐND classifie
 forwards (the due date shown as the service computed it); the UBND department's inbox,
 open all along, shows the petition without a reload; it answers (the only agency that
 sees the form); MTTQ publishes; a visitor who is not signed in finds the answer by
-searching a word of the petition without accents. axe-core checks every page on the way.
+searching a word of the petition without accents. Another visitor follows the petition
+from its page by e-mail, confirms by the link the real SMTP server received, gets the
+published answer by e-mail, and stops from the link in it. axe-core checks every page on
+the way.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
+from email.message import Message
 
 import httpx
 import pytest
@@ -25,6 +29,7 @@ from chassis.web.auth import issue_token
 from contracts.vocabulary import VIETNAM, Agency
 from tests.browser.conftest import System, signed_in
 from tests.browser.looking import DESKTOP, look_at
+from tests.e2e.mailbox import CONFIRM, UNSUBSCRIBE
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration, pytest.mark.browser,
               pytest.mark.slow]
@@ -35,6 +40,7 @@ TEACHERS = "Đề nghị bổ sung giáo viên tiếng Anh cho trường tiểu 
 MERGED = "Đề nghị sửa chữa đường tỉnh 864 đoạn qua xã Tân Phú"
 ANSWER = "Sở Xây dựng đã bố trí vốn sửa chữa đường tỉnh 864 trong quý IV."
 UNIT = "Sở Xây dựng"
+FOLLOWER = "cu.tri.theo.doi@example.vn"
 WAIT_MS = 20_000
 
 
@@ -64,6 +70,10 @@ def test_the_petition_journey_in_the_browser(
     find_the_meeting_in_the_list(mttq, meeting_url)
     record_three_petitions(mttq)
     merged_url = consolidate_two(mttq)
+    follower_context = browser.new_context(base_url=system.portal, viewport=DESKTOP)
+    contexts.append(follower_context)
+    follower = follower_context.new_page()
+    follow_by_email(follower, system, merged_url)
 
     ubnd_context, ubnd = signed_in(browser, system, "ubnd", UNIT)
     contexts.append(ubnd_context)
@@ -98,6 +108,14 @@ def test_the_petition_journey_in_the_browser(
     expect(mttq.locator("p.note[role=status]")).to_contain_text("Đang xem trạng thái")
     expect(mttq.locator("#trang-thai")).to_contain_text("Đã thông báo kết quả")
 
+    answer_mailed_then_stop(follower, system)
+    ubnd.goto("/hop-thu")  # the department takes its e-mail as a daily digest
+    ubnd.get_by_label("Một bản tin mỗi ngày").check()
+    ubnd.get_by_role("button", name="Lưu").click()
+    expect(ubnd.locator("#tan-suat ~ p[role=status]")).to_have_text("Đã lưu.")
+    expect(ubnd.get_by_label("Một bản tin mỗi ngày")).to_be_checked()
+    look_at(ubnd, "inbox-cadence")
+
     visitor.goto("/tra-cuu")
     visitor.fill("#q", "duong tinh 864")  # without accents, as people often type
     visitor.get_by_role("button", name="Tìm").click()
@@ -120,6 +138,55 @@ def test_the_petition_journey_in_the_browser(
     meeting_id = meeting_url.rstrip("/").rsplit("/", 1)[-1]
     assert [event for event in Calendar.from_ical(meetings.content).walk("VEVENT")
             if str(event["UID"]).startswith(meeting_id)]
+
+
+def follow_by_email(page: Page, system: System, petition_url: str) -> None:
+    """A visitor follows the petition from its page and confirms by the e-mail's link."""
+    assert system.mailbox is not None
+    page.goto(petition_url)
+    page.fill("#f-email", FOLLOWER)
+    page.get_by_role("button", name="Theo dõi").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hãy kiểm tra hộp thư của bạn")
+    look_at(page, "follow-sent")
+    confirmation = wait_for_mail(system, "Xác nhận theo dõi kiến nghị")
+    link = CONFIRM.search(confirmation.get_content())
+    assert link is not None and f"{system.portal}{link.group(0)}" in confirmation.get_content()
+    page.goto(link.group(0))  # this portal's page
+    look_at(page, "follow-confirm")
+    page.get_by_role("button", name="Xác nhận").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Đã xác nhận")
+    look_at(page, "follow-confirmed")
+
+
+def answer_mailed_then_stop(page: Page, system: System) -> None:
+    """The published answer arrives by e-mail; its link stops every e-mail, no sign-in."""
+    published = wait_for_mail(system, "Trả lời kiến nghị bạn theo dõi đã được công bố")
+    text = published.get_content()
+    assert ANSWER in text
+    assert published["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    link = UNSUBSCRIBE.search(str(published["List-Unsubscribe"]))
+    assert link is not None and link.group(0) in text
+    page.goto(link.group(0))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Tin bạn đang nhận")
+    page.get_by_label("Một bản tin mỗi ngày").check()
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#cai-dat + p[role=status]")).to_have_text("Đã lưu.")
+    look_at(page, "follow-manage")
+    page.get_by_role("button", name="Hủy theo dõi").click()
+    expect(page.get_by_role("status")).to_contain_text("Bạn đã hủy theo dõi")
+    look_at(page, "follow-unsubscribed")
+
+
+def wait_for_mail(system: System, subject: str) -> Message:
+    assert system.mailbox is not None
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while time.monotonic() < deadline:
+        for message in system.mailbox.to(FOLLOWER):
+            if str(message["Subject"]) == subject:
+                return message
+        time.sleep(0.1)
+    raise AssertionError(f"no e-mail {subject!r} to the follower: "
+                         f"{[str(m['Subject']) for m in system.mailbox.to(FOLLOWER)]}")
 
 
 def poll(fetch: Callable[[], httpx.Response], done: Callable[[httpx.Response], bool],
@@ -241,6 +308,9 @@ def test_the_record_form_works_with_the_keyboard_alone(
     page.keyboard.type("Đề nghị lắp đèn chiếu sáng tuyến đường liên ấp Tân Phú")
     assert tab_to(page, "f-deputy", presses=5)
     page.keyboard.type("Nguyễn Văn An")
+    # The voter's optional e-mail and consent come next (left empty: no follow offered).
+    assert tab_to(page, "f-follow_email", presses=1)
+    assert tab_to(page, "f-follow_consent", presses=1)
     page.keyboard.press("Tab")
     focused = page.evaluate("[document.activeElement.tagName, document.activeElement.type,"
                             " getComputedStyle(document.activeElement).outlineStyle]")

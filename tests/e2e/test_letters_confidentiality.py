@@ -18,7 +18,6 @@ nowhere: the vault holds it only as ciphertext.
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,8 +27,10 @@ import pytest
 
 from chassis.messaging.embedded_nats import EmbeddedNats
 from contracts.vocabulary import Agency
-from kernel.text import without_accents
 from tests.e2e.journey import bearer, post
+from tests.e2e.planted import artefacts as files_under
+from tests.e2e.planted import leaks as leaks_under
+from tests.e2e.planted import needles as forms_of
 from tests.e2e.stream_reader import read_all_sync
 from tests.e2e.test_notifier_journey import Receiver, eventually
 
@@ -44,18 +45,7 @@ WITHOUT_DIACRITICS = {"name": "Quach Van Thuong Khiem", "identity_number": "0802
 
 
 def needles(identity: dict[str, str]) -> set[bytes]:
-    """Every form a field could be written in, as bytes."""
-    found: set[bytes] = set()
-    for value in identity.values():
-        forms = {value, unicodedata.normalize("NFD", value), without_accents(value),
-                 value.casefold(), without_accents(value).casefold()}
-        if value.startswith(("0", "+")):
-            forms.add(value.replace(" ", ""))
-        for form in forms:
-            found.add(form.encode("utf-8"))
-            found.add(json.dumps(form).strip('"').encode("ascii"))  # \u-escaped
-            found.add(form.encode("utf-16-le"))
-    return found
+    return forms_of(identity.values())
 
 
 def letter(kind: str, summary: str, received_on: str, denouncer: dict[str, str] | None,
@@ -142,7 +132,7 @@ def test_a_denouncers_identity_is_found_nowhere_but_encrypted_in_the_vault(
 
     vault_file = data_dir / "lettersvault.db"
     assert vault_file.exists() and (data_dir / "letters.db").exists()
-    artefacts = [p for p in sorted(tmp_path.rglob("*")) if p.is_file()]
+    artefacts = files_under(tmp_path)
     assert any(p.is_relative_to(tmp_path / "nats" / "jetstream") for p in artefacts)
     assert (data_dir / "letters.log").stat().st_size > 0
     assert (tmp_path / "notifier" / "notifier.db").exists()
@@ -150,8 +140,4 @@ def test_a_denouncers_identity_is_found_nowhere_but_encrypted_in_the_vault(
     stored = b"".join(p.read_bytes() for p in artefacts if p.is_relative_to(data_dir))
     assert "Tố cáo cán bộ địa chính".encode() in stored
     planted = needles(WITH_DIACRITICS) | needles(WITHOUT_DIACRITICS)
-    leaks = [(str(p.relative_to(tmp_path)), n.decode("utf-8", "replace"))
-             for p in artefacts for n in planted if n in p.read_bytes()]
-    leaks += [("response", n.decode("utf-8", "replace"))
-              for text in responses for n in planted if n in text.encode("utf-8")]
-    assert leaks == []
+    assert leaks_under(tmp_path, planted, responses) == []

@@ -4,6 +4,7 @@ secret or token in any log line the chassis's logging writes."""
 
 from __future__ import annotations
 
+import base64
 import io
 import logging
 import secrets
@@ -48,7 +49,17 @@ def test_production_needs_its_own_sealing_key_and_a_malformed_one_stops_the_star
         NotifierSettings(**production)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="Fernet key"):
         NotifierSettings(webhook_secret_keys="not-a-key")
-    assert NotifierSettings(**production, webhook_secret_keys=OTHER_KEY)  # type: ignore[arg-type]
+    own = {"follower_master_keys": base64.b64encode(secrets.token_bytes(32)).decode(),
+           "follower_hash_key": base64.b64encode(secrets.token_bytes(32)).decode()}
+    with pytest.raises(ValueError, match="PHOIHOP_FOLLOWER_MASTER_KEYS"):
+        NotifierSettings(**production, webhook_secret_keys=OTHER_KEY)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="PHOIHOP_FOLLOWER_HASH_KEY"):
+        NotifierSettings(**production, webhook_secret_keys=OTHER_KEY,  # type: ignore[arg-type]
+                         follower_master_keys=own["follower_master_keys"])
+    with pytest.raises(ValueError, match="follower master key"):
+        NotifierSettings(follower_master_keys="c2hvcnQ=")
+    assert NotifierSettings(**production, webhook_secret_keys=OTHER_KEY,  # type: ignore[arg-type]
+                            **own)
 
 
 @pytest.fixture

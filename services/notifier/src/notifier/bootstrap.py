@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI
 
 from chassis.application import store_readiness
 from chassis.audit import AuditSpec
+from chassis.envelope import KeyedHash, MasterKeys
 from chassis.messaging.asyncapi import serve_asyncapi
 from chassis.messaging.service_messaging import ServiceMessaging
 from chassis.projection import warming_up
@@ -30,7 +32,7 @@ from notifier.entrypoints.http import create_http_app
 from notifier.rules import check_rules, default_rules, default_templates
 from notifier.sealing import SecretSealer
 from notifier.settings import NotifierSettings
-from notifier.workers import DeliveryWorker, ReminderWorker
+from notifier.workers import DeliveryWorker, DigestWorker, ReminderWorker
 
 SERVICE = ServiceSpec(
     name="notifier", default_port=8004, module="notifier",
@@ -48,6 +50,9 @@ def build_notifier(settings: NotifierSettings, clock: Clock | None = None) -> No
         message_domain=f"{settings.jurisdiction}.phoihop",
         backoff=Backoff(settings.retry_base_seconds, settings.retry_max_seconds),
         max_attempts=settings.delivery_max_attempts,
+        follower_keys=MasterKeys(settings.follower_master_keys, name="follower master key"),
+        follower_hash=KeyedHash(settings.follower_hash_key), portal_url=settings.portal_url,
+        digest_grace=timedelta(seconds=settings.digest_grace_seconds),
     )
 
 
@@ -69,11 +74,12 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
     channels: dict[str, Channel] = {
         "webhook": WebhookChannel(notifier.sealer, guard, config.webhook_timeout_seconds)}
     if config.email_enabled:
-        channels["email"] = EmailChannel(config)
-    workers: list[DeliveryWorker | ReminderWorker] = [
+        channels["email"] = EmailChannel(config, notifier.following.mail_for)
+    workers: list[DeliveryWorker | ReminderWorker | DigestWorker] = [
         DeliveryWorker(notifier, channels, signal, concurrency=config.delivery_concurrency,
                        poll_seconds=config.delivery_poll_seconds),
         ReminderWorker(notifier, config.reminder_poll_seconds),
+        DigestWorker(notifier, config.digest_poll_seconds),
     ]
 
     @asynccontextmanager

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
+from chassis.envelope import KeyedHash, MasterKeys
 from chassis.settings import ServiceSettings
 from notifier.sealing import DEVELOPMENT_WEBHOOK_SECRET_KEY, SecretSealer
+
+# Keys anyone can read here: for development and tests, refused in production.
+DEVELOPMENT_FOLLOWER_MASTER_KEY = "cGhvaWhvcC1kZXZlbG9wbWVudC1mb2xsb3dlcnMta3k="
+DEVELOPMENT_FOLLOWER_HASH_KEY = "cGhvaWhvcC1kZXZlbG9wbWVudC1mb2xsb3ctaGFzaCE="
 
 
 class NotifierSettings(ServiceSettings):
@@ -27,6 +32,21 @@ class NotifierSettings(ServiceSettings):
         description="Fernet keys sealing webhook secrets at rest, comma-separated, the first "
         "sealing (notifier/sealing.py); required in production.",
     )
+    follower_master_keys: str = Field(
+        default=DEVELOPMENT_FOLLOWER_MASTER_KEY,
+        description="Base64 AES-256 keys wrapping followers' address keys, comma-separated, "
+        "the first wrapping (chassis/envelope.py); required in production.",
+    )
+    follower_hash_key: str = Field(
+        default=DEVELOPMENT_FOLLOWER_HASH_KEY,
+        description="Base64 32-byte key of the followers' address hashes and link tokens; "
+        "required in production (changing it breaks every link sent).",
+    )
+    portal_url: str = Field(default="http://127.0.0.1:8000",
+                            description="The portal's public address, for followers' links.")
+    digest_poll_seconds: float = Field(default=60.0, gt=0)
+    digest_grace_seconds: float = Field(
+        default=30.0, ge=0, description="How long after a period's end its digest is built.")
     delivery_max_attempts: int = Field(default=8, ge=1, description="failures before parking")
     delivery_concurrency: int = Field(default=8, ge=1)
     retry_base_seconds: float = Field(default=2.0, gt=0)
@@ -37,9 +57,18 @@ class NotifierSettings(ServiceSettings):
     @model_validator(mode="after")
     def _check_webhook_secret_keys(self) -> NotifierSettings:
         SecretSealer(self.webhook_secret_keys)  # a malformed key stops the start, saying so
-        if (self.environment == "production"
-                and DEVELOPMENT_WEBHOOK_SECRET_KEY in self.webhook_secret_keys):
-            raise ValueError("PHOIHOP_WEBHOOK_SECRET_KEYS must be set in production")
+        MasterKeys(self.follower_master_keys, name="follower master key")
+        KeyedHash(self.follower_hash_key)
+        if self.environment == "production":
+            for name, value, development in (
+                    ("WEBHOOK_SECRET_KEYS", self.webhook_secret_keys,
+                     DEVELOPMENT_WEBHOOK_SECRET_KEY),
+                    ("FOLLOWER_MASTER_KEYS", self.follower_master_keys,
+                     DEVELOPMENT_FOLLOWER_MASTER_KEY),
+                    ("FOLLOWER_HASH_KEY", self.follower_hash_key,
+                     DEVELOPMENT_FOLLOWER_HASH_KEY)):
+                if development in value:
+                    raise ValueError(f"PHOIHOP_{name} must be set in production")
         return self
 
     @classmethod

@@ -61,6 +61,11 @@ class Services:
         headers = {"Idempotency-Key": idempotency_key or str(uuid4())}
         return await self._call(service, "POST", path, token, json=body or {}, headers=headers)
 
+    async def put(self, service: str, path: str, token: str | None, body: dict[str, Any]
+                  ) -> Any:
+        """A setting replaced as a whole (doing it twice is doing it once)."""
+        return await self._call(service, "PUT", path, token, json=body)
+
     async def _call(self, service: str, method: str, path: str, token: str | None,
                     **request: Any) -> Any:
         headers = dict(request.pop("headers", {}))
@@ -73,6 +78,8 @@ class Services:
             raise ServiceUnavailable(SERVICE_NAMES[service]) from error
         if response.status_code >= 400:
             raise ServiceProblem(response.status_code, _document(response))
+        if response.status_code == 204:  # done, nothing to say (an unsubscribe)
+            return None
         return response.json()
 
     @asynccontextmanager

@@ -20,6 +20,7 @@ from portal.oidc import add_oidc
 from portal.pages import SignInRequired, render, shown_problem
 from portal.problems import ServiceProblem, ServiceUnavailable, status_of
 from portal.routes import (
+    follow,
     inbox,
     letters,
     oversight,
@@ -56,7 +57,7 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
     for module in (public, signin, workbench, timeliness, petition, inbox, session_work,
-                   sessions, oversight, letters, reception):
+                   sessions, oversight, letters, reception, follow):
         app.include_router(module.router)
     _show_errors_as_pages(app)
     return app

@@ -5,7 +5,7 @@ database and user: ``PHOIHOP_LETTERS_VAULT_POSTGRES_DSN``), never the letters st
 
 - the sealed identities, one row each (``vault_sealed``: id, ciphertext, wrapped data key,
   master key id). A row is the one thing here that can be destroyed: erasure deletes it,
-  which shreds the data key (``letters.vault.sealing``);
+  which shreds the data key (``chassis.envelope``);
 - an event-sourced record per identity (``VaultEntry``): deposited, every reveal granted,
   every reveal refused, erased: who, when and why. Its events hold no part of the identity,
   so they stay for the audit after the identity is gone.
@@ -23,6 +23,7 @@ from uuid import UUID, uuid4
 from eventsourcing.domain import Aggregate
 
 from chassis.application import ServiceApplication
+from chassis.envelope import SealedRows
 from chassis.projection import ProjectionTables
 from kernel.actor import Actor, actor_ref
 from kernel.clock import Clock, SystemClock, check_aware
@@ -111,12 +112,7 @@ class Vault(ServiceApplication):
         self.keys = keys
         self.clock: Clock = clock or SystemClock()
         self.tables = ProjectionTables.of(self)
-        self._sealed = self.tables.table("vault_sealed")
-        with self.tables.transaction(commit=True) as cursor:
-            blob = "BYTEA" if self.tables.is_postgres else "BLOB"
-            cursor.execute(f"CREATE TABLE IF NOT EXISTS {self._sealed} (id TEXT PRIMARY KEY, "
-                           f"ciphertext {blob} NOT NULL, wrapped_key {blob} NOT NULL, "
-                           "master_key_id TEXT NOT NULL)")
+        self._sealed = SealedRows(self.tables, "vault_sealed")
 
     def now(self) -> datetime:
         return check_aware(self.clock.now())
@@ -125,11 +121,7 @@ class Vault(ServiceApplication):
         """Seals ``identity`` under a new opaque id, and returns the id."""
         identity_id = uuid4()
         sealed = self.keys.seal(identity_id, identity.as_dict())
-        with self.tables.transaction(commit=True) as cursor:
-            cursor.execute(self.tables.sql(
-                f"INSERT INTO {self._sealed} (id, ciphertext, wrapped_key, master_key_id) "
-                "VALUES (?, ?, ?, ?)"),
-                (str(identity_id), sealed.ciphertext, sealed.wrapped_key, sealed.master_key_id))
+        self._sealed.put(identity_id, sealed)
         self.save(VaultEntry.deposit(actor, id=identity_id,
                                      master_key_id=sealed.master_key_id, at=self.now()))
         return identity_id
@@ -160,37 +152,15 @@ class Vault(ServiceApplication):
         entry = self._entry(identity_id)
         if entry.erased:
             raise IdentityErasedError("the identity was already erased")
-        with self.tables.transaction(commit=True) as cursor:
-            if not self.tables.is_postgres:
-                # Overwrite the freed pages with zeros rather than leave the key in them.
-                cursor.execute("PRAGMA secure_delete = ON")
-            cursor.execute(self.tables.sql(f"DELETE FROM {self._sealed} WHERE id = ?"),
-                           (str(identity_id),))
-        self._purge_freed_storage()
+        self._sealed.shred(identity_id)
         entry.trigger_event(Erased, timestamp=self.now(), by=actor_ref(actor), why=why)
         self.save(entry)
 
     def holds(self, identity_id: UUID) -> bool:
         return self._sealed_row(identity_id) is not None
 
-    def _purge_freed_storage(self) -> None:
-        """SQLite: fold the write-ahead log into the file and empty it, so the deleted
-        row's old pages do not linger in the log. PostgreSQL keeps a deleted row until
-        VACUUM: run ``VACUUM`` on the vault's table after an erasure (deploy/README)."""
-        if self.tables.is_postgres:
-            return
-        with self.tables.transaction(commit=False) as cursor:
-            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
     def _entry(self, identity_id: UUID) -> VaultEntry:
         return self.load(VaultEntry, identity_id, "identity", missing=LetterNotFoundError)
 
     def _sealed_row(self, identity_id: UUID) -> Sealed | None:
-        with self.tables.transaction(commit=False) as cursor:
-            cursor.execute(self.tables.sql(
-                f"SELECT ciphertext, wrapped_key, master_key_id FROM {self._sealed} "
-                "WHERE id = ?"), (str(identity_id),))
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        return Sealed(bytes(row["ciphertext"]), bytes(row["wrapped_key"]), row["master_key_id"])
+        return self._sealed.get(identity_id)

@@ -9,19 +9,22 @@ and the two workers' writes (delivery attempts, reminder stages).
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import ProcessingEvent
 from eventsourcing.domain import Aggregate, DomainEventProtocol
 
+from chassis.envelope import KeyedHash, MasterKeys
 from chassis.messaging.consuming_application import ConsumingApplication
 from chassis.web.idempotency import IdempotentCommands
 from contracts import ReceivedEvent
 from kernel.actor import Actor, actor_ref
 from kernel.clock import Clock, SystemClock, today_in_vietnam
 from kernel.rulebook import Rulebook
+from notifier.application.digests import Digests
+from notifier.application.following import Following, choose_cadence
 from notifier.application.planning import Cause, Planner, context_of, event_record
 from notifier.application.readmodel import NotifierReadModel
 from notifier.application.reminders import ReminderBook
@@ -49,6 +52,7 @@ from notifier.domain.subscription import Audience, Subscription, check_url, new_
 from notifier.egress import EgressGuard, RefusedDestination, Resolver, system_resolver
 from notifier.rules import RuleTable, Templates, default_rules, default_templates
 from notifier.sealing import DEVELOPMENT_WEBHOOK_SECRET_KEY, SecretSealer
+from notifier.settings import DEVELOPMENT_FOLLOWER_HASH_KEY, DEVELOPMENT_FOLLOWER_MASTER_KEY
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +69,9 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         clock: Clock | None = None, email_enabled: bool = False,
         message_domain: str = "notifier.phoihop.local", backoff: Backoff | None = None,
         max_attempts: int = 8, sealer: SecretSealer | None = None,
-        resolver: Resolver = system_resolver,
+        resolver: Resolver = system_resolver, follower_keys: MasterKeys | None = None,
+        follower_hash: KeyedHash | None = None, portal_url: str = "http://127.0.0.1:8000",
+        digest_grace: timedelta = timedelta(seconds=30),
     ) -> None:
         super().__init__(env)
         self.sealer = sealer or SecretSealer(DEVELOPMENT_WEBHOOK_SECRET_KEY)
@@ -77,10 +83,17 @@ class Notifier(IdempotentCommands, ConsumingApplication):
         self.max_attempts = max_attempts
         self.read_model = NotifierReadModel(self)
         self.planner = Planner(self.read_model, self.exists, email_enabled=email_enabled,
-                               message_domain=message_domain)
+                               message_domain=message_domain, clock=self.clock)
+        self.following = Following(
+            self, self.read_model, self.planner, rules=self.rules, templates=self.templates,
+            clock=self.clock, portal_url=portal_url, message_domain=message_domain,
+            keys=follower_keys or MasterKeys(DEVELOPMENT_FOLLOWER_MASTER_KEY),
+            hasher=follower_hash or KeyedHash(DEVELOPMENT_FOLLOWER_HASH_KEY))
+        self.digests = Digests(self, self.read_model, self.planner, templates=self.templates,
+                               clock=self.clock, grace=digest_grace)
         self.reminders = ReminderBook(self, self.read_model, self.planner, rules=self.rules,
                                       templates=self.templates, clock=self.clock,
-                                      rulebook=rulebook)
+                                      rulebook=rulebook, following=self.following)
 
     # -- consuming (decision 5) -------------------------------------------------------------
 
@@ -102,6 +115,7 @@ class Notifier(IdempotentCommands, ConsumingApplication):
                 cause, rule.recipients_of(received.data), self.templates.get(rule.template),
                 rule.channels, context_of(received.data), served,
             )
+        made += self.following.told_of(received, served)
         made += self.reminders.started_or_stopped_by(received)
         processing_event.collect_events(*made)
 
@@ -167,6 +181,17 @@ class Notifier(IdempotentCommands, ConsumingApplication):
                               by=actor_ref(actor))
         self.save(contact)
         return contact
+
+    def choose_cadence(self, actor: Actor, recipient: Recipient, cadence: str) -> str:
+        """An agency, unit or person chooses immediate, daily or weekly e-mail; their
+        inbox keeps every item whatever they choose."""
+        check_may_manage_contact(actor, recipient)
+        self.save(choose_cadence(self, recipient.key, cadence, self.clock))
+        return self.read_model.cadence(recipient)
+
+    def cadence_of(self, actor: Actor, recipient: Recipient) -> str:
+        check_may_manage_contact(actor, recipient)
+        return self.read_model.cadence(recipient)
 
     def contacts_seen_by(self, actor: Actor) -> list[dict[str, Any]]:
         return [c for c in self.read_model.contacts() if may_see_contact(actor, c["recipient"])]

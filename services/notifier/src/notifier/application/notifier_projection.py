@@ -18,12 +18,14 @@ from chassis.application import ServiceApplication
 from chassis.projection import Cursor, ProjectionTables, Replica, changed_replicas
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import Delivery
+from notifier.domain.follower import Follow, Follower, Preference
 from notifier.domain.notification import FEED, INBOX, Notification
 from notifier.domain.recipients import canonical_key
 from notifier.domain.reminder import Reminder
 from notifier.domain.subscription import Subscription
 
-TRACKED: tuple[type[Aggregate], ...] = (Notification, Delivery, Subscription, Contact, Reminder)
+TRACKED: tuple[type[Aggregate], ...] = (Notification, Delivery, Subscription, Contact, Reminder,
+                                        Follower, Follow, Preference)
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -39,7 +41,7 @@ class RowKind:
     label: str  # in "no <label> with id ..."
 
 
-def _micros(moment: datetime) -> int:
+def micros(moment: datetime) -> int:
     """A moment as microseconds since 1970 (orders moments with different offsets)."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
     return (aware - EPOCH) // timedelta(microseconds=1)
@@ -50,10 +52,10 @@ KINDS: dict[type[Aggregate], RowKind] = {
         "notification_rows",
         (("type", "TEXT NOT NULL"), ("rule_id", "TEXT NOT NULL"), ("recipient", "TEXT NOT NULL"),
          ("recipient_key", "TEXT NOT NULL"), ("subject_id", "TEXT NOT NULL"),
-         ("occurred_at", "BIGINT NOT NULL"), ("inbox", "INTEGER NOT NULL"),
-         ("feed", "INTEGER NOT NULL")),
+         ("occurred_at", "BIGINT NOT NULL"), ("recorded_at", "BIGINT NOT NULL"),
+         ("inbox", "INTEGER NOT NULL"), ("feed", "INTEGER NOT NULL")),
         lambda n: (n.type, n.rule_id, n.recipient, n.addressee.canonical_key, n.subject_id,
-                   _micros(n.occurred_at),
+                   micros(n.occurred_at), micros(n.created_on),
                    int(INBOX in n.channels),
                    int(FEED in n.channels and n.addressee.is_public)),
         "notification"),
@@ -83,18 +85,33 @@ KINDS: dict[type[Aggregate], RowKind] = {
         lambda r: (r.rule_id, r.due_date.isoformat(), r.started_on.isoformat(),
                    json.dumps(list(r.sent)), int(r.active)),
         "reminder"),
+    # Followers: an opaque id and a keyed hash of the address, never the address.
+    Follower: RowKind(
+        "follower_rows", (("address_hash", "TEXT NOT NULL"), ("active", "INTEGER NOT NULL")),
+        lambda f: (f.address_hash, int(f.active and not f.erased)), "follower"),
+    Follow: RowKind(
+        "follow_rows",
+        (("follower_id", "TEXT NOT NULL"), ("item", "TEXT NOT NULL"),
+         ("original_item", "TEXT NOT NULL"), ("status", "TEXT NOT NULL")),
+        lambda f: (str(f.follower_id), f.item, f.original_item, f.status), "follow"),
+    Preference: RowKind(
+        "preference_rows", (("recipient_key", "TEXT NOT NULL"), ("cadence", "TEXT NOT NULL")),
+        lambda p: (canonical_key(p.recipient), p.cadence), "preference"),
 }
 # recipient_key: a recipient's rows are found by its canonical key
 # (``Recipient.canonical_key``), however the key was written where it came from.
 INDEXED = {"notification_rows": ("listed_at", "recipient_key", "subject_id"),
-           "delivery_rows": ("listed_at", "status"), "reminder_rows": ("changed_at",)}
+           "delivery_rows": ("listed_at", "status"), "reminder_rows": ("changed_at",),
+           "follower_rows": ("address_hash",), "follow_rows": ("item", "follower_id"),
+           "preference_rows": ("recipient_key",)}
 
 
 class NotifierProjection:
     """The notifier's rows, as a ``chassis.projection.Projection``."""
 
     name = "notifier read model"
-    version = 2  # 2: recipient_key, the canonical key notifications and contacts are found by
+    version = 3  # 2: recipient_key, the canonical key notifications and contacts are found by;
+    # 3: followers, follows and digest preferences; when each notification was recorded
     table_names = tuple(kind.table for kind in KINDS.values())
 
     def __init__(self, app: ServiceApplication) -> None:

@@ -17,11 +17,14 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from contracts import IntegrationEvent, ReceivedEvent
-from notifier.application.readmodel import NotifierReadModel
+from kernel.clock import Clock, SystemClock
+from notifier.application.readmodel import NOT_DIGESTED, NotifierReadModel
 from notifier.domain.delivery import Delivery
 from notifier.domain.notification import EMAIL, WEBHOOK, Notification
 from notifier.domain.recipients import Recipient
 from notifier.rules.templates import Template
+
+SENT_AT_ONCE = NOT_DIGESTED  # whatever the recipient's cadence
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,10 @@ class Planner:
 
     def __init__(
         self, read_model: NotifierReadModel, exists: Callable[[UUID], bool], *,
-        email_enabled: bool, message_domain: str,
+        email_enabled: bool, message_domain: str, clock: Clock | None = None,
     ) -> None:
         self.read_model = read_model
+        self.clock: Clock = clock or SystemClock()
         self.exists = exists
         self.email_enabled = email_enabled
         self.message_domain = message_domain
@@ -81,20 +85,22 @@ class Planner:
                 type=cause.type, rule_id=cause.rule_id, recipient=recipient,
                 subject_id=cause.subject_id, cause=cause.id, occurred_at=cause.occurred_at,
                 title=title, body=body, channels=list(channels),
-                source_event=cause.source_event,
+                source_event=cause.source_event, at=self.clock.now(),
             )
             made.append(notification)
-            made += self._deliveries(notification, recipient, channels, served)
+            made += self.deliveries(notification, recipient, channels, served)
         return made
 
-    def _deliveries(
+    def deliveries(
         self, notification: Notification, recipient: Recipient, channels: tuple[str, ...],
         served: set[UUID],
     ) -> list[Aggregate]:
         made: list[Aggregate] = []
         owner = recipient.owner_agency.value if recipient.owner_agency else None
         if EMAIL in channels and self.email_enabled:
-            for address in self.read_model.emails(recipient):
+            # A recipient who chose a digest gets this in it (application/digests.py).
+            may_wait = notification.rule_id not in SENT_AT_ONCE
+            for address in self.read_model.emails(recipient, immediate_only=may_wait):
                 made.append(Delivery.schedule(
                     notification_id=notification.id, channel=EMAIL, target=address,
                     message_id_domain=self.message_domain, owner_agency=owner,

@@ -27,16 +27,19 @@ from chassis.projection import (
 )
 from chassis.tracing import traceparent_of
 from kernel.actor import Actor
-from notifier.application.notifier_projection import KINDS, NotifierProjection
+from notifier.application.notifier_projection import KINDS, NotifierProjection, micros
 from notifier.domain.contact import Contact
 from notifier.domain.delivery import PENDING, Delivery
 from notifier.domain.errors import RecordNotFoundError
+from notifier.domain.follower import CONFIRMED, Follower
 from notifier.domain.notification import Notification
 from notifier.domain.recipients import Recipient, canonical_key
 from notifier.domain.reminder import Reminder
 from notifier.domain.subscription import Interest, Subscription
 
 InboxScope = Literal["all", "agency", "personal"]
+# Sent on their own, never summed up in a digest: a confirmation request, and digests.
+NOT_DIGESTED = frozenset({"follow.confirm", "digest.daily", "digest.weekly"})
 
 
 @dataclass(frozen=True)
@@ -257,14 +260,79 @@ class NotifierReadModel:
         key = recipient.canonical_key if recipient is not None else None
         return self._summaries("contact_rows", [("active", 1), ("recipient_key", key)])
 
-    def emails(self, recipient: Recipient) -> list[str]:
-        """The active addresses of a recipient; a unit's include its agency's."""
+    def emails(self, recipient: Recipient, *, immediate_only: bool = False) -> list[str]:
+        """The active addresses of a recipient; a unit's include its agency's. A follower's
+        is its recipient key while it follows: the address stays sealed until sending.
+        ``immediate_only``: only those whose owner (the recipient, or the agency of a
+        unit) is e-mailed each notification at once rather than in a digest."""
+        if recipient.kind == "follower":
+            found = self._select("SELECT active FROM {follower_rows} WHERE id = ?",
+                                 (str(recipient.follower),))
+            wanted = bool(found and found[0]["active"]) and (
+                not immediate_only or self.cadence(recipient) == "immediate")
+            return [recipient.key] if wanted else []
         keys = {recipient.canonical_key}
         if recipient.kind == "agency" and recipient.unit:
             keys.add(Recipient.of_agency(recipient.agency or "").key)
+        if immediate_only:
+            keys = {key for key in keys if self.cadence(Recipient.parse(key)) == "immediate"}
+            if not keys:
+                return []
         rows = self._select("SELECT email FROM {contact_rows} WHERE active = 1 AND recipient_key "
                             f"IN ({self._tables.placeholders(len(keys))})", sorted(keys))
         return sorted({row["email"] for row in rows})
+
+    # -- followers, follows, digest preferences ------------------------------------------
+
+    def follower(self, follower_id: UUID) -> dict[str, Any]:
+        return self._summary(Follower, follower_id)
+
+    def follower_by_hash(self, address_hash: str) -> dict[str, Any] | None:
+        rows = self._select("SELECT summary FROM {follower_rows} WHERE address_hash = ?",
+                            (address_hash,))
+        return json.loads(rows[0]["summary"]) if rows else None
+
+    def follows(self, *, item: str | None = None, follower_id: UUID | None = None,
+                status: str | None = None) -> list[dict[str, Any]]:
+        """Follows of an item (as it is now) or of a follower, oldest first."""
+        return self._summaries("follow_rows", [
+            ("item", item), ("follower_id", str(follower_id) if follower_id else None),
+            ("status", status)])
+
+    def followers_of(self, item: str) -> list[UUID]:
+        """The active followers with a confirmed follow of ``item``, each once."""
+        rows = self._select(
+            "SELECT DISTINCT f.follower_id FROM {follow_rows} f JOIN {follower_rows} r "
+            "ON r.id = f.follower_id WHERE f.item = ? AND f.status = ? AND r.active = 1 "
+            "ORDER BY f.follower_id", (item, CONFIRMED))
+        return [UUID(row["follower_id"]) for row in rows]
+
+    def cadence(self, recipient: Recipient) -> str:
+        """How often the recipient is e-mailed (immediate unless it chose a digest)."""
+        rows = self._select("SELECT cadence FROM {preference_rows} WHERE recipient_key = ?",
+                            (recipient.canonical_key,))
+        return str(rows[0]["cadence"]) if rows else "immediate"
+
+    def digest_preferences(self) -> list[dict[str, Any]]:
+        """Every recipient that chose a daily or weekly digest."""
+        return self._summaries("preference_rows", [], extra="cadence <> ?",
+                               extra_params=("immediate",))
+
+    def notifications_recorded(self, recipient: Recipient, start: datetime, end: datetime
+                               ) -> list[dict[str, Any]]:
+        """The recipient's notifications recorded in [start, end) on the notifier's clock,
+        digests and confirmations left out, newest first; an agency's include its units'
+        (its addresses get those too)."""
+        key = recipient.canonical_key
+        units = recipient.kind == "agency" and not recipient.unit
+        rows = self._select(
+            "SELECT summary FROM {notification_rows} WHERE (recipient_key = ? OR "
+            "recipient_key LIKE ?) AND recorded_at >= ? AND recorded_at < ?",
+            (key, _like_prefix(key + "/") if units else key, micros(start), micros(end)))
+        found = [summary for row in rows if (summary := json.loads(row["summary"]))["rule_id"]
+                 not in NOT_DIGESTED]
+        found.sort(key=lambda n: (n["created_at"], n["occurred_at"]), reverse=True)
+        return found
 
     def reminder(self, reminder_id: UUID) -> dict[str, Any]:
         return self._summary(Reminder, reminder_id)
@@ -289,6 +357,12 @@ class NotifierReadModel:
                                  date.fromisoformat(row["started_on"]),
                                  frozenset(json.loads(row["sent"])), bool(row["active"]))
                 for row in rows]
+
+
+def _like_prefix(prefix: str) -> str:
+    """A LIKE pattern matching what starts with ``prefix`` (its % and _ taken literally
+    would need an ESCAPE clause; agency codes and "/" have neither)."""
+    return prefix.replace("%", "").replace("_", "") + "%"
 
 
 def _with_position(row: Any) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from chassis.messaging.consuming_application import ConsumingApplication
 from contracts import IntegrationEvent, ReceivedEvent, event_class_for_type
 from kernel.clock import Clock, day_in_vietnam
 from kernel.rulebook import Rulebook, default_rulebook
+from notifier.application.following import Following
 from notifier.application.planning import Cause, Planner, context_of, event_record
 from notifier.application.readmodel import NotifierReadModel, ReminderSchedule
 from notifier.domain.notification import Notification
@@ -46,7 +47,9 @@ class ReminderBook:
     def __init__(
         self, store: ConsumingApplication, read_model: NotifierReadModel, planner: Planner, *,
         rules: RuleTable, templates: Templates, clock: Clock, rulebook: Rulebook | None = None,
+        following: Following | None = None,
     ) -> None:
+        self.following = following
         self.store = store
         self.read_model = read_model
         self.planner = planner
@@ -235,6 +238,8 @@ class ReminderBook:
         template = self.templates.get(f"{rule.template}.{stage.name}")
         made = self.planner.notify(cause, recipients, template, rule.channels, context,
                                        set())
+        if stage.name == "overdue" and self.following is not None:
+            made += self.following.overdue(event, cause, context)  # its followers too
         reminder.stage_sent(stage=stage.key, on=today,
                             notification_ids=[n.id for n in made if isinstance(n, Notification)])
         self.store.save(reminder, *made)

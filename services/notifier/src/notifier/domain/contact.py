@@ -42,6 +42,9 @@ class Contact(Aggregate):
     def add(cls, *, recipient: Recipient, email: str, name: str | None, by: str) -> Contact:
         if recipient.is_public:
             raise InvalidContactError("the public has no e-mail address: it reads the feed")
+        if recipient.kind == "follower":
+            raise InvalidContactError("a follower's address is given when following, never "
+                                      "as a contact")
         address = email.strip()
         if not EMAIL.match(address):
             raise InvalidContactError(f"{email!r} is not an e-mail address")

@@ -3,7 +3,7 @@ that the chassis answers with its HTTP problem (RFC 9457), under its own title a
 
 from __future__ import annotations
 
-from kernel.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from kernel.errors import Conflict, DomainError, Forbidden, Invalid, NotFound, Wording
 
 
 class NotifierError(DomainError):
@@ -36,3 +36,15 @@ class NotRetryableError(NotifierError, Conflict):
 
 class DuplicateContactError(NotifierError, Conflict):
     title, type_slug = "Contact exists", "duplicate-contact"
+
+
+class InvalidFollowError(NotifierError, Invalid):
+    title = Wording(en="Invalid follow", vi="Yêu cầu theo dõi không hợp lệ")
+    type_slug = "invalid-follow"
+
+
+class FollowLinkError(NotifierError, Forbidden):
+    """A confirmation or unsubscribe link whose token does not match (altered or made up)."""
+
+    title = Wording(en="Invalid link", vi="Đường dẫn không hợp lệ")
+    type_slug = "invalid-follow-link"

@@ -66,10 +66,12 @@ class Notification(Aggregate):
     def create(
         cls, *, type: str, rule_id: str, recipient: Recipient, subject_id: str, cause: str,
         occurred_at: datetime, title: dict[str, str], body: dict[str, str],
-        channels: list[str], source_event: dict[str, Any],
+        channels: list[str], source_event: dict[str, Any], at: datetime | None = None,
     ) -> Notification:
+        """``at``: when the notifier recorded it, on its clock (what digests count by)."""
+        timing = {"timestamp": at} if at is not None else {}
         return cls._create(
-            cls.Created, id=cls.create_id(rule_id, cause, recipient.key), type=type,
+            cls.Created, id=cls.create_id(rule_id, cause, recipient.key), **timing, type=type,
             rule_id=rule_id, recipient=recipient.key, subject_id=subject_id, cause=cause,
             occurred_at=occurred_at, title=title, body=body, channels=list(channels),
             source_event=source_event,

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from typing import Literal
+from uuid import UUID
 
 from contracts.vocabulary import Agency
 from kernel.actor import Actor
 from kernel.text import identifier_key, same_identifier
 from notifier.domain.errors import InvalidRecipientError
 
-Kind = Literal["agency", "role", "person", "public"]
+Kind = Literal["agency", "role", "person", "public", "follower"]
 PUBLIC = "public"
 
 
@@ -30,6 +31,7 @@ class Recipient:
     unit: str | None = None
     role: str | None = None
     person: str | None = None
+    follower: UUID | None = None
 
     @classmethod
     def of_agency(cls, agency: str, unit: str | None = None) -> Recipient:
@@ -49,6 +51,15 @@ class Recipient:
         return cls("person", person=name.strip())
 
     @classmethod
+    def of_follower(cls, follower_id: UUID | str) -> Recipient:
+        """Someone following an item by e-mail, known only by an opaque id
+        (``domain/follower.py``): no inbox, no name, the address sealed apart."""
+        try:
+            return cls("follower", follower=UUID(str(follower_id)))
+        except ValueError:
+            raise InvalidRecipientError("a follower recipient needs a follower id") from None
+
+    @classmethod
     def public(cls) -> Recipient:
         return cls("public")
 
@@ -64,6 +75,8 @@ class Recipient:
             return f"role:{self.agency.value}/{self.role}"
         if self.kind == "person":
             return f"person:{self.person}"
+        if self.kind == "follower":
+            return f"follower:{self.follower}"
         return PUBLIC
 
     @property
@@ -92,6 +105,8 @@ class Recipient:
             return cls.of_role(agency, role)
         if kind == "person":
             return cls.of_person(rest)
+        if kind == "follower":
+            return cls.of_follower(rest)
         raise InvalidRecipientError(
             f"unknown recipient {key!r}: use agency:<code>[/<unit>], role:<code>/<role>, "
             "person:<name> or public"

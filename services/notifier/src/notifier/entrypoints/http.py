@@ -8,7 +8,13 @@ from chassis.messaging.dead_letter_routes import dead_letter_router
 from chassis.web.app_factory import Lifespan, create_service_app
 from notifier.application import Notifier
 from notifier.application.signals import SaveSignal
-from notifier.entrypoints import contact_routes, inbox_routes, record_routes, subscription_routes
+from notifier.entrypoints import (
+    contact_routes,
+    follow_routes,
+    inbox_routes,
+    record_routes,
+    subscription_routes,
+)
 from notifier.settings import NotifierSettings
 
 DESCRIPTION = """Thông báo, nhắc hạn: tells every body what concerns it, from the other
@@ -29,7 +35,8 @@ def create_http_app(
     )
     app.state.notifier = notifier
     app.state.saves = signal
-    for module in (subscription_routes, contact_routes, inbox_routes, record_routes):
+    for module in (subscription_routes, contact_routes, inbox_routes, record_routes,
+                   follow_routes):
         app.include_router(module.router)
     letters = dead_letter_router(notifier)
     app.include_router(letters)

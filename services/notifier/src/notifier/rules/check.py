@@ -17,6 +17,9 @@ from notifier.rules.templates import Templates
 
 REMINDER_EXTRAS = {"days_left", "days_overdue", "overdue_number"}
 STAGES = ("before_due", "due", "overdue")
+FOLLOW_EXTRAS = {"item_url"}  # the item's page in the portal
+DIGEST_TEMPLATES = ("digest_daily", "digest_weekly")
+DIGEST_EXTRAS = {"period", "count", "items"}
 
 
 def check_rules(table: RuleTable, templates: Templates) -> None:
@@ -46,6 +49,16 @@ def check_rules(table: RuleTable, templates: Templates) -> None:
         for stage in STAGES:
             problems += _template(reminder.id, f"{reminder.template}.{stage}", templates,
                                   fields | REMINDER_EXTRAS)
+    for follow in table.follows:
+        model = _model(follow.event, follow.id, problems)
+        if model is None:
+            continue
+        fields = set(model.model_fields)
+        problems += [f"{follow.id}: no field {name}" for name in PLACEHOLDER.findall(follow.item)
+                     if name not in fields]
+        problems += _template(follow.id, follow.template, templates, fields | FOLLOW_EXTRAS)
+    for name in DIGEST_TEMPLATES:
+        problems += _template(name, name, templates, DIGEST_EXTRAS)
     if problems:
         raise RulesError("; ".join(problems))
 

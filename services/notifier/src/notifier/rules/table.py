@@ -113,9 +113,27 @@ class ReminderRule:
 
 
 @dataclass(frozen=True)
+class FollowRule:
+    """What the followers of an item are told of an event: ``item`` names the item
+    (``petition:{petition_id}``), ``template`` the message (e-mail only)."""
+
+    id: str
+    event: str
+    item: str
+    template: str
+
+    def item_of(self, event: IntegrationEvent) -> str:
+        return str(_values(self.item, [event])[0])
+
+
+@dataclass(frozen=True)
 class RuleTable:
     rules: tuple[Rule, ...]
     reminders: tuple[ReminderRule, ...]
+    follows: tuple[FollowRule, ...] = ()
+
+    def follows_for(self, event: IntegrationEvent) -> list[FollowRule]:
+        return [rule for rule in self.follows if rule.event == event.cloudevent_type()]
 
     def rules_for(self, event: IntegrationEvent) -> list[Rule]:
         return [rule for rule in self.rules if rule.applies_to(event)]
@@ -139,7 +157,7 @@ class RuleTable:
         types = {rule.event for rule in self.rules}
         for reminder in self.reminders:
             types |= {reminder.start, *reminder.stop, *reminder.moved_by}
-        return types
+        return types | {rule.event for rule in self.follows}
 
     def upstreams(self) -> list[str]:
         """The services whose streams the notifier must consume, e.g. petitions, sessions."""
@@ -158,12 +176,15 @@ def load_rules(text: str) -> RuleTable:
         data = tomllib.loads(text)
         rules = tuple(_rule(entry) for entry in data.get("rule", []))
         reminders = tuple(_reminder(entry) for entry in data.get("reminder", []))
+        follows = tuple(FollowRule(id=entry["id"], event=entry["event"], item=entry["item"],
+                                   template=entry["template"])
+                        for entry in data.get("follow", []))
     except (KeyError, TypeError, tomllib.TOMLDecodeError) as error:
         raise RulesError(f"rule table: {error!r}") from error
-    ids = [r.id for r in rules] + [r.id for r in reminders]
+    ids = [r.id for r in rules] + [r.id for r in reminders] + [r.id for r in follows]
     if len(ids) != len(set(ids)):
         raise RulesError("two rules share an id")
-    return RuleTable(rules, reminders)
+    return RuleTable(rules, reminders, follows)
 
 
 @cache

@@ -105,10 +105,16 @@ def default_templates() -> Templates:
     return load_templates(source.read_text("utf-8"))
 
 
+class Localized(dict[str, str]):
+    """A value already written in each language (a digest's items): shown as it is."""
+
+
 def render_value(value: Any, lang: str) -> str:
     """One value as people read it in ``lang``."""
     if value is None:
         return ""
+    if isinstance(value, Localized):
+        return value.get(lang, "")
     if isinstance(value, bool):
         return YES_NO[lang][0 if value else 1]
     if isinstance(value, Enum):

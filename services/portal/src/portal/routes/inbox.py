@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import HTMLResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from portal.formats import moment
-from portal.pages import TEMPLATES, render, services_of, staff
+from portal.pages import TEMPLATES, form_of, render, services_of, staff
 from portal.problems import ServiceProblem, ServiceUnavailable
 from portal.viewer import Viewer, language_of
 
@@ -21,12 +21,32 @@ Staff = Annotated[Viewer, Depends(staff)]
 SHOWN = 50
 
 
+CADENCES = ("immediate", "daily", "weekly")
+
+
+def own_recipient(viewer: Viewer) -> str:
+    """The viewer's agency, or their unit of it: whose e-mail the inbox page sets."""
+    return f"agency:{viewer.agency.value}" + (f"/{viewer.unit}" if viewer.unit else "")
+
+
 @router.get("/hop-thu", response_class=HTMLResponse)
-async def inbox_page(request: Request, viewer: Staff) -> Response:
-    items = await services_of(request).get("notifier", "/inbox", viewer.token,
-                                           params={"limit": SHOWN})
+async def inbox_page(request: Request, viewer: Staff, da_luu: bool = False) -> Response:
+    services = services_of(request)
+    items = await services.get("notifier", "/inbox", viewer.token, params={"limit": SHOWN})
+    chosen = await services.get("notifier", "/preferences", viewer.token,
+                                params={"recipient": own_recipient(viewer)})
     newest = max((item.get("position") or 0 for item in items), default=0)
-    return render(request, "inbox.html", items=items, after=newest)
+    return render(request, "inbox.html", items=items, after=newest,
+                  cadence=chosen["cadence"], saved=da_luu)
+
+
+@router.post("/hop-thu/tan-suat")
+async def choose_cadence(request: Request, viewer: Staff) -> Response:
+    """Each e-mail at once, or a digest a day or a week; the inbox keeps every item."""
+    form = await form_of(request)
+    await services_of(request).put("notifier", "/preferences", viewer.token, {
+        "recipient": own_recipient(viewer), "cadence": form.get("cadence", "")})
+    return RedirectResponse("/hop-thu?da_luu=true#tan-suat", status_code=303)
 
 
 @router.get("/hop-thu/truc-tiep")

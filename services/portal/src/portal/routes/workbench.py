@@ -16,6 +16,7 @@ from portal import words
 from portal.labels import LABELS
 from portal.pages import form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, field_error, status_of
+from portal.routes.follow import offer_at_meeting
 from portal.viewer import Viewer, language_of
 
 router = APIRouter()
@@ -201,6 +202,10 @@ async def record_petition(request: Request, meeting_id: UUID, viewer: Staff) -> 
         return await _meeting(request, meeting_id, viewer, status=status_of(error), values=form,
                               problem=shown_problem(request, error))
     petition_id = recorded["petition"]["id"]
+    offer = await offer_at_meeting(request, form, petition_id, viewer.token)
+    if offer is not None:  # recorded, but not followed: said beside the form, which comes
+        # back empty (the voter's address is never written back into a page)
+        return await _meeting(request, meeting_id, viewer, status=422, problem=offer)
     return RedirectResponse(f"/hoi-nghi/{meeting_id}?vua_ghi={petition_id}#vua-ghi",
                             status_code=303)
 

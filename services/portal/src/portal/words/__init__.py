@@ -2,7 +2,7 @@
 names of the services' codes are in ``labels``, dates and numbers in ``formats``).
 
 Each area keeps its words in a module of its own (``common``, ``petitions``, ``sessions``,
-``letters``, ``oversight``); a new capability adds its module to ``AREAS``. A key is
+``letters``, ``oversight``, ``follow``); a new capability adds its module to ``AREAS``. A key is
 defined once: two areas naming the same key fail at import, not by one silently winning.
 """
 
@@ -11,12 +11,12 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Literal
 
-from portal.words import common, letters, oversight, petitions, sessions
+from portal.words import common, follow, letters, oversight, petitions, sessions
 
 Language = Literal["vi", "en"]
 LANGUAGES: tuple[Language, ...] = ("vi", "en")
 
-AREAS: tuple[ModuleType, ...] = (common, petitions, sessions, letters, oversight)
+AREAS: tuple[ModuleType, ...] = (common, petitions, sessions, letters, oversight, follow)
 
 
 def _all_texts(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
@@ -47,7 +47,10 @@ FIELD_TEXTS = {"petition_ids": "consolidate_pick", "text": "text", "agenda": "ag
                "receiver": "reception_receiver", "holder": "reception_holder",
                "held_on": "reception_held_on", "received_by": "reception_received_by",
                "place": "reception_place", "citizens": "reception_citizens",
-               "letter_ids": "reception_letters"}
+               "letter_ids": "reception_letters",
+               "email": "follow_email", "language": "follow_language",
+               "cadence": "follow_cadence", "follow_email": "follow_email",
+               "follow_consent": "follow_consent"}
 
 
 def field_name(name: str, language: Language) -> str:
