@@ -29,6 +29,9 @@ MTTQ_TOPIC = {
     "window_start": date(2026, 4, 15), "window_end": date(2026, 5, 15),
 }
 TYPE = "vn.phoihop.oversight.{}.v1"
+CRITICISM = UUID("8a9b0c1d-2e3f-4a4b-9c5d-7e8f9a0b1c2d")
+CONSULTATION = UUID("9b0c1d2e-3f4a-4b5c-8d6e-8f9a0b1c2d3e")
+DRAFT = "Dự thảo Nghị quyết quy định mức hỗ trợ học sinh vùng khó khăn"
 
 OVERSIGHT_EXAMPLES: dict[str, dict[str, Any]] = {
     TYPE.format("SupervisionProgrammeAdopted"): {
@@ -114,5 +117,33 @@ OVERSIGHT_EXAMPLES.update({
         "rule_id": "oversight.resolution.guidance",
         "legal_source": "Mặc định của quy chế phối hợp, cần xác nhận",
         "found_on": date(2026, 8, 10),
+    },
+    TYPE.format("SocialCriticismDraftReceived"): {
+        "criticism_id": CRITICISM, "draft_title": DRAFT, "drafting_agency": Agency.UBND,
+        "drafting_unit": "Sở Giáo dục và Đào tạo", "received_on": date(2026, 3, 2),
+    },
+    TYPE.format("SocialCriticismConferenceHeld"): {
+        "criticism_id": CRITICISM, "held_on": date(2026, 3, 12), "participants": 42,
+        "summary": "Đề nghị làm rõ đối tượng được hỗ trợ.",
+    },
+    TYPE.format("SocialCriticismSent"): {
+        "criticism_id": CRITICISM, "draft_title": DRAFT, "drafting_agency": Agency.UBND,
+        "drafting_unit": "Sở Giáo dục và Đào tạo", "sent_on": date(2026, 3, 20),
+        "document_number": "15/MTTQ-BTT", "content": "Đề nghị mở rộng đối tượng hỗ trợ.",
+    },
+    TYPE.format("SocialCriticismReplied"): {
+        "criticism_id": CRITICISM, "replied_on": date(2026, 4, 2), "uptake": "partly",
+        "reply": "Tiếp thu một phần; giải trình về nguồn kinh phí.",
+    },
+    TYPE.format("DraftLawConsultationOpened"): {
+        "consultation_id": CONSULTATION, "law_title": "Dự thảo Luật Nhà giáo",
+        "collector": Agency.DBQH, "opened_on": date(2026, 3, 2),
+    },
+    TYPE.format("DraftLawCommentsSent"): {
+        "consultation_id": CONSULTATION, "law_title": "Dự thảo Luật Nhà giáo",
+        "collector": Agency.DBQH, "sent_on": date(2026, 3, 30),
+        "sent_to": "Ủy ban Văn hóa và Giáo dục của Quốc hội",
+        "summary": "Cử tri đề nghị quy định rõ chế độ phụ cấp.", "comment_count": 12,
+        "from_voters": 9, "from_groups": 3,
     },
 })

@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from contracts.vocabulary import Agency
 from kernel.clock import day_in_vietnam
+from kernel.errors import Wording
+from kernel.occurred import Follows, check_occurred_on
 from oversight.domain.errors import InvalidCommandError
 
 
@@ -74,3 +76,14 @@ class Window:
         """The days both windows share, if any."""
         start, end = max(self.start, other.start), min(self.end, other.end)
         return Window(start, end) if start <= end else None
+
+
+def check_occurred(day: date, today: date, field: str, *follows: Follows) -> date:
+    """The kernel's one check of the day an act happened (decision 16): not after
+    ``today``, within the plausible days, not before any act it ``follows``."""
+    return check_occurred_on(day, today=today, field=field, follows=follows)
+
+
+def follows(day: date | None, en: str, vi: str) -> Follows:
+    """An earlier act of the record the new one comes after (kernel.occurred.Follows)."""
+    return Follows(day, Wording(en, vi))

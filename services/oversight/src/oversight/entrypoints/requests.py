@@ -8,10 +8,12 @@ from uuid import UUID
 
 from pydantic import Field
 
-from chassis.web.date_types import Day
+from chassis.web.date_types import Day, OccurredOn
 from chassis.web.request_body import Paragraphs, RequestBody
 from contracts.vocabulary import Agency, PolicyField
 from oversight.application import ItemDraft, RecommendationDraft
+from oversight.domain.criticism import Uptake
+from oversight.domain.draft_law import CommentSource
 from oversight.domain.overlap import OverlapResolution
 from oversight.domain.recommendation import Outcome
 from oversight.domain.values import SupervisingBody
@@ -139,3 +141,65 @@ class ReopenCreate(Command):
     reason: LongText
     due_on: Day
     reopened_on: FactDate = None
+
+
+# -- social criticism and comments on draft laws ---------------------------------------------
+
+class DraftReceivedCreate(Command):
+    """Nhận dự thảo để phản biện — MTTQ receives a draft from its drafting body."""
+
+    id: UUID | None = Field(default=None, description="Id chosen by the client (retries).")
+    draft_title: Text = Field(description="Tên dự thảo — the draft.")
+    drafting_agency: Agency = Field(description="Cơ quan soạn thảo — the drafting agency.")
+    drafting_unit: Name | None = Field(default=None, description="Đơn vị soạn thảo — its unit.")
+    received_on: OccurredOn = None
+
+
+class ConferenceCreate(Command):
+    """Hội nghị phản biện — the conference MTTQ held on the draft."""
+
+    participants: int = Field(ge=1, le=10_000, description="Số người tham dự.")
+    summary: LongText = Field(description="Nội dung chính của hội nghị.")
+    held_on: OccurredOn = None
+
+
+class CriticismSentCreate(Command):
+    """Văn bản phản biện — the written criticism sent to the drafting body."""
+
+    content: LongText = Field(description="Nội dung phản biện.")
+    document_number: Name | None = Field(default=None, description="Số văn bản.")
+    sent_on: OccurredOn = None
+
+
+class CriticismReplyCreate(Command):
+    """Phản hồi của cơ quan soạn thảo — the drafting body's reply."""
+
+    uptake: Uptake = Field(description="taken_in (tiếp thu), partly, explained (giải trình).")
+    reply: LongText = Field(description="Nội dung phản hồi.")
+    replied_on: OccurredOn = None
+
+
+class ConsultationCreate(Command):
+    """Lấy ý kiến góp ý dự thảo luật — dbqh or MTTQ begins collecting comments on a draft law."""
+
+    id: UUID | None = Field(default=None, description="Id chosen by the client (retries).")
+    law_title: Text = Field(description="Tên dự thảo luật — the draft law.")
+    opened_on: OccurredOn = None
+
+
+class CommentCreate(Command):
+    """Một ý kiến góp ý — one comment of a voter or a group."""
+
+    comment_id: UUID | None = Field(default=None, description="Id chosen by the client.")
+    source: CommentSource = Field(description="voter (cử tri) or group (tổ chức, hội nghị).")
+    source_name: Name = Field(description="Người hoặc tổ chức góp ý.")
+    content: LongText = Field(description="Nội dung góp ý.")
+    received_on: OccurredOn = None
+
+
+class CommentsSentCreate(Command):
+    """Gửi tổng hợp ý kiến — the comments sent on."""
+
+    sent_to: Name = Field(description="Nơi nhận — e.g. Ủy ban Pháp luật của Quốc hội.")
+    summary: LongText = Field(description="Tổng hợp ý kiến.")
+    sent_on: OccurredOn = None

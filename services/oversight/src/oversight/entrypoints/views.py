@@ -9,6 +9,8 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from contracts.vocabulary import Agency, PolicyField
+from oversight.domain.criticism import CriticismStage, SocialCriticism, Uptake
+from oversight.domain.draft_law import CommentSource, DraftLawConsultation
 from oversight.domain.overlap import Overlap, OverlapResolution
 from oversight.domain.programme import Programme, ProgrammeItem
 from oversight.domain.recommendation import FollowUp, Outcome, Recommendation
@@ -158,3 +160,93 @@ class RecommendationPublic(BaseModel):
                    responses=[ResponsePublic(outcome=x.outcome, done=x.done,
                                              responded_on=x.responded_on)
                               for x in r.responses], reopenings=r.reopenings)
+
+
+class ConferencePublic(BaseModel):
+    held_on: date
+    participants: int
+    summary: str
+
+
+class CriticismSentPublic(BaseModel):
+    sent_on: date
+    document_number: str | None
+    content: str
+
+
+class CriticismReplyPublic(BaseModel):
+    replied_on: date
+    uptake: Uptake
+    reply: str
+
+
+class SocialCriticismPublic(BaseModel):
+    """Phản biện xã hội — MTTQ's criticism of one draft, from receipt to reply."""
+
+    id: UUID
+    draft_title: str
+    drafting_agency: Agency
+    drafting_unit: str | None
+    received_on: date
+    stage: CriticismStage = Field(description="received, conference_held, sent, replied.")
+    conference: ConferencePublic | None
+    sent: CriticismSentPublic | None
+    reply: CriticismReplyPublic | None
+    version: int
+
+    @classmethod
+    def of(cls, c: SocialCriticism) -> SocialCriticismPublic:
+        conference = None if c.conference is None else ConferencePublic(
+            held_on=c.conference.held_on, participants=c.conference.participants,
+            summary=c.conference.summary)
+        sent = None if c.sent is None else CriticismSentPublic(
+            sent_on=c.sent.sent_on, document_number=c.sent.document_number,
+            content=c.sent.content)
+        reply = None if c.reply is None else CriticismReplyPublic(
+            replied_on=c.reply.replied_on, uptake=c.reply.uptake, reply=c.reply.text)
+        return cls(id=c.id, draft_title=c.draft_title, drafting_agency=c.drafting_agency,
+                   drafting_unit=c.drafting_unit, received_on=c.received_on, stage=c.stage,
+                   conference=conference, sent=sent, reply=reply, version=c.version)
+
+
+class CommentPublic(BaseModel):
+    """One comment; reads are public, so a voter's name is not shown (a group's is)."""
+
+    comment_id: UUID
+    source: CommentSource
+    source_name: str | None = Field(description="The group's name; none for a voter.")
+    content: str
+    received_on: date
+
+
+class SendingPublic(BaseModel):
+    sent_on: date
+    sent_to: str
+    summary: str
+
+
+class DraftLawConsultationPublic(BaseModel):
+    """Góp ý dự thảo luật — the comments collected on one draft law."""
+
+    id: UUID
+    law_title: str
+    collector: Agency
+    opened_on: date
+    comment_count: int
+    comments: list[CommentPublic]
+    sending: SendingPublic | None
+    version: int
+
+    @classmethod
+    def of(cls, c: DraftLawConsultation) -> DraftLawConsultationPublic:
+        comments = sorted(c.comments.values(), key=lambda x: (x.received_on, x.source_name))
+        sending = None if c.sending is None else SendingPublic(
+            sent_on=c.sending.sent_on, sent_to=c.sending.sent_to, summary=c.sending.summary)
+        return cls(id=c.id, law_title=c.law_title, collector=c.collector,
+                   opened_on=c.opened_on, comment_count=len(comments),
+                   comments=[CommentPublic(comment_id=x.comment_id, source=x.source,
+                                           source_name=(x.source_name if x.source
+                                                        is CommentSource.GROUP else None),
+                                           content=x.content,
+                                           received_on=x.received_on) for x in comments],
+                   sending=sending, version=c.version)
