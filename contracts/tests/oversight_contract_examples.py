@@ -31,6 +31,14 @@ MTTQ_TOPIC = {
 TYPE = "vn.phoihop.oversight.{}.v1"
 CRITICISM = UUID("8a9b0c1d-2e3f-4a4b-9c5d-7e8f9a0b1c2d")
 CONSULTATION = UUID("9b0c1d2e-3f4a-4b5c-8d6e-8f9a0b1c2d3e")
+OBLIGATION_REPORT = {
+    "report_id": UUID("a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d"),
+    "obligation_id": "ubnd.socioeconomic.monthly",
+    "title": "Báo cáo tình hình kinh tế - xã hội hằng tháng", "from_agency": Agency.UBND,
+    "to_agencies": [Agency.HDND, Agency.MTTQ], "period_label": "2026-03",
+    "period_start": date(2026, 3, 1), "period_end": date(2026, 3, 31),
+    "due_on": date(2026, 4, 5),
+}
 DRAFT = "Dự thảo Nghị quyết quy định mức hỗ trợ học sinh vùng khó khăn"
 
 OVERSIGHT_EXAMPLES: dict[str, dict[str, Any]] = {
@@ -104,6 +112,9 @@ OVERSIGHT_EXAMPLES.update({
     TYPE.format("RecommendationReopened"): {
         "recommendation_id": RECOMMENDATION, "reopened_on": date(2026, 7, 1),
         "reason": "Còn một trường chưa được chi trả.", "due_on": date(2026, 8, 1),
+        "addressee_agency": Agency.UBND, "addressee_unit": "Sở Giáo dục và Đào tạo",
+        "body_name": "Thường trực HĐND", "topic": "Chính sách hỗ trợ học sinh",
+        "action": "Chi trả dứt điểm cho học sinh",
     },
     TYPE.format("PetitionAnswerOverdue"): {
         "petition_id": UUID("6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b"), "agency": Agency.UBND,
@@ -146,4 +157,9 @@ OVERSIGHT_EXAMPLES.update({
         "summary": "Cử tri đề nghị quy định rõ chế độ phụ cấp.", "comment_count": 12,
         "from_voters": 9, "from_groups": 3,
     },
+    TYPE.format("ObligationReportSubmitted"): {
+        **OBLIGATION_REPORT, "submitted_on": date(2026, 4, 7), "on_time": False,
+        "summary": "Tình hình kinh tế - xã hội tháng 3 ổn định.", "document_number": "85/BC-UBND",
+    },
+    TYPE.format("ObligationReportOverdue"): {**OBLIGATION_REPORT, "found_on": date(2026, 4, 6)},
 })

@@ -11,6 +11,7 @@ import pytest
 from oversight_builders import HDND, MTTQ, UBND, YEAR, SteppingClock, names, topic
 
 from chassis.web.auth import Principal
+from contracts.oversight import v1
 from contracts.vocabulary import Agency
 from oversight.application import Oversight, RecommendationDraft, translate
 from oversight.domain.errors import (
@@ -96,6 +97,11 @@ def test_followed_to_the_end_answer_reopen_answer_accept(app: Oversight) -> None
     assert [type(p).__name__ for p in published] == [
         "RecommendationIssued", "RecommendationAnswered", "RecommendationReopened",
         "RecommendationAnswered", "RecommendationAccepted"]
+    reopened_event = published[2]
+    assert isinstance(reopened_event, v1.RecommendationReopened)  # whom the notifier reminds
+    assert (reopened_event.addressee_agency, reopened_event.addressee_unit,
+            reopened_event.action) == (Agency.UBND, recommendation.addressee_unit,
+                                       recommendation.action)
 
 
 def test_overdue_recommendations_are_listed_until_answered(app: Oversight) -> None:

@@ -184,6 +184,12 @@ class RecommendationReopened(_OversightEvent):
     reopened_on: date = Field(description="Day it was reopened.")
     reason: str = Field(description="Why.")
     due_on: date = Field(description="The new due date.")
+    addressee_agency: Agency | None = Field(
+        default=None, description="The agency that must act again (as issued).")
+    addressee_unit: str | None = Field(default=None, description="Its unit, when addressed.")
+    body_name: str | None = Field(default=None, description="The body that issued it.")
+    topic: str | None = Field(default=None, description="The topic supervised.")
+    action: str | None = Field(default=None, description="What is asked of it.")
 
 
 class PetitionAnswerOverdue(_OversightEvent):
@@ -288,3 +294,37 @@ class DraftLawCommentsSent(_OversightEvent):
     comment_count: int = Field(description="Comments collected.")
     from_voters: int = Field(description="Of them, from voters (cử tri).")
     from_groups: int = Field(description="Of them, from groups and conferences.")
+
+
+# -- two-way reporting (báo cáo hai chiều) ---------------------------------------------------
+
+Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly", "thematic"]
+
+
+class _ObligationReportEvent(_OversightEvent):
+    report_id: UUID = Field(description="Id of the report of one obligation for one period.")
+    obligation_id: str = Field(description="The obligation (oversight's obligations table).",
+                               examples=["ubnd.socioeconomic.monthly"])
+    title: str = Field(description="What is reported.")
+    from_agency: Agency = Field(description="The agency that owes the report.")
+    to_agencies: list[Agency] = Field(description="The agencies it is owed to.")
+    period_label: str = Field(description="The period: 2026-03, 2026-Q1, 2026-H1, 2026, or "
+                              "a thematic report's due day.")
+    period_start: date = Field(description="First day of the period.")
+    period_end: date = Field(description="Last day of the period.")
+    due_on: date = Field(description="Day the report was due.")
+
+
+class ObligationReportSubmitted(_ObligationReportEvent):
+    """A body submitted a report it owes another (on time or late, by the day submitted)."""
+
+    submitted_on: date = Field(description="Day it was submitted.")
+    on_time: bool = Field(description="Submitted by the due date.")
+    summary: str = Field(description="What the report says, in short.")
+    document_number: str | None = Field(default=None, description="The report's number.")
+
+
+class ObligationReportOverdue(_ObligationReportEvent):
+    """Monitoring: a report owed was not submitted by its due date (found once)."""
+
+    found_on: date = Field(description="Day oversight found it overdue.")

@@ -22,6 +22,7 @@ from oversight.domain import (
     overlap,
     programme,
     recommendation,
+    reporting,
     supervision,
 )
 
@@ -89,8 +90,9 @@ def _accepted(e: recommendation.AnswerAccepted) -> v1.RecommendationAccepted:
 
 
 def _reopened(e: recommendation.Reopened) -> v1.RecommendationReopened:
-    return v1.RecommendationReopened(recommendation_id=e.originator_id,
-                                     **_fields(e, "reopened_on", "reason", "due_on"))
+    return v1.RecommendationReopened(recommendation_id=e.originator_id, **_fields(
+        e, "reopened_on", "reason", "due_on", "addressee_agency", "addressee_unit", "body_name",
+        "topic", "action"))
 
 
 def _petition_overdue(e: monitoring.PetitionAnswerOverdue) -> v1.PetitionAnswerOverdue:
@@ -136,6 +138,21 @@ def _comments_sent(e: draft_law.CommentsSent) -> v1.DraftLawCommentsSent:
         "from_voters", "from_groups"))
 
 
+def _about_report(e: reporting.ReportSubmitted | reporting.ReportOverdue) -> dict[str, Any]:
+    return {"report_id": e.originator_id, **_fields(
+        e, "obligation_id", "title", "from_agency", "to_agencies", "period_label",
+        "period_start", "period_end", "due_on")}
+
+
+def _report_submitted(e: reporting.ReportSubmitted) -> v1.ObligationReportSubmitted:
+    return v1.ObligationReportSubmitted(**_about_report(e), **_fields(
+        e, "submitted_on", "on_time", "summary", "document_number"))
+
+
+def _report_overdue(e: reporting.ReportOverdue) -> v1.ObligationReportOverdue:
+    return v1.ObligationReportOverdue(**_about_report(e), found_on=e.found_on)
+
+
 # The watches' other events (started, answer or guidance seen) repeat what the petitions
 # and sessions services published: they stay private. Only the findings leave.
 _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
@@ -151,6 +168,8 @@ _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
     criticism.CriticismSent: _criticism_sent, criticism.CriticismReplied: _criticism_replied,
     # A comment names a voter or a group: it stays here; the counts leave when sent on.
     draft_law.ConsultationOpened: _consultation, draft_law.CommentsSent: _comments_sent,
+    # A period's record opening repeats the table: only the submission or finding leaves.
+    reporting.ReportSubmitted: _report_submitted, reporting.ReportOverdue: _report_overdue,
 }
 
 

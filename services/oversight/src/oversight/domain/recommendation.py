@@ -95,6 +95,13 @@ class Reopened(Aggregate.Event):
     reason: str
     due_on: date
     by: str
+    # Who must act again and on what (so the notifier reminds them again); None in events
+    # stored before they were carried.
+    addressee_agency: str | None = None
+    addressee_unit: str | None = None
+    body_name: str | None = None
+    topic: str | None = None
+    action: str | None = None
 
     def apply(self, recommendation: Recommendation) -> None:
         recommendation.status, recommendation.due_on = FollowUp.OPEN, self.due_on
@@ -177,7 +184,9 @@ class Recommendation(Aggregate):
                 f"the new due date ({due_on}) comes after reopening ({reopened_on})")
         self.trigger_event(Reopened, timestamp=at, reopened_on=reopened_on,
                            reason=check_positive_text(reason, "reason"), due_on=due_on,
-                           by=actor_ref(actor))
+                           by=actor_ref(actor), addressee_agency=self.addressee_agency.value,
+                           addressee_unit=self.addressee_unit, body_name=self.body_name,
+                           topic=self.topic, action=self.action)
 
     def _check_answered(self, what: str, on: date, at: datetime) -> None:
         if self.status is not FollowUp.ANSWERED:

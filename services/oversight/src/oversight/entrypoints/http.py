@@ -12,6 +12,7 @@ from oversight.entrypoints import (
     criticism_routes,
     monitoring_routes,
     programme_routes,
+    reporting_routes,
     supervision_routes,
 )
 
@@ -22,7 +23,8 @@ supervisions, their reports and recommendations, followed until the supervising 
 accepts what the addressee did; and the monitoring of petitions forwarded and left
 unanswered and of resolutions left without UBND guidance (from the petitions and sessions
 streams); MTTQ's social criticism of drafts (conference, written criticism, the drafting
-body's reply) and the comments on draft laws collected by the delegation and MTTQ.
+body's reply) and the comments on draft laws collected by the delegation and MTTQ; the
+two-way reports the four bodies owe each other (met, late, overdue).
 Commands need a bearer token and accept an `Idempotency-Key`; reads are public; errors
 are `application/problem+json` documents."""
 
@@ -36,7 +38,7 @@ def create_http_app(
     )
     app.state.oversight = oversight
     for module in (programme_routes, supervision_routes, monitoring_routes,
-                   criticism_routes):
+                   criticism_routes, reporting_routes):
         app.include_router(module.router)
     # What its consumers of the petitions and sessions streams could not apply (decision 5).
     app.include_router(dead_letter_router(oversight))

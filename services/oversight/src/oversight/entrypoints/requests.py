@@ -203,3 +203,15 @@ class CommentsSentCreate(Command):
     sent_to: Name = Field(description="Nơi nhận — e.g. Ủy ban Pháp luật của Quốc hội.")
     summary: LongText = Field(description="Tổng hợp ý kiến.")
     sent_on: OccurredOn = None
+
+
+class ReportCreateBody(Command):
+    """Nộp báo cáo — a report one body owes another, for one period."""
+
+    obligation_id: Name = Field(description="Nghĩa vụ báo cáo — see GET /reporting/obligations.")
+    period: Annotated[str, Field(min_length=4, max_length=10, pattern=r"^[0-9]{4}(-[0-9A-Z-]+)?$",
+                                 description="Kỳ báo cáo: 2026-03, 2026-Q1, 2026-H1, 2026, "
+                                 "or a thematic report's due day 2026-06-15.")]
+    summary: LongText = Field(description="Tóm tắt nội dung báo cáo.")
+    document_number: Name | None = Field(default=None, description="Số báo cáo.")
+    submitted_on: OccurredOn = None

@@ -9,11 +9,13 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from contracts.vocabulary import Agency, PolicyField
+from oversight.application.reporting_cases import ReportRow, ReportStatus
 from oversight.domain.criticism import CriticismStage, SocialCriticism, Uptake
 from oversight.domain.draft_law import CommentSource, DraftLawConsultation
 from oversight.domain.overlap import Overlap, OverlapResolution
 from oversight.domain.programme import Programme, ProgrammeItem
 from oversight.domain.recommendation import FollowUp, Outcome, Recommendation
+from oversight.domain.reporting import Frequency, Obligation, report_id
 from oversight.domain.supervision import Supervision
 from oversight.domain.values import SupervisingBody
 
@@ -250,3 +252,54 @@ class DraftLawConsultationPublic(BaseModel):
                                            content=x.content,
                                            received_on=x.received_on) for x in comments],
                    sending=sending, version=c.version)
+
+
+class ObligationPublic(BaseModel):
+    """Nghĩa vụ báo cáo — who reports what to whom, how often, by when."""
+
+    id: str
+    title: str
+    from_agency: Agency
+    to_agencies: list[Agency]
+    frequency: Frequency
+    due_days: int = Field(description="Days after the period's end it is due (periodic).")
+    due_on: date | None = Field(description="The day a thematic report is due.")
+    legal_source: str
+    confidence: str
+
+    @classmethod
+    def of(cls, o: Obligation) -> ObligationPublic:
+        return cls(id=o.id, title=o.title, from_agency=o.from_agency,
+                   to_agencies=list(o.to_agencies), frequency=o.frequency,
+                   due_days=o.due_days, due_on=o.due_on, legal_source=o.legal_source,
+                   confidence=o.confidence)
+
+
+class ReportRowPublic(BaseModel):
+    """Một kỳ báo cáo — one obligation's period: its report, or that it is late."""
+
+    report_id: UUID
+    obligation_id: str
+    title: str
+    from_agency: Agency
+    to_agencies: list[Agency]
+    period: str
+    period_start: date
+    period_end: date
+    due_on: date
+    status: ReportStatus = Field(description="on_time, late, overdue (nothing yet), due.")
+    submitted_on: date | None
+    summary: str | None
+    document_number: str | None
+    flagged_on: date | None = Field(description="Day monitoring found it overdue.")
+
+    @classmethod
+    def of(cls, row: ReportRow) -> ReportRowPublic:
+        o, p, r = row.obligation, row.period, row.report
+        return cls(report_id=report_id(o.id, p.label), obligation_id=o.id, title=o.title,
+                   from_agency=o.from_agency, to_agencies=list(o.to_agencies), period=p.label,
+                   period_start=p.start, period_end=p.end, due_on=p.due_on,
+                   status=row.status, submitted_on=r.submitted_on if r else None,
+                   summary=r.summary if r else None,
+                   document_number=r.document_number if r else None,
+                   flagged_on=r.flagged_on if r else None)
