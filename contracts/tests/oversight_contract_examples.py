@@ -116,6 +116,12 @@ OVERSIGHT_EXAMPLES.update({
         "body_name": "Thường trực HĐND", "topic": "Chính sách hỗ trợ học sinh",
         "action": "Chi trả dứt điểm cho học sinh",
     },
+    TYPE.format("RecommendationReviewedAtSession"): {
+        "recommendation_id": RECOMMENDATION,
+        "session_id": UUID("b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"),
+        "session_title": "Kỳ họp thứ 12", "reviewed_on": date(2026, 7, 15),
+        "conclusion": "Tiếp tục theo dõi đến khi chi trả đủ.",
+    },
     TYPE.format("PetitionAnswerOverdue"): {
         "petition_id": UUID("6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b"), "agency": Agency.UBND,
         "unit": "Sở Giao thông vận tải", "forwarded_on": date(2026, 3, 2),

@@ -192,6 +192,16 @@ class RecommendationReopened(_OversightEvent):
     action: str | None = Field(default=None, description="What is asked of it.")
 
 
+class RecommendationReviewedAtSession(_OversightEvent):
+    """The council re-reviewed a recommendation still followed at a regular session."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    session_id: UUID = Field(description="The session (in the sessions service).")
+    session_title: str = Field(description="Its title.", examples=["Kỳ họp thứ 12"])
+    reviewed_on: date = Field(description="Day it was re-reviewed.")
+    conclusion: str = Field(description="What the council concluded.")
+
+
 class PetitionAnswerOverdue(_OversightEvent):
     """Monitoring: a petition forwarded to an agency was not answered by its due date.
 

@@ -95,6 +95,12 @@ def _reopened(e: recommendation.Reopened) -> v1.RecommendationReopened:
         "topic", "action"))
 
 
+def _reviewed_at_session(e: recommendation.ReviewedAtSession
+                         ) -> v1.RecommendationReviewedAtSession:
+    return v1.RecommendationReviewedAtSession(recommendation_id=e.originator_id, **_fields(
+        e, "session_id", "session_title", "reviewed_on", "conclusion"))
+
+
 def _petition_overdue(e: monitoring.PetitionAnswerOverdue) -> v1.PetitionAnswerOverdue:
     return v1.PetitionAnswerOverdue(**_fields(
         e, "petition_id", "agency", "unit", "forwarded_on", "due_date", "found_on"))
@@ -161,7 +167,7 @@ _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
     overlap.OverlapResolved: _resolved, supervision.SupervisionConducted: _conducted,
     supervision.SupervisionReported: _reported, recommendation.RecommendationIssued: _issued,
     recommendation.Answered: _answered, recommendation.AnswerAccepted: _accepted,
-    recommendation.Reopened: _reopened,
+    recommendation.Reopened: _reopened, recommendation.ReviewedAtSession: _reviewed_at_session,
     monitoring.PetitionAnswerOverdue: _petition_overdue,
     monitoring.ResolutionGuidanceOverdue: _guidance_overdue,
     criticism.DraftReceived: _draft_received, criticism.ConferenceHeld: _conference,

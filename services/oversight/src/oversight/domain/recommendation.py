@@ -17,9 +17,17 @@ from eventsourcing.domain import Aggregate
 
 from contracts.vocabulary import Agency
 from kernel.actor import Actor, actor_ref
+from kernel.clock import day_in_vietnam
 from oversight.domain import errors
-from oversight.domain.policy import check_is_addressee, check_runs_body
-from oversight.domain.values import SupervisingBody, check_not_future, check_positive_text
+from oversight.domain.policy import check_is_addressee, check_is_party, check_runs_body
+from oversight.domain.sessions import PlannedSession
+from oversight.domain.values import (
+    SupervisingBody,
+    check_not_future,
+    check_occurred,
+    check_positive_text,
+    follows,
+)
 
 
 class Outcome(StrEnum):
@@ -63,6 +71,7 @@ class RecommendationIssued(Aggregate.Created):
         r.addressee_agency, r.addressee_unit = Agency(self.addressee_agency), self.addressee_unit
         r.due_on, r.rule_id, r.legal_source = self.due_on, self.rule_id, self.legal_source
         r.status, r.responses, r.reopenings = FollowUp.OPEN, [], 0
+        r.session_reviews = []
 
 
 class Answered(Aggregate.Event):
@@ -108,6 +117,29 @@ class Reopened(Aggregate.Event):
         recommendation.reopenings += 1
 
 
+class ReviewedAtSession(Aggregate.Event):
+    """Re-reviewed at a regular session of the council (tái giám sát tại kỳ họp)."""
+
+    occurred_field = "reviewed_on"
+    session_id: UUID
+    session_title: str
+    reviewed_on: date
+    conclusion: str
+    by: str
+
+    def apply(self, recommendation: Recommendation) -> None:
+        recommendation.session_reviews.append(
+            SessionReview(self.session_id, self.session_title, self.reviewed_on,
+                          self.conclusion))
+
+
+class SessionReview:
+    def __init__(self, session_id: UUID, session_title: str, reviewed_on: date,
+                 conclusion: str) -> None:
+        self.session_id, self.session_title = session_id, session_title
+        self.reviewed_on, self.conclusion = reviewed_on, conclusion
+
+
 class Response:
     def __init__(self, outcome: Outcome, done: str, responded_on: date, by: str) -> None:
         self.outcome, self.done, self.responded_on, self.by = outcome, done, responded_on, by
@@ -131,6 +163,7 @@ class Recommendation(Aggregate):
         status: FollowUp
         responses: list[Response]
         reopenings: int
+        session_reviews: list[SessionReview]
 
     @classmethod
     def issue(cls, *, id: UUID, supervision_id: UUID, body: SupervisingBody, body_name: str,
@@ -187,6 +220,37 @@ class Recommendation(Aggregate):
                            by=actor_ref(actor), addressee_agency=self.addressee_agency.value,
                            addressee_unit=self.addressee_unit, body_name=self.body_name,
                            topic=self.topic, action=self.action)
+
+    @property
+    def followed(self) -> bool:
+        """Still followed: its follow-up has not ended in acceptance."""
+        return self.status is not FollowUp.ACCEPTED
+
+    def on_agenda_of(self, session: PlannedSession) -> bool:
+        """Proposed for re-review at ``session``: a regular session, opening after it
+        was issued, while it is still followed (or reviewed there already)."""
+        reviewed_there = any(r.session_id == session.session_id for r in self.session_reviews)
+        return session.regular and self.issued_on < session.planned_opening \
+            and (self.followed or reviewed_there)
+
+    def review_at_session(self, actor: Actor, session: PlannedSession, *, reviewed_on: date,
+                          conclusion: str, at: datetime) -> None:
+        """The council re-reviewed it at one of its regular sessions (HĐND records it)."""
+        check_is_party(actor, frozenset({Agency.HDND}), "record a session's re-review")
+        if not session.regular:
+            raise errors.InvalidCommandError(
+                f"{session.title} is a thematic session: recommendations are re-reviewed at "
+                "regular sessions")
+        if any(r.session_id == session.session_id for r in self.session_reviews):
+            raise errors.IllegalTransitionError(f"it was re-reviewed at {session.title}")
+        if not self.followed:
+            raise errors.IllegalTransitionError("its follow-up ended: it was accepted")
+        day = check_occurred(reviewed_on, day_in_vietnam(at), "reviewed_on", follows(
+            self.issued_on, "the recommendation", "ngày ban hành kiến nghị"))
+        self.trigger_event(ReviewedAtSession, timestamp=at, session_id=session.session_id,
+                           session_title=session.title, reviewed_on=day,
+                           conclusion=check_positive_text(conclusion, "conclusion"),
+                           by=actor_ref(actor))
 
     def _check_answered(self, what: str, on: date, at: datetime) -> None:
         if self.status is not FollowUp.ANSWERED:

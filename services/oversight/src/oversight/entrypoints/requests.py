@@ -215,3 +215,11 @@ class ReportCreateBody(Command):
     summary: LongText = Field(description="Tóm tắt nội dung báo cáo.")
     document_number: Name | None = Field(default=None, description="Số báo cáo.")
     submitted_on: OccurredOn = None
+
+
+class SessionReviewCreate(Command):
+    """Tái xem xét tại kỳ họp — the council re-reviewed a recommendation at a session."""
+
+    session_id: UUID = Field(description="The regular session (sessions service's id).")
+    conclusion: LongText = Field(description="Kết luận của kỳ họp.")
+    reviewed_on: OccurredOn = None

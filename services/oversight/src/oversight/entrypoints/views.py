@@ -16,6 +16,7 @@ from oversight.domain.overlap import Overlap, OverlapResolution
 from oversight.domain.programme import Programme, ProgrammeItem
 from oversight.domain.recommendation import FollowUp, Outcome, Recommendation
 from oversight.domain.reporting import Frequency, Obligation, report_id
+from oversight.domain.sessions import PlannedSession
 from oversight.domain.supervision import Supervision
 from oversight.domain.values import SupervisingBody
 
@@ -132,6 +133,13 @@ class ResponsePublic(BaseModel):
     responded_on: date
 
 
+class SessionReviewPublic(BaseModel):
+    session_id: UUID
+    session_title: str
+    reviewed_on: date
+    conclusion: str
+
+
 class RecommendationPublic(BaseModel):
     """Kiến nghị sau giám sát — and how far it has been followed."""
 
@@ -151,6 +159,8 @@ class RecommendationPublic(BaseModel):
     overdue: bool = Field(description="Quá hạn — waiting past its due date, today.")
     responses: list[ResponsePublic]
     reopenings: int
+    session_reviews: list[SessionReviewPublic] = Field(
+        description="Tái xem xét tại kỳ họp — re-reviews at the council's regular sessions.")
 
     @classmethod
     def of(cls, r: Recommendation, today: date) -> RecommendationPublic:
@@ -161,7 +171,11 @@ class RecommendationPublic(BaseModel):
                    status=r.status, overdue=r.is_overdue(today),
                    responses=[ResponsePublic(outcome=x.outcome, done=x.done,
                                              responded_on=x.responded_on)
-                              for x in r.responses], reopenings=r.reopenings)
+                              for x in r.responses], reopenings=r.reopenings,
+                   session_reviews=[SessionReviewPublic(
+                       session_id=x.session_id, session_title=x.session_title,
+                       reviewed_on=x.reviewed_on, conclusion=x.conclusion)
+                       for x in r.session_reviews])
 
 
 class ConferencePublic(BaseModel):
@@ -303,3 +317,27 @@ class ReportRowPublic(BaseModel):
                    summary=r.summary if r else None,
                    document_number=r.document_number if r else None,
                    flagged_on=r.flagged_on if r else None)
+
+
+class SessionPublic(BaseModel):
+    """Kỳ họp HĐND — a session planned, as the sessions service announced it."""
+
+    session_id: UUID
+    number: int
+    term: str
+    title: str
+    kind: str = Field(description="regular (thường lệ) or thematic (chuyên đề).")
+    planned_opening: date
+
+    @classmethod
+    def of(cls, s: PlannedSession) -> SessionPublic:
+        return cls(session_id=s.session_id, number=s.number, term=s.term, title=s.title,
+                   kind=s.kind, planned_opening=s.planned_opening)
+
+
+class AgendaProposalPublic(BaseModel):
+    """Kiến nghị sau giám sát đề nghị đưa vào kỳ họp — the recommendations still followed,
+    proposed for re-review at a regular session."""
+
+    session: SessionPublic
+    recommendations: list[RecommendationPublic]
