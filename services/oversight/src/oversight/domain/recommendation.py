@@ -23,7 +23,6 @@ from oversight.domain.policy import check_is_addressee, check_is_party, check_ru
 from oversight.domain.sessions import PlannedSession
 from oversight.domain.values import (
     SupervisingBody,
-    check_not_future,
     check_occurred,
     check_positive_text,
     follows,
@@ -50,6 +49,7 @@ class Due:
 
 
 class RecommendationIssued(Aggregate.Created):
+    occurred_field = "issued_on"  # the day of the report that issued it
     supervision_id: UUID
     body: str
     body_name: str
@@ -71,10 +71,11 @@ class RecommendationIssued(Aggregate.Created):
         r.addressee_agency, r.addressee_unit = Agency(self.addressee_agency), self.addressee_unit
         r.due_on, r.rule_id, r.legal_source = self.due_on, self.rule_id, self.legal_source
         r.status, r.responses, r.reopenings = FollowUp.OPEN, [], 0
-        r.session_reviews = []
+        r.session_reviews, r.reopened_on = [], None
 
 
 class Answered(Aggregate.Event):
+    occurred_field = "responded_on"
     addressee_agency: str
     addressee_unit: str | None
     outcome: str
@@ -91,6 +92,7 @@ class Answered(Aggregate.Event):
 
 
 class AnswerAccepted(Aggregate.Event):
+    occurred_field = "accepted_on"
     accepted_on: date
     note: str | None
     by: str
@@ -100,6 +102,7 @@ class AnswerAccepted(Aggregate.Event):
 
 
 class Reopened(Aggregate.Event):
+    occurred_field = "reopened_on"
     reopened_on: date
     reason: str
     due_on: date
@@ -115,6 +118,7 @@ class Reopened(Aggregate.Event):
     def apply(self, recommendation: Recommendation) -> None:
         recommendation.status, recommendation.due_on = FollowUp.OPEN, self.due_on
         recommendation.reopenings += 1
+        recommendation.reopened_on = self.reopened_on
 
 
 class ReviewedAtSession(Aggregate.Event):
@@ -163,6 +167,7 @@ class Recommendation(Aggregate):
         status: FollowUp
         responses: list[Response]
         reopenings: int
+        reopened_on: date | None  # the last reopening's day
         session_reviews: list[SessionReview]
 
     @classmethod
@@ -192,9 +197,9 @@ class Recommendation(Aggregate):
         if self.status is not FollowUp.OPEN:
             raise errors.IllegalTransitionError(
                 f"the recommendation is {self.status.value}: it takes no answer now")
-        check_not_future(responded_on, at, "responded_on")
-        if responded_on < self.issued_on:
-            raise errors.InvalidCommandError("the answer comes after the recommendation")
+        check_occurred(responded_on, day_in_vietnam(at), "responded_on",
+                       follows(self.issued_on, "the recommendation", "ngày ban hành kiến nghị"),
+                       follows(self.reopened_on, "its reopening", "ngày yêu cầu tiếp tục"))
         self.trigger_event(Answered, timestamp=at, addressee_agency=self.addressee_agency.value,
                            addressee_unit=self.addressee_unit, outcome=outcome.value,
                            done=check_positive_text(done, "done"), responded_on=responded_on,
@@ -256,6 +261,5 @@ class Recommendation(Aggregate):
         if self.status is not FollowUp.ANSWERED:
             raise errors.IllegalTransitionError(
                 f"only an answered recommendation is {what}; this one is {self.status.value}")
-        check_not_future(on, at, f"{what}_on")
-        if on < self.responses[-1].responded_on:
-            raise errors.InvalidCommandError(f"it is {what} after the answer")
+        check_occurred(on, day_in_vietnam(at), f"{what}_on", follows(
+            self.responses[-1].responded_on, "the answer", "ngày trả lời"))

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from contracts.vocabulary import Agency
-from kernel.clock import day_in_vietnam
 from kernel.errors import Wording
 from kernel.occurred import Follows, check_occurred_on
 from oversight.domain.errors import InvalidCommandError
@@ -50,13 +49,6 @@ def check_positive_text(value: str, what: str) -> str:
     if not cleaned:
         raise InvalidCommandError(f"{what} must not be empty")
     return cleaned
-
-
-def check_not_future(day: date, at: datetime, what: str) -> None:
-    """A fact is recorded on or after the day it happened (a Vietnamese calendar day)."""
-    today = day_in_vietnam(at)
-    if day > today:
-        raise InvalidCommandError(f"{what} ({day}) is in the future (today is {today})")
 
 
 @dataclass(frozen=True)

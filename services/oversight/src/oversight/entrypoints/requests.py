@@ -25,7 +25,6 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 # directory of the province's units will be plugged in).
 Units = Annotated[list[Name], Field(min_length=1, max_length=200, description=(
     "Nơi, đơn vị giám sát — places and units to visit (communes, departments, schools…)."))]
-FactDate = Annotated[Day | None, Field(description="Ngày — date; today when left out.")]
 
 
 class Command(RequestBody):
@@ -56,7 +55,7 @@ class ProgrammeCreate(Command):
     body: SupervisingBody = Field(description="Chủ thể giám sát — the supervising body.")
     body_name: Name | None = Field(
         default=None, description="Tên Ban / Tổ đại biểu — required for a committee or group.")
-    adopted_on: FactDate = None
+    adopted_on: OccurredOn = None
     topics: list[TopicCreate] = Field(min_length=1, max_length=100)
 
 
@@ -74,6 +73,7 @@ class OverlapResolutionCreate(Command):
 
     resolution: OverlapResolution = Field(description="joint (liên tịch) or accepted.")
     reason: LongText | None = Field(default=None, description="Lý do — required to accept.")
+    resolved_on: OccurredOn = None
 
 
 Members = Annotated[list[Name], Field(min_length=1, max_length=100,
@@ -107,7 +107,7 @@ class RecommendationCreate(Command):
 class ReportCreate(Command):
     """Báo cáo kết quả giám sát — findings, causes, responsibility, recommendations."""
 
-    reported_on: FactDate = None
+    reported_on: OccurredOn = None
     findings: LongText = Field(description="Kết quả giám sát — findings.")
     causes: LongText = Field(description="Nguyên nhân — causes.")
     responsibility: LongText = Field(description="Trách nhiệm — who is responsible.")
@@ -125,14 +125,14 @@ class AnswerCreate(Command):
 
     outcome: Outcome = Field(description="implemented, partly or not_yet.")
     done: LongText = Field(description="Kết quả thực hiện — what was done.")
-    responded_on: FactDate = None
+    responded_on: OccurredOn = None
 
 
 class AcceptCreate(Command):
     """Chấp nhận kết quả — the supervising body accepts the answer."""
 
     note: LongText | None = None
-    accepted_on: FactDate = None
+    accepted_on: OccurredOn = None
 
 
 class ReopenCreate(Command):
@@ -140,7 +140,7 @@ class ReopenCreate(Command):
 
     reason: LongText
     due_on: Day
-    reopened_on: FactDate = None
+    reopened_on: OccurredOn = None
 
 
 # -- social criticism and comments on draft laws ---------------------------------------------
