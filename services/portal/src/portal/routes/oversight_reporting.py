@@ -4,7 +4,6 @@ agency that owes it."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -49,10 +48,11 @@ async def _reports(request: Request, viewer: Viewer, *, year: int | None = None,
 async def submit_report(request: Request, viewer: Staff) -> Response:
     form = await form_of(request)
     body, wrong = checked(form, SUBMIT)
-    year = int(form["year"]) if form.get("year", "").isdigit() else date.today().year
+    year = int(form["year"]) if form.get("year", "").isdigit() else None
 
     async def again(request: Request, viewer: Viewer, **shown: Any) -> Response:
         return await _reports(request, viewer, year=year, **shown)
     return await send(request, viewer, path="/reporting/reports", body=body, wrong=wrong,
                       form=form, failed=form.get("report_id", ""), rerender=again,
-                      done=lambda made: f"{REPORTS}?nam={year}#r-{made['report_id']}")
+                      done=lambda made: f"{REPORTS}?nam={year or made['period'][:4]}"
+                                        f"#r-{made['report_id']}")
