@@ -6,7 +6,8 @@ HĐND one (the same unit in overlapping windows, or the same topic), the service
 overlap, and the two bodies resolve it: a joint supervision, another window, or going
 ahead for a reason. HĐND's bodies then supervise their topics, report, and issue
 recommendations to UBND's departments, which answer (some on time, some late, some not
-yet); the bodies accept the answers or ask again.
+yet); the bodies accept the answers or ask again. Then MTTQ's social criticism, the
+comments on 17 draft laws and the two-way reports (``demo.oversight_engagement``).
 
 Every command has an Idempotency-Key derived from the year, seed and scale: running the
 same demo again replays the stored responses and changes nothing.
@@ -19,12 +20,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from contracts.vocabulary import Agency
+from demo import oversight_engagement
 from demo.client import ServiceClient
 from demo.petitions_year import DEFAULT_SEED, last_year
 from demo.progress import Progress
 from kernel.clock import SystemClock, today_in_vietnam
 
-STEPS = 5
+STEPS = 5 + oversight_engagement.STEPS
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,9 @@ def run(base_url: str, jurisdiction: str, progress: Progress, *, seed: int = DEF
         resolve_overlaps(client, progress, year, programmes)
         supervised = supervise(client, progress, programmes)
         follow_up(client, progress, supervised)
+        oversight_engagement.run(client, progress, year)
         summary(client, progress, year)
+        progress.say(oversight_engagement.summary(client, year))
 
 
 def adopt(client: ServiceClient, progress: Progress, year: int) -> list[dict[str, Any]]:

@@ -166,7 +166,7 @@ def subject_of(event: IntegrationEvent) -> str:
     aggregate_ids = ("petition_id", "meeting_id", "rating_id", "matter_id", "explanation_id",
                      "entry_id", "session_id", "resolution_id", "programme_id", "overlap_id",
                      "supervision_id", "recommendation_id", "letter_id", "reception_id",
-                     "finding_id")
+                     "finding_id", "criticism_id", "consultation_id", "report_id")
     for name in aggregate_ids:
         if (value := getattr(event, name, None)) is not None:
             return str(value)

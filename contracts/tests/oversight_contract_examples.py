@@ -29,6 +29,17 @@ MTTQ_TOPIC = {
     "window_start": date(2026, 4, 15), "window_end": date(2026, 5, 15),
 }
 TYPE = "vn.phoihop.oversight.{}.v1"
+CRITICISM = UUID("8a9b0c1d-2e3f-4a4b-9c5d-7e8f9a0b1c2d")
+CONSULTATION = UUID("9b0c1d2e-3f4a-4b5c-8d6e-8f9a0b1c2d3e")
+OBLIGATION_REPORT = {
+    "report_id": UUID("a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d"),
+    "obligation_id": "ubnd.socioeconomic.monthly",
+    "title": "Báo cáo tình hình kinh tế - xã hội hằng tháng", "from_agency": Agency.UBND,
+    "to_agencies": [Agency.HDND, Agency.MTTQ], "period_label": "2026-03",
+    "period_start": date(2026, 3, 1), "period_end": date(2026, 3, 31),
+    "due_on": date(2026, 4, 5),
+}
+DRAFT = "Dự thảo Nghị quyết quy định mức hỗ trợ học sinh vùng khó khăn"
 
 OVERSIGHT_EXAMPLES: dict[str, dict[str, Any]] = {
     TYPE.format("SupervisionProgrammeAdopted"): {
@@ -101,6 +112,15 @@ OVERSIGHT_EXAMPLES.update({
     TYPE.format("RecommendationReopened"): {
         "recommendation_id": RECOMMENDATION, "reopened_on": date(2026, 7, 1),
         "reason": "Còn một trường chưa được chi trả.", "due_on": date(2026, 8, 1),
+        "addressee_agency": Agency.UBND, "addressee_unit": "Sở Giáo dục và Đào tạo",
+        "body_name": "Thường trực HĐND", "topic": "Chính sách hỗ trợ học sinh",
+        "action": "Chi trả dứt điểm cho học sinh",
+    },
+    TYPE.format("RecommendationReviewedAtSession"): {
+        "recommendation_id": RECOMMENDATION,
+        "session_id": UUID("b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e"),
+        "session_title": "Kỳ họp thứ 12", "reviewed_on": date(2026, 7, 15),
+        "conclusion": "Tiếp tục theo dõi đến khi chi trả đủ.",
     },
     TYPE.format("PetitionAnswerOverdue"): {
         "petition_id": UUID("6e7f8a9b-0c1d-4e2f-9a3b-5c6d7e8f9a0b"), "agency": Agency.UBND,
@@ -115,4 +135,37 @@ OVERSIGHT_EXAMPLES.update({
         "legal_source": "Mặc định của quy chế phối hợp, cần xác nhận",
         "found_on": date(2026, 8, 10),
     },
+    TYPE.format("SocialCriticismDraftReceived"): {
+        "criticism_id": CRITICISM, "draft_title": DRAFT, "drafting_agency": Agency.UBND,
+        "drafting_unit": "Sở Giáo dục và Đào tạo", "received_on": date(2026, 3, 2),
+    },
+    TYPE.format("SocialCriticismConferenceHeld"): {
+        "criticism_id": CRITICISM, "held_on": date(2026, 3, 12), "participants": 42,
+        "summary": "Đề nghị làm rõ đối tượng được hỗ trợ.",
+    },
+    TYPE.format("SocialCriticismSent"): {
+        "criticism_id": CRITICISM, "draft_title": DRAFT, "drafting_agency": Agency.UBND,
+        "drafting_unit": "Sở Giáo dục và Đào tạo", "sent_on": date(2026, 3, 20),
+        "document_number": "15/MTTQ-BTT", "content": "Đề nghị mở rộng đối tượng hỗ trợ.",
+    },
+    TYPE.format("SocialCriticismReplied"): {
+        "criticism_id": CRITICISM, "replied_on": date(2026, 4, 2), "uptake": "partly",
+        "reply": "Tiếp thu một phần; giải trình về nguồn kinh phí.",
+    },
+    TYPE.format("DraftLawConsultationOpened"): {
+        "consultation_id": CONSULTATION, "law_title": "Dự thảo Luật Nhà giáo",
+        "collector": Agency.DBQH, "opened_on": date(2026, 3, 2),
+    },
+    TYPE.format("DraftLawCommentsSent"): {
+        "consultation_id": CONSULTATION, "law_title": "Dự thảo Luật Nhà giáo",
+        "collector": Agency.DBQH, "sent_on": date(2026, 3, 30),
+        "sent_to": "Ủy ban Văn hóa và Giáo dục của Quốc hội",
+        "summary": "Cử tri đề nghị quy định rõ chế độ phụ cấp.", "comment_count": 12,
+        "from_voters": 9, "from_groups": 3,
+    },
+    TYPE.format("ObligationReportSubmitted"): {
+        **OBLIGATION_REPORT, "submitted_on": date(2026, 4, 7), "on_time": False,
+        "summary": "Tình hình kinh tế - xã hội tháng 3 ổn định.", "document_number": "85/BC-UBND",
+    },
+    TYPE.format("ObligationReportOverdue"): {**OBLIGATION_REPORT, "found_on": date(2026, 4, 6)},
 })

@@ -37,6 +37,10 @@ def figures(url: str) -> dict[str, Any]:
                      for s in ("open", "answered", "accepted")},
         "late answers": sum(1 for r in recommendations for a in r["responses"]
                             if a["responded_on"] > r["due_on"]),
+        "criticisms": sorted(c["stage"] for c in get(url, "/social-criticisms", year=YEAR)),
+        "draft laws": sorted((d["collector"], d["sending"] is not None)
+                             for d in get(url, "/draft-laws", year=YEAR)),
+        "reports": sorted(r["status"] for r in get(url, "/reporting/reports", year=YEAR)),
     }
 
 
@@ -55,6 +59,11 @@ def test_the_oversight_demo_fills_a_year_and_a_rerun_changes_nothing(
     assert found["supervisions"] == 9 and found["recommendations"] == 18
     assert found["statuses"]["open"] >= 6 and found["statuses"]["accepted"] >= 1
     assert found["late answers"] >= 1
+    assert found["criticisms"] == ["replied"] * 4 + ["sent"]
+    assert len(found["draft laws"]) == 17 and all(sent for _, sent in found["draft laws"])
+    assert {collector for collector, _ in found["draft laws"]} == {"dbqh", "mttq"}
+    assert {"on_time", "late", "overdue"} <= set(found["reports"])
+    assert "17 dự thảo luật được góp ý" in first.stdout
     again = run_demo(*args)
     assert again.returncode == 0, again.stderr + again.stdout
     assert figures(oversight_service.url) == found

@@ -36,10 +36,17 @@ def test_an_overlap_between_hdnd_and_mttq_is_published_once(
                     programme(year, "mttq", "04-20", "05-15"))
         [overlap] = client.get("/overlaps", params={"open": "true"}).json()
 
-    delivered = read_all_sync(nats_url, f"phoihop.{jurisdiction}.oversight.>", expected=3)
-    assert [d.event.data.event_name() for d in delivered] == [
+    # The monitoring pass also flags, at start, the two-way reports owed this year and
+    # last (the default obligations table) and publishes them on the same stream.
+    for _ in range(5):
+        delivered = read_all_sync(nats_url, f"phoihop.{jurisdiction}.oversight.>", expected=3)
+        planning = [d for d in delivered
+                    if d.event.data.event_name() != "ObligationReportOverdue"]
+        if len(planning) >= 3:
+            break
+    assert [d.event.data.event_name() for d in planning] == [
         "SupervisionProgrammeAdopted", "SupervisionProgrammeAdopted", "OverlapDetected"]
-    found = delivered[-1]
+    found = planning[-1]
     assert found.subject == f"phoihop.{jurisdiction}.oversight.OverlapDetected.v1"
     assert found.event.type == "vn.phoihop.oversight.OverlapDetected.v1"
     assert found.event.subject == overlap["id"]

@@ -33,7 +33,8 @@ def test_the_shipped_table_is_consistent_with_the_contracts_and_consumes_every_s
     assert table.upstreams() == ["letters", "oversight", "petitions", "sessions"]
     assert {r.id for r in table.reminders} == {
         "petition.answer_due", "session.agenda_items_due", "oversight.recommendation_due",
-        "letter.handling_due", "letter.resolution_due"}
+        "letter.handling_due", "letter.resolution_due", "oversight.recommendation_due_again",
+        "oversight.report_overdue"}
 
 
 def test_rules_name_the_agency_and_unit_mttq_the_public_and_deputies() -> None:

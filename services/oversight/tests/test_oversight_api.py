@@ -45,6 +45,12 @@ def test_programmes_and_their_overlap_over_http(client: TestClient, auth: Auth) 
     assert overlap["first"]["programme_id"] == hdnd["id"]
     assert overlap["second"]["programme_id"] == mttq["id"]
     assert ok(client.get(f"/overlaps/{overlap['id']}"))["open"] is True
+    for day in ("2026-03-09", "1900-01-01", "02/03/2026"):  # future, too far back, not ISO
+        refused = client.post(f"/overlaps/{overlap['id']}/resolve", headers=auth(Agency.MTTQ),
+                              json={"resolution": "joint", "resolved_on": day})
+        assert refused.status_code == 422
+        assert refused.headers["content-type"] == PROBLEM_JSON
+    assert ok(client.get(f"/overlaps/{overlap['id']}"))["open"] is True  # nothing stored
     resolved = ok(client.post(f"/overlaps/{overlap['id']}/resolve", headers=auth(Agency.MTTQ),
                               json={"resolution": "accepted", "reason": "Khác nội dung"}))
     assert (resolved["open"], resolved["resolution"]) == (False, "accepted")

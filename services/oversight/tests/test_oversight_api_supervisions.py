@@ -98,3 +98,21 @@ def test_bad_reports_are_refused_with_nothing_stored(
     assert 400 <= response.status_code < 500, response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert app.recorder.max_notification_id() == before
+
+
+def test_a_day_before_the_act_it_follows_is_a_422_naming_it(client: TestClient, auth: Auth
+                                                             ) -> None:
+    sid = supervision(client, auth)["id"]  # visits ended 2026-02-12
+    refused = client.post(f"/supervisions/{sid}/report", json=report_body(
+        reported_on="2026-02-11"), headers=auth(Agency.HDND, **{"Accept-Language": "vi"}))
+    assert refused.status_code == 422
+    problem = refused.json()
+    assert problem["type"].endswith("invalid-occurred-on")
+    assert (problem["field"], problem["not_before"]) == ("reported_on", "2026-02-12")
+    reported = ok(client.post(f"/supervisions/{sid}/report", json=report_body(),
+                              headers=auth(Agency.HDND)))
+    rid = reported["report"]["recommendation_ids"][0]
+    late = client.post(f"/recommendations/{rid}/answer", json={
+        "outcome": "partly", "done": "Một phần", "responded_on": "2026-02-19"},
+        headers=auth(Agency.UBND, EDUCATION))
+    assert late.status_code == 422 and late.json()["not_before"] == "2026-02-20"

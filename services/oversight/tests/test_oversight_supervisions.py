@@ -11,7 +11,10 @@ import pytest
 from oversight_builders import HDND, MTTQ, UBND, YEAR, SteppingClock, names, topic
 
 from chassis.web.auth import Principal
+from contracts.oversight import v1
 from contracts.vocabulary import Agency
+from kernel.errors import Invalid
+from kernel.occurred import OccurredOnError
 from oversight.application import Oversight, RecommendationDraft, translate
 from oversight.domain.errors import (
     IllegalTransitionError,
@@ -19,6 +22,7 @@ from oversight.domain.errors import (
     NotPermittedError,
     RecordNotFoundError,
 )
+from oversight.domain.overlap import OverlapResolution
 from oversight.domain.recommendation import FollowUp, Outcome, Recommendation
 from oversight.domain.supervision import Supervision
 from oversight.domain.values import SupervisingBody
@@ -96,6 +100,11 @@ def test_followed_to_the_end_answer_reopen_answer_accept(app: Oversight) -> None
     assert [type(p).__name__ for p in published] == [
         "RecommendationIssued", "RecommendationAnswered", "RecommendationReopened",
         "RecommendationAnswered", "RecommendationAccepted"]
+    reopened_event = published[2]
+    assert isinstance(reopened_event, v1.RecommendationReopened)  # whom the notifier reminds
+    assert (reopened_event.addressee_agency, reopened_event.addressee_unit,
+            reopened_event.action) == (Agency.UBND, recommendation.addressee_unit,
+                                       recommendation.action)
 
 
 def test_overdue_recommendations_are_listed_until_answered(app: Oversight) -> None:
@@ -141,7 +150,7 @@ def test_bad_supervisions_store_nothing(app: Oversight, bad: dict[str, object]) 
     command = {"programme_id": programme.id, "item_id": next(iter(programme.items)),
                "members": ["Nguyễn Thị Lan"], "started_on": date(2026, 2, 10),
                "ended_on": date(2026, 2, 12), "units_visited": ["Xã Tân Phú"], **bad}
-    with pytest.raises(InvalidCommandError):
+    with pytest.raises(Invalid):  # InvalidCommandError, or OccurredOnError for a day
         app.conduct_supervision(HDND, **command)  # type: ignore[arg-type]
     assert app.recorder.max_notification_id() == before
 
@@ -163,3 +172,62 @@ def test_an_unknown_topic_is_a_404(app: Oversight) -> None:
         app.conduct_supervision(HDND, programme_id=programme.id, item_id=UUID(int=7),
                                 members=["A"], started_on=date(2026, 2, 10),
                                 ended_on=date(2026, 2, 12), units_visited=["Xã Tân Phú"])
+
+
+def test_each_act_takes_the_day_it_happened_checked_by_the_kernel(app: Oversight) -> None:
+    """Decision 16: every act's day is checked by kernel.occurred against the act it
+    follows, and travels as the integration event's ``occurred_on``."""
+    supervision = supervised(app)  # visits ended 2026-02-12
+    with pytest.raises(OccurredOnError) as early:
+        app.report_supervision(HDND, supervision.id, findings="x", causes="y",
+                               responsibility="z", recommendations=[],
+                               reported_on=date(2026, 2, 11))
+    assert early.value.extensions["not_before"] == "2026-02-12"
+    [recommendation] = report(app, supervision)  # reported 2026-02-20
+    for day in (date(2026, 2, 19), date(2026, 3, 3)):  # before the report; in the future
+        with pytest.raises(OccurredOnError):
+            app.answer_recommendation(EDUCATION, recommendation.id, outcome=Outcome.PARTLY,
+                                      done="Một phần", responded_on=day)
+    app.answer_recommendation(EDUCATION, recommendation.id, outcome=Outcome.PARTLY,
+                              done="Một phần", responded_on=date(2026, 2, 25))
+    with pytest.raises(OccurredOnError):
+        app.reopen_recommendation(HDND, recommendation.id, reason="Chưa đủ",
+                                  due_on=date(2026, 4, 30), reopened_on=date(2026, 2, 24))
+    app.reopen_recommendation(HDND, recommendation.id, reason="Chưa đủ",
+                              due_on=date(2026, 4, 30), reopened_on=date(2026, 2, 27))
+    with pytest.raises(OccurredOnError):  # an answer before the reopening it answers
+        app.answer_recommendation(EDUCATION, recommendation.id, outcome=Outcome.IMPLEMENTED,
+                                  done="Đủ", responded_on=date(2026, 2, 26))
+    app.answer_recommendation(EDUCATION, recommendation.id, outcome=Outcome.IMPLEMENTED,
+                              done="Đủ", responded_on=date(2026, 2, 28))
+    with pytest.raises(OccurredOnError):
+        app.accept_recommendation(HDND, recommendation.id, accepted_on=date(2026, 2, 27))
+    app.accept_recommendation(HDND, recommendation.id, accepted_on=date(2026, 3, 1))
+    days = [(type(p).__name__, p.occurred_on) for p in
+            (translate(e) for e in [*app.history(supervision.id),
+                                    *app.history(recommendation.id)]) if p is not None]
+    assert days == [
+        ("SupervisionConducted", date(2026, 2, 12)), ("SupervisionReported", date(2026, 2, 20)),
+        ("RecommendationIssued", date(2026, 2, 20)),
+        ("RecommendationAnswered", date(2026, 2, 25)),
+        ("RecommendationReopened", date(2026, 2, 27)),
+        ("RecommendationAnswered", date(2026, 2, 28)),
+        ("RecommendationAccepted", date(2026, 3, 1))]
+
+
+def test_an_overlap_resolved_names_its_day(app: Oversight) -> None:
+    app.adopt_programme(HDND, year=YEAR, body=SupervisingBody.STANDING_COMMITTEE,
+                        items=[topic()], adopted_on=date(2026, 1, 5))
+    app.adopt_programme(MTTQ, year=YEAR, body=SupervisingBody.MTTQ, items=[topic()])
+    [overlap] = app.list_overlaps()
+    with pytest.raises(OccurredOnError):
+        app.resolve_overlap(MTTQ, overlap.id, resolution=OverlapResolution.JOINT,
+                            resolved_on=date(2026, 3, 9))
+    app.resolve_overlap(MTTQ, overlap.id, resolution=OverlapResolution.JOINT,
+                        resolved_on=date(2026, 2, 28))
+    published = [translate(e) for e in app.history(overlap.id)]
+    assert published[-1] is not None and published[-1].occurred_on == date(2026, 2, 28)
+    with pytest.raises(OccurredOnError):  # a programme is adopted on a day that has come
+        app.adopt_programme(HDND, year=YEAR, body=SupervisingBody.COMMITTEE,
+                            body_name="Ban Pháp chế", items=[topic()],
+                            adopted_on=date(2026, 3, 10))

@@ -184,6 +184,22 @@ class RecommendationReopened(_OversightEvent):
     reopened_on: date = Field(description="Day it was reopened.")
     reason: str = Field(description="Why.")
     due_on: date = Field(description="The new due date.")
+    addressee_agency: Agency | None = Field(
+        default=None, description="The agency that must act again (as issued).")
+    addressee_unit: str | None = Field(default=None, description="Its unit, when addressed.")
+    body_name: str | None = Field(default=None, description="The body that issued it.")
+    topic: str | None = Field(default=None, description="The topic supervised.")
+    action: str | None = Field(default=None, description="What is asked of it.")
+
+
+class RecommendationReviewedAtSession(_OversightEvent):
+    """The council re-reviewed a recommendation still followed at a regular session."""
+
+    recommendation_id: UUID = RECOMMENDATION_ID
+    session_id: UUID = Field(description="The session (in the sessions service).")
+    session_title: str = Field(description="Its title.", examples=["Kỳ họp thứ 12"])
+    reviewed_on: date = Field(description="Day it was re-reviewed.")
+    conclusion: str = Field(description="What the council concluded.")
 
 
 class PetitionAnswerOverdue(_OversightEvent):
@@ -214,3 +230,111 @@ class ResolutionGuidanceOverdue(_OversightEvent):
     rule_id: str = Field(description="Rulebook rule that set that day.")
     legal_source: str = Field(description="Legal source of that rule.")
     found_on: date = Field(description="Day oversight found it without guidance.")
+
+
+# -- social criticism (phản biện xã hội) by MTTQ -------------------------------------------
+
+CRITICISM_ID = Field(description="Id of the social criticism of one draft (phản biện xã hội).")
+Uptake = Literal["taken_in", "partly", "explained"]
+
+
+class SocialCriticismDraftReceived(_OversightEvent):
+    """MTTQ received a draft from the body drafting it, for social criticism."""
+
+    criticism_id: UUID = CRITICISM_ID
+    draft_title: str = Field(description="The draft (dự thảo) criticised.")
+    drafting_agency: Agency = Field(description="The agency drafting it.")
+    drafting_unit: str | None = Field(default=None, description="Its drafting unit, if named.")
+    received_on: date = Field(description="Day MTTQ received the draft.")
+
+
+class SocialCriticismConferenceHeld(_OversightEvent):
+    """MTTQ held the social criticism conference on the draft (NQLT 403/2017)."""
+
+    criticism_id: UUID = CRITICISM_ID
+    held_on: date = Field(description="Day of the conference.")
+    participants: int = Field(description="How many took part.")
+    summary: str = Field(description="What the conference found.")
+
+
+class SocialCriticismSent(_OversightEvent):
+    """MTTQ sent its written criticism (văn bản phản biện) to the drafting body."""
+
+    criticism_id: UUID = CRITICISM_ID
+    draft_title: str = Field(description="The draft criticised.")
+    drafting_agency: Agency = Field(description="The agency drafting it.")
+    drafting_unit: str | None = Field(default=None, description="Its drafting unit, if named.")
+    sent_on: date = Field(description="Day the criticism was sent.")
+    document_number: str | None = Field(default=None, description="The document's number.")
+    content: str = Field(description="The criticism.")
+
+
+class SocialCriticismReplied(_OversightEvent):
+    """The drafting body replied: taken in, partly taken in, or explained."""
+
+    criticism_id: UUID = CRITICISM_ID
+    replied_on: date = Field(description="Day of the reply.")
+    uptake: Uptake = Field(description="taken_in (tiếp thu), partly, explained (giải trình).")
+    reply: str = Field(description="The reply.")
+
+
+# -- comments on draft laws (góp ý dự thảo luật) -------------------------------------------
+
+CONSULTATION_ID = Field(description="Id of the collection of comments on one draft law.")
+
+
+class DraftLawConsultationOpened(_OversightEvent):
+    """The delegation (dbqh) or MTTQ began collecting comments on a draft law."""
+
+    consultation_id: UUID = CONSULTATION_ID
+    law_title: str = Field(description="The draft law.")
+    collector: Agency = Field(description="dbqh or mttq.")
+    opened_on: date = Field(description="Day the collection began.")
+
+
+class DraftLawCommentsSent(_OversightEvent):
+    """The comments collected on a draft law were sent on (the sources stay in oversight)."""
+
+    consultation_id: UUID = CONSULTATION_ID
+    law_title: str = Field(description="The draft law.")
+    collector: Agency = Field(description="dbqh or mttq.")
+    sent_on: date = Field(description="Day they were sent.")
+    sent_to: str = Field(description="To whom (the National Assembly's body).")
+    summary: str = Field(description="The summary sent.")
+    comment_count: int = Field(description="Comments collected.")
+    from_voters: int = Field(description="Of them, from voters (cử tri).")
+    from_groups: int = Field(description="Of them, from groups and conferences.")
+
+
+# -- two-way reporting (báo cáo hai chiều) ---------------------------------------------------
+
+Frequency = Literal["monthly", "quarterly", "half_yearly", "yearly", "thematic"]
+
+
+class _ObligationReportEvent(_OversightEvent):
+    report_id: UUID = Field(description="Id of the report of one obligation for one period.")
+    obligation_id: str = Field(description="The obligation (oversight's obligations table).",
+                               examples=["ubnd.socioeconomic.monthly"])
+    title: str = Field(description="What is reported.")
+    from_agency: Agency = Field(description="The agency that owes the report.")
+    to_agencies: list[Agency] = Field(description="The agencies it is owed to.")
+    period_label: str = Field(description="The period: 2026-03, 2026-Q1, 2026-H1, 2026, or "
+                              "a thematic report's due day.")
+    period_start: date = Field(description="First day of the period.")
+    period_end: date = Field(description="Last day of the period.")
+    due_on: date = Field(description="Day the report was due.")
+
+
+class ObligationReportSubmitted(_ObligationReportEvent):
+    """A body submitted a report it owes another (on time or late, by the day submitted)."""
+
+    submitted_on: date = Field(description="Day it was submitted.")
+    on_time: bool = Field(description="Submitted by the due date.")
+    summary: str = Field(description="What the report says, in short.")
+    document_number: str | None = Field(default=None, description="The report's number.")
+
+
+class ObligationReportOverdue(_ObligationReportEvent):
+    """Monitoring: a report owed was not submitted by its due date (found once)."""
+
+    found_on: date = Field(description="Day oversight found it overdue.")

@@ -1,5 +1,6 @@
 """The monitoring worker: on every tick, turns due dates the clock's day has passed into
-findings (``Oversight.flag_overdue``).
+findings (``Oversight.flag_overdue``: petitions and resolutions; ``flag_late_reports``:
+the two-way reports not submitted by their due date).
 
 A finding is an event of its watch, saved with it, and a watch flagged already is left
 alone: a restarted service, or a second tick on the same day, records nothing twice.
@@ -26,6 +27,7 @@ class MonitoringWorker:
         while True:
             try:
                 found = await asyncio.to_thread(self.app.flag_overdue)
+                found += await asyncio.to_thread(self.app.flag_late_reports)
                 if found:
                     log.info("monitoring: %d finding(s) recorded", found)
             except Exception:  # the store may be down, or a consumer saved first: next tick

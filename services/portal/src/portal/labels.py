@@ -82,6 +82,35 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "partly": ("Thực hiện một phần", "Partly implemented"),
         "not_yet": ("Chưa thực hiện", "Not yet implemented"),
     },
+    # social criticism, draft-law comments, two-way reporting
+    "criticism_stage": {
+        "received": ("Đã nhận dự thảo", "Draft received"),
+        "conference_held": ("Đã tổ chức hội nghị phản biện", "Conference held"),
+        "sent": ("Đã gửi văn bản phản biện, chờ phản hồi", "Criticism sent, awaiting reply"),
+        "replied": ("Cơ quan soạn thảo đã phản hồi", "Drafting body replied"),
+    },
+    "uptake": {
+        "taken_in": ("Tiếp thu", "Taken in"),
+        "partly": ("Tiếp thu một phần", "Partly taken in"),
+        "explained": ("Giải trình, không tiếp thu", "Explained, not taken in"),
+    },
+    "comment_source": {
+        "voter": ("Cử tri", "Voter"),
+        "group": ("Tổ chức, đoàn thể, hội nghị", "Group or conference"),
+    },
+    "report_status": {
+        "on_time": ("Đã nộp đúng hạn", "Submitted on time"),
+        "late": ("Đã nộp trễ hạn", "Submitted late"),
+        "overdue": ("Quá hạn, chưa nộp", "Overdue, not submitted"),
+        "due": ("Chưa đến hạn", "Not yet due"),
+    },
+    "frequency": {
+        "monthly": ("Hằng tháng", "Monthly"),
+        "quarterly": ("Hằng quý", "Quarterly"),
+        "half_yearly": ("6 tháng", "Six-monthly"),
+        "yearly": ("Hằng năm", "Yearly"),
+        "thematic": ("Chuyên đề", "Thematic"),
+    },
     # the petition's stored events, as the timeline shows them
     "event": {
         "Recorded": ("Ghi nhận kiến nghị", "Recorded"),

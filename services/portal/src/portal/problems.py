@@ -28,6 +28,10 @@ BY_TYPE: dict[str, tuple[str, str]] = {
     "unprocessable": ("Nội dung chưa hợp lệ theo quy định.", "The content breaks a rule."),
     "validation": ("Thông tin nhập chưa hợp lệ.", "Some of what was entered is not valid."),
     "payload-too-large": ("Nội dung quá dài.", "The content is too long."),
+    "invalid-occurred-on": ("Ngày xảy ra không hợp lệ: chưa đến, quá xa, hoặc trước việc "
+                            "mà nó theo sau.",
+                            "The day given cannot be the day it happened: not yet come, too "
+                            "far back, or before the act it follows."),
     "idempotency-key-reused": ("Biểu mẫu đã được gửi với nội dung khác. Xin tải lại trang.",
                                "The form was already sent with other content. Reload."),
 }
@@ -58,6 +62,8 @@ FIELD_ERRORS: dict[str, tuple[str, str]] = {
     "less_than_equal": ("quá lớn", "is too large"),
     "uuid_parsing": ("không hợp lệ", "is not valid"),
     "extra_forbidden": ("không được phép", "is not allowed"),
+    "occurred_on": ("không thể là ngày xảy ra (chưa đến, hoặc trước việc trước đó)",
+                    "cannot be the day it happened (not yet come, or before what it follows)"),
 }
 INVALID_FIELD = ("chưa hợp lệ", "is not valid")
 
@@ -107,6 +113,8 @@ class ServiceProblem(Exception):
             names = [part for part in location if part not in ("body", "query", "path")]
             if names:
                 found.setdefault(names[0], str(error.get("type", "")))
+        if self.type_slug == "invalid-occurred-on" and self.document.get("field"):
+            found.setdefault(str(self.document["field"]), "occurred_on")  # kernel.occurred
         return found
 
 

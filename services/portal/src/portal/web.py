@@ -24,6 +24,9 @@ from portal.routes import (
     inbox,
     letters,
     oversight,
+    oversight_criticism,
+    oversight_programme_forms,
+    oversight_reporting,
     petition,
     public,
     reception,
@@ -57,7 +60,8 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
     for module in (public, signin, workbench, timeliness, petition, inbox, session_work,
-                   sessions, oversight, letters, reception, follow):
+                   sessions, oversight, oversight_programme_forms, oversight_criticism,
+                   oversight_reporting, letters, reception, follow):
         app.include_router(module.router)
     _show_errors_as_pages(app)
     return app

@@ -1,5 +1,5 @@
 """What every use case of the oversight service shares: the store, the clock, the rulebook,
-the catalogue of records."""
+the reporting obligations, the catalogue of records."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from chassis.web.idempotency import IdempotentCommands
 from kernel.clock import Clock, SystemClock, check_aware, today_in_vietnam
 from kernel.rulebook import Rulebook, default_rulebook
 from oversight.domain.errors import IllegalTransitionError, RecordNotFoundError
+from oversight.rules import ObligationTable, default_obligations
 
 
 class OversightBase(IdempotentCommands, ConsumingApplication):
@@ -26,11 +27,12 @@ class OversightBase(IdempotentCommands, ConsumingApplication):
 
     def __init__(
         self, env: dict[str, str] | None = None, *, clock: Clock | None = None,
-        rulebook: Rulebook | None = None,
+        rulebook: Rulebook | None = None, obligations: ObligationTable | None = None,
     ) -> None:
         super().__init__(env)
         self.clock: Clock = clock or SystemClock()
         self.rulebook = rulebook or default_rulebook()
+        self.obligations = obligations or default_obligations()  # who reports what, when
         self.catalogue = Catalogue(self, name="oversight records", table="records")
         # One process serves a deployment: held from reading the year's programmes until
         # the save, it keeps two programmes adopted at once from missing their overlap.

@@ -22,6 +22,7 @@ from contracts.sessions import v1 as sessions
 from contracts.vocabulary import Agency
 from oversight.application.queries import OversightQueries
 from oversight.domain.monitoring import PetitionWatch, ResolutionWatch, watch_id
+from oversight.domain.sessions import PlannedSession
 
 GUIDANCE_RULE = "oversight.resolution.guidance"
 
@@ -66,6 +67,12 @@ class MonitoringCases(OversightQueries):
                 return None  # forwarded before monitoring began: nothing to compare with
             petition.see_answer(answered_on=data.answered_on, on_time=data.on_time, at=at)
             return petition  # type: ignore[no-any-return]
+        if isinstance(data, sessions.SessionPlanned):
+            if self._watch(watch_id("session", data.session_id)) is not None:
+                return None  # noted already (a redelivery)
+            return PlannedSession.note(
+                session_id=data.session_id, number=data.number, term=data.term,
+                title=data.title, kind=data.kind, planned_opening=data.planned_opening, at=at)
         if isinstance(data, sessions.ResolutionPassed):
             if self._watch(watch_id("resolution", data.resolution_id)) is not None:
                 return None

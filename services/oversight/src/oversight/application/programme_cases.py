@@ -90,14 +90,15 @@ class ProgrammeCases(OversightBase):
         return programme
 
     def resolve_overlap(self, actor: Actor, overlap_id: UUID, *,
-                        resolution: OverlapResolution, reason: str | None = None) -> Overlap:
+                        resolution: OverlapResolution, reason: str | None = None,
+                        resolved_on: date | None = None) -> Overlap:
         overlap = self.load(Overlap, overlap_id, "overlap")
         if resolution is OverlapResolution.RESCHEDULED:
             raise InvalidCommandError(
                 "reschedule one of the two topics: the overlap is then resolved by itself")
         if overlap.resolution == resolution:
             return overlap  # a retry
-        overlap.resolve(actor, resolution, reason, self.now())
+        overlap.resolve(actor, resolution, reason, self.now(), resolved_on)
         self.save(overlap)
         return overlap
 

@@ -12,8 +12,10 @@ from kernel.actor import Actor, actor_ref
 from kernel.rulebook import RuleNotFoundError
 from oversight.application.base import OversightBase
 from oversight.domain.errors import NoRuleError
+from oversight.domain.monitoring import watch_id
 from oversight.domain.programme import Programme
 from oversight.domain.recommendation import Due, Outcome, Recommendation
+from oversight.domain.sessions import PlannedSession
 from oversight.domain.supervision import Supervision
 
 RESPONSE_RULE = "oversight.recommendation.response"
@@ -105,5 +107,34 @@ class SupervisionCases(OversightBase):
         recommendation = self.recommendation(recommendation_id)
         recommendation.reopen(actor, reopened_on=reopened_on or self.today(), reason=reason,
                               due_on=due_on, at=self.now())
+        self.save(recommendation)
+        return recommendation
+
+    # -- re-review at the council's regular sessions ---------------------------------------
+
+    def planned_session(self, session_id: UUID) -> PlannedSession:
+        """A session from the sessions stream, by the sessions service's id."""
+        return self.load(PlannedSession, watch_id("session", session_id), "session")
+
+    def planned_sessions(self, *, regular: bool | None = None, year: int | None = None
+                         ) -> list[PlannedSession]:
+        found = [s for s in self.catalogue.all(PlannedSession)
+                 if (regular is None or s.regular == regular)
+                 and (year is None or s.planned_opening.year == year)]
+        return sorted(found, key=lambda s: (s.planned_opening, s.number))
+
+    def agenda_proposal(self, session_id: UUID) -> tuple[PlannedSession, list[Recommendation]]:
+        """The recommendations still followed, proposed for re-review at ``session_id``
+        (a regular session; a thematic one re-reviews none), oldest due first."""
+        session = self.planned_session(session_id)
+        found = [r for r in self.catalogue.all(Recommendation) if r.on_agenda_of(session)]
+        return session, sorted(found, key=lambda r: (r.due_on, r.action))
+
+    def review_at_session(self, actor: Actor, recommendation_id: UUID, *, session_id: UUID,
+                          conclusion: str, reviewed_on: date | None = None) -> Recommendation:
+        session = self.planned_session(session_id)
+        recommendation = self.recommendation(recommendation_id)
+        recommendation.review_at_session(actor, session, reviewed_on=reviewed_on or self.today(),
+                                         conclusion=conclusion, at=self.now())
         self.save(recommendation)
         return recommendation

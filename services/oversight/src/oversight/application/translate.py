@@ -14,7 +14,17 @@ from eventsourcing.domain import DomainEventProtocol
 
 from contracts.base import IntegrationEvent
 from contracts.oversight import v1
-from oversight.domain import monitoring, overlap, programme, recommendation, supervision
+from kernel.occurred import stamp
+from oversight.domain import (
+    criticism,
+    draft_law,
+    monitoring,
+    overlap,
+    programme,
+    recommendation,
+    reporting,
+    supervision,
+)
 
 
 def _fields(event: Any, *names: str) -> dict[str, Any]:
@@ -80,8 +90,15 @@ def _accepted(e: recommendation.AnswerAccepted) -> v1.RecommendationAccepted:
 
 
 def _reopened(e: recommendation.Reopened) -> v1.RecommendationReopened:
-    return v1.RecommendationReopened(recommendation_id=e.originator_id,
-                                     **_fields(e, "reopened_on", "reason", "due_on"))
+    return v1.RecommendationReopened(recommendation_id=e.originator_id, **_fields(
+        e, "reopened_on", "reason", "due_on", "addressee_agency", "addressee_unit", "body_name",
+        "topic", "action"))
+
+
+def _reviewed_at_session(e: recommendation.ReviewedAtSession
+                         ) -> v1.RecommendationReviewedAtSession:
+    return v1.RecommendationReviewedAtSession(recommendation_id=e.originator_id, **_fields(
+        e, "session_id", "session_title", "reviewed_on", "conclusion"))
 
 
 def _petition_overdue(e: monitoring.PetitionAnswerOverdue) -> v1.PetitionAnswerOverdue:
@@ -95,6 +112,53 @@ def _guidance_overdue(e: monitoring.ResolutionGuidanceOverdue) -> v1.ResolutionG
         "legal_source", "found_on"))
 
 
+def _draft_received(e: criticism.DraftReceived) -> v1.SocialCriticismDraftReceived:
+    return v1.SocialCriticismDraftReceived(criticism_id=e.originator_id, **_fields(
+        e, "draft_title", "drafting_agency", "drafting_unit", "received_on"))
+
+
+def _conference(e: criticism.ConferenceHeld) -> v1.SocialCriticismConferenceHeld:
+    return v1.SocialCriticismConferenceHeld(criticism_id=e.originator_id, **_fields(
+        e, "held_on", "participants", "summary"))
+
+
+def _criticism_sent(e: criticism.CriticismSent) -> v1.SocialCriticismSent:
+    return v1.SocialCriticismSent(criticism_id=e.originator_id, **_fields(
+        e, "draft_title", "drafting_agency", "drafting_unit", "sent_on", "document_number",
+        "content"))
+
+
+def _criticism_replied(e: criticism.CriticismReplied) -> v1.SocialCriticismReplied:
+    return v1.SocialCriticismReplied(criticism_id=e.originator_id, **_fields(
+        e, "replied_on", "uptake", "reply"))
+
+
+def _consultation(e: draft_law.ConsultationOpened) -> v1.DraftLawConsultationOpened:
+    return v1.DraftLawConsultationOpened(consultation_id=e.originator_id, **_fields(
+        e, "law_title", "collector", "opened_on"))
+
+
+def _comments_sent(e: draft_law.CommentsSent) -> v1.DraftLawCommentsSent:
+    return v1.DraftLawCommentsSent(consultation_id=e.originator_id, **_fields(
+        e, "law_title", "collector", "sent_on", "sent_to", "summary", "comment_count",
+        "from_voters", "from_groups"))
+
+
+def _about_report(e: reporting.ReportSubmitted | reporting.ReportOverdue) -> dict[str, Any]:
+    return {"report_id": e.originator_id, **_fields(
+        e, "obligation_id", "title", "from_agency", "to_agencies", "period_label",
+        "period_start", "period_end", "due_on")}
+
+
+def _report_submitted(e: reporting.ReportSubmitted) -> v1.ObligationReportSubmitted:
+    return v1.ObligationReportSubmitted(**_about_report(e), **_fields(
+        e, "submitted_on", "on_time", "summary", "document_number"))
+
+
+def _report_overdue(e: reporting.ReportOverdue) -> v1.ObligationReportOverdue:
+    return v1.ObligationReportOverdue(**_about_report(e), found_on=e.found_on)
+
+
 # The watches' other events (started, answer or guidance seen) repeat what the petitions
 # and sessions services published: they stay private. Only the findings leave.
 _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
@@ -103,13 +167,19 @@ _TRANSLATIONS: dict[type[Any], Callable[[Any], IntegrationEvent | None]] = {
     overlap.OverlapResolved: _resolved, supervision.SupervisionConducted: _conducted,
     supervision.SupervisionReported: _reported, recommendation.RecommendationIssued: _issued,
     recommendation.Answered: _answered, recommendation.AnswerAccepted: _accepted,
-    recommendation.Reopened: _reopened,
+    recommendation.Reopened: _reopened, recommendation.ReviewedAtSession: _reviewed_at_session,
     monitoring.PetitionAnswerOverdue: _petition_overdue,
     monitoring.ResolutionGuidanceOverdue: _guidance_overdue,
+    criticism.DraftReceived: _draft_received, criticism.ConferenceHeld: _conference,
+    criticism.CriticismSent: _criticism_sent, criticism.CriticismReplied: _criticism_replied,
+    # A comment names a voter or a group: it stays here; the counts leave when sent on.
+    draft_law.ConsultationOpened: _consultation, draft_law.CommentsSent: _comments_sent,
+    # A period's record opening repeats the table: only the submission or finding leaves.
+    reporting.ReportSubmitted: _report_submitted, reporting.ReportOverdue: _report_overdue,
 }
 
 
 def translate(event: DomainEventProtocol[UUID]) -> IntegrationEvent | None:
     """The contract event for ``event``, or None when it stays private to the service."""
     translation = _TRANSLATIONS.get(type(event))
-    return translation(event) if translation is not None else None
+    return stamp(translation(event), event) if translation is not None else None

@@ -21,12 +21,18 @@ from eventsourcing.domain import Aggregate
 
 from contracts.vocabulary import Agency
 from kernel.actor import Actor, actor_ref
+from kernel.clock import day_in_vietnam
 from kernel.similarity import DEFAULT_THRESHOLD, similarity
 from oversight.domain import errors
 from oversight.domain.policy import check_is_party
 from oversight.domain.programme import ProgrammeItem
 from oversight.domain.units import unit_key
-from oversight.domain.values import SupervisingBody, Window, check_positive_text
+from oversight.domain.values import (
+    SupervisingBody,
+    Window,
+    check_occurred,
+    check_positive_text,
+)
 
 TOPIC_THRESHOLD = DEFAULT_THRESHOLD  # the petitions' threshold for "says the same thing"
 PARTIES = frozenset({Agency.HDND, Agency.MTTQ})
@@ -105,6 +111,7 @@ class OverlapResolved(Aggregate.Event):
     resolution: str
     reason: str | None
     by: str
+    occurred_on: date | None = None  # the day it was resolved; None: stored before it was
 
     def apply(self, overlap: Overlap) -> None:
         overlap.resolution = OverlapResolution(self.resolution)
@@ -141,12 +148,15 @@ class Overlap(Aggregate):
         return UUID(self.first["item_id"]), UUID(self.second["item_id"])
 
     def resolve(self, actor: Actor, resolution: OverlapResolution, reason: str | None,
-                at: datetime) -> None:
+                at: datetime, resolved_on: date | None = None) -> None:
         check_is_party(actor, PARTIES, "resolve an overlap between HĐND and MTTQ")
         if self.resolution is not None:
             raise errors.IllegalTransitionError(
                 f"the overlap was already resolved ({self.resolution.value})")
         if resolution is OverlapResolution.ACCEPTED:
             reason = check_positive_text(reason or "", "reason")
+        today = day_in_vietnam(at)
+        day = check_occurred(resolved_on or today, today, "resolved_on")
         self.trigger_event(OverlapResolved, timestamp=at, resolution=resolution.value,
-                           reason=(reason or "").strip() or None, by=actor_ref(actor))
+                           reason=(reason or "").strip() or None, by=actor_ref(actor),
+                           occurred_on=day)

@@ -16,10 +16,17 @@ from eventsourcing.domain import Aggregate
 
 from contracts.vocabulary import PolicyField
 from kernel.actor import Actor, actor_ref
+from kernel.clock import day_in_vietnam
 from oversight.domain import errors
 from oversight.domain.policy import check_runs_body
 from oversight.domain.units import checked_units
-from oversight.domain.values import SupervisingBody, Window, body_name, check_positive_text
+from oversight.domain.values import (
+    SupervisingBody,
+    Window,
+    body_name,
+    check_occurred,
+    check_positive_text,
+)
 
 MAX_ITEMS = 100  # a province's year had 16 topics
 
@@ -58,6 +65,7 @@ class ProgrammeItem:
 
 
 class ProgrammeAdopted(Aggregate.Created):
+    occurred_field = "adopted_on"
     year: int
     body: str
     body_name: str
@@ -122,6 +130,7 @@ class Programme(Aggregate):
             raise errors.InvalidCommandError(f"a programme has at most {MAX_ITEMS} topics")
         if len({item.item_id for item in items}) != len(items):
             raise errors.InvalidCommandError("two topics share one item_id")
+        check_occurred(adopted_on, day_in_vietnam(at), "adopted_on")
         if not year - 1 <= adopted_on.year <= year:
             raise errors.InvalidCommandError(
                 f"a programme for {year} is adopted in {year - 1} or {year}, not on {adopted_on}")

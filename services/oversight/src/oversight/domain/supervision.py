@@ -15,6 +15,7 @@ from eventsourcing.domain import Aggregate
 
 from contracts.vocabulary import PolicyField
 from kernel.actor import Actor, actor_ref
+from kernel.clock import day_in_vietnam
 from oversight.domain import errors
 from oversight.domain.policy import check_runs_body
 from oversight.domain.programme import Programme
@@ -22,14 +23,16 @@ from oversight.domain.units import checked_units
 from oversight.domain.values import (
     SupervisingBody,
     Window,
-    check_not_future,
+    check_occurred,
     check_positive_text,
+    follows,
 )
 
 MAX_MEMBERS = 100
 
 
 class SupervisionConducted(Aggregate.Created):
+    occurred_field = "ended_on"  # the day the supervision's visits ended
     programme_id: UUID
     item_id: UUID
     body: str
@@ -62,6 +65,7 @@ class Report:
 
 
 class SupervisionReported(Aggregate.Event):
+    occurred_field = "reported_on"
     reported_on: date
     findings: str
     causes: str
@@ -96,7 +100,9 @@ class Supervision(Aggregate):
         check_runs_body(actor, programme.body, programme.body_name, "record supervisions")
         item = programme.item(item_id)
         dates = Window.of(started_on, ended_on, "supervision")
-        check_not_future(ended_on, at, "ended_on")
+        today = day_in_vietnam(at)
+        check_occurred(started_on, today, "started_on")
+        check_occurred(ended_on, today, "ended_on")
         if dates.start.year != programme.year:
             raise errors.InvalidCommandError(
                 f"the supervision starts in {dates.start.year}, not in the programme's year "
@@ -119,10 +125,8 @@ class Supervision(Aggregate):
         if self.report is not None:
             raise errors.IllegalTransitionError(
                 f"the supervision was reported on {self.report.reported_on}")
-        check_not_future(reported_on, at, "reported_on")
-        if reported_on < self.dates.end:
-            raise errors.InvalidCommandError(
-                f"the report ({reported_on}) comes after the supervision ({self.dates.end})")
+        check_occurred(reported_on, day_in_vietnam(at), "reported_on", follows(
+            self.dates.end, "the supervision's last day", "ngày kết thúc đợt giám sát"))
         self.trigger_event(
             SupervisionReported, timestamp=at, reported_on=reported_on,
             findings=check_positive_text(findings, "findings"),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 
 from contracts.vocabulary import Agency
-from kernel.clock import day_in_vietnam
+from kernel.errors import Wording
+from kernel.occurred import Follows, check_occurred_on
 from oversight.domain.errors import InvalidCommandError
 
 
@@ -50,13 +51,6 @@ def check_positive_text(value: str, what: str) -> str:
     return cleaned
 
 
-def check_not_future(day: date, at: datetime, what: str) -> None:
-    """A fact is recorded on or after the day it happened (a Vietnamese calendar day)."""
-    today = day_in_vietnam(at)
-    if day > today:
-        raise InvalidCommandError(f"{what} ({day}) is in the future (today is {today})")
-
-
 @dataclass(frozen=True)
 class Window:
     """Days from ``start`` to ``end``, both included."""
@@ -74,3 +68,14 @@ class Window:
         """The days both windows share, if any."""
         start, end = max(self.start, other.start), min(self.end, other.end)
         return Window(start, end) if start <= end else None
+
+
+def check_occurred(day: date, today: date, field: str, *follows: Follows) -> date:
+    """The kernel's one check of the day an act happened (decision 16): not after
+    ``today``, within the plausible days, not before any act it ``follows``."""
+    return check_occurred_on(day, today=today, field=field, follows=follows)
+
+
+def follows(day: date | None, en: str, vi: str) -> Follows:
+    """An earlier act of the record the new one comes after (kernel.occurred.Follows)."""
+    return Follows(day, Wording(en, vi))

@@ -8,7 +8,14 @@ from chassis.messaging.dead_letter_routes import dead_letter_router
 from chassis.settings import ServiceSettings
 from chassis.web.app_factory import Lifespan, create_service_app
 from oversight.application import Oversight
-from oversight.entrypoints import monitoring_routes, programme_routes, supervision_routes
+from oversight.entrypoints import (
+    criticism_routes,
+    monitoring_routes,
+    programme_routes,
+    reporting_routes,
+    sessions_routes,
+    supervision_routes,
+)
 
 DESCRIPTION = """Giám sát: the supervision programmes of HĐND's bodies and MTTQ for each year,
 coordinated so that they do not supervise the same unit or topic twice (overlaps found,
@@ -16,7 +23,9 @@ then resolved by a joint supervision, a rescheduling or acceptance with a reason
 supervisions, their reports and recommendations, followed until the supervising body
 accepts what the addressee did; and the monitoring of petitions forwarded and left
 unanswered and of resolutions left without UBND guidance (from the petitions and sessions
-streams).
+streams); MTTQ's social criticism of drafts (conference, written criticism, the drafting
+body's reply) and the comments on draft laws collected by the delegation and MTTQ; the
+two-way reports the four bodies owe each other (met, late, overdue).
 Commands need a bearer token and accept an `Idempotency-Key`; reads are public; errors
 are `application/problem+json` documents."""
 
@@ -29,7 +38,8 @@ def create_http_app(
         description=DESCRIPTION, lifespan=lifespan,
     )
     app.state.oversight = oversight
-    for module in (programme_routes, supervision_routes, monitoring_routes):
+    for module in (programme_routes, supervision_routes, monitoring_routes,
+                   criticism_routes, reporting_routes, sessions_routes):
         app.include_router(module.router)
     # What its consumers of the petitions and sessions streams could not apply (decision 5).
     app.include_router(dead_letter_router(oversight))

@@ -137,6 +137,7 @@ def resolve_overlap(overlap_id: UUID, body: OverlapResolutionCreate,
     return command.run(
         "resolve_overlap",
         lambda: command.app.resolve_overlap(command.principal, overlap_id,
-                                            resolution=body.resolution, reason=body.reason),
+                                            resolution=body.resolution, reason=body.reason,
+                                            resolved_on=body.resolved_on),
         OverlapPublic.of, body=body,
     )

@@ -21,7 +21,7 @@ from kernel.text import same_identifier
 from portal.labels import LABELS
 from portal.pages import form_of, render, services_of, shown_problem, staff
 from portal.problems import ServiceProblem, ServiceUnavailable, field_error, status_of
-from portal.viewer import Viewer, language_of
+from portal.viewer import Viewer, language_of, viewer_of
 from portal.words import text
 
 router = APIRouter()
@@ -37,9 +37,17 @@ OVERLAP_PARTIES = frozenset({Agency.HDND, Agency.MTTQ})
 async def programmes(
     request: Request, nam: Annotated[int | None, Query(ge=2000, le=2100)] = None
 ) -> Response:
-    """Every body's programme (of one year, or all) with its topics, units and windows."""
-    found = await services_of(request).get("oversight", "/programmes", params={"year": nam})
-    return render(request, "oversight_programmes.html", programmes=found, year=nam)
+    """Every body's programme (of one year, or all) with its topics, units and windows;
+    to the body running one, the form that adds a topic."""
+    return await programmes_page(request, viewer_of(request), year=nam)
+
+
+async def programmes_page(request: Request, viewer: Viewer | None, *, year: int | None = None,
+                          status: int = 200, **shown: Any) -> Response:
+    found = await services_of(request).get("oversight", "/programmes", params={"year": year})
+    adds = {p["id"] for p in found if runs_body(viewer, p["body"], p["body_name"])}
+    return render(request, "oversight_programmes.html", status=status, programmes=found,
+                  year=year, adds=adds, **shown)
 
 
 @router.get("/giam-sat/trung-lap", response_class=HTMLResponse)
@@ -68,7 +76,7 @@ async def resolve_overlap(request: Request, overlap_id: UUID, viewer: Staff) -> 
     failed = str(overlap_id)
     if wrong:
         return await _overlaps(request, viewer, status=422, values=form, failed=failed,
-                               problem=_refused(request, wrong))
+                               problem=refused_here(request, wrong))
     body = {"resolution": form["resolution"], "reason": form.get("reason")}
     try:
         await services_of(request).post("oversight", f"/overlaps/{overlap_id}/resolve",
@@ -107,14 +115,21 @@ def forms_for(recommendation: dict[str, Any], viewer: Viewer) -> set[str]:
         unit is None or (viewer.unit is not None and same_identifier(viewer.unit, unit)))
     if addressee and recommendation["status"] == "open":
         forms.add("answer")
-    body = recommendation["body"]
-    body_agency = Agency.MTTQ if body == "mttq" else Agency.HDND
-    runs_body = viewer.agency == body_agency and (
-        body not in NAMED_BODIES or viewer.unit is None
-        or same_identifier(viewer.unit, recommendation["body_name"]))
-    if runs_body and recommendation["status"] == "answered":
+    if runs_body(viewer, recommendation["body"], recommendation["body_name"]) \
+            and recommendation["status"] == "answered":
         forms |= {"accept", "reopen"}
     return forms
+
+
+def runs_body(viewer: Viewer | None, body: str, body_name: str) -> bool:
+    """The service's ``check_runs_body``: the body's agency (MTTQ, or HĐND for its bodies);
+    for a committee or deputy group, a token of that one or the HĐND office (no unit)."""
+    if viewer is None:
+        return False
+    body_agency = Agency.MTTQ if body == "mttq" else Agency.HDND
+    return viewer.agency == body_agency and (
+        body not in NAMED_BODIES or viewer.unit is None
+        or same_identifier(viewer.unit, body_name))
 
 
 @router.post("/giam-sat/kien-nghi/{recommendation_id}/{action}")
@@ -131,7 +146,7 @@ async def follow_up(request: Request, recommendation_id: UUID, action: str, view
     if wrong:
         return await _recommendations(request, viewer, overdue=overdue, status=422,
                                       values=form, failed=failed,
-                                      problem=_refused(request, wrong))
+                                      problem=refused_here(request, wrong))
     try:
         await services_of(request).post(
             "oversight", f"/recommendations/{recommendation_id}/{path}", viewer.token, body,
@@ -151,7 +166,7 @@ def _answer(form: dict[str, str]) -> Checked:
     wrong: dict[str, str] = {}
     if form.get("outcome") not in LABELS["outcome"]:
         wrong["outcome"] = "enum"
-    wrong |= _long_text(form, "done", required=True)
+    wrong |= long_text(form, "done", required=True)
     return {"outcome": form.get("outcome"), "done": form.get("done")}, wrong
 
 
@@ -160,8 +175,8 @@ def _accept(form: dict[str, str]) -> Checked:
 
 
 def _reopen(form: dict[str, str]) -> Checked:
-    wrong = _long_text(form, "reason", required=True)
-    due_on, problem = _day(form.get("due_on", ""))
+    wrong = long_text(form, "reason", required=True)
+    due_on, problem = typed_day(form.get("due_on", ""))
     if problem:
         wrong["due_on"] = problem
     return {"reason": form.get("reason"), "due_on": due_on}, wrong
@@ -171,14 +186,14 @@ FOLLOW_UPS = {"tra-loi": ("answer", _answer), "chap-nhan": ("accept", _accept),
               "mo-lai": ("reopen", _reopen)}
 
 
-def _long_text(form: dict[str, str], name: str, *, required: bool) -> dict[str, str]:
+def long_text(form: dict[str, str], name: str, *, required: bool) -> dict[str, str]:
     typed = form.get(name, "")
     if required and not typed:
         return {name: "missing"}
     return {name: "string_too_long"} if len(typed) > LONG_TEXT else {}
 
 
-def _day(typed: str) -> tuple[str | None, str | None]:
+def typed_day(typed: str) -> tuple[str | None, str | None]:
     """A typed date as the service reads it, or what is wrong with it: missing, not a
     date, or outside the years the services accept."""
     if not typed:
@@ -195,7 +210,7 @@ def _day(typed: str) -> tuple[str | None, str | None]:
         return None, "date_out_of_range"
 
 
-def _refused(request: Request, wrong: dict[str, str]) -> dict[str, Any]:
+def refused_here(request: Request, wrong: dict[str, str]) -> dict[str, Any]:
     language = language_of(request)
     return {"message": text("not_valid", language), "detail": "",
             "fields": {name: field_error(kind, language) for name, kind in wrong.items()}}

@@ -45,12 +45,26 @@ FIELD_TEXTS = {"petition_ids": "consolidate_pick", "text": "text", "agenda": "ag
                "channel": "letter_channel", "sender_name": "letter_sender",
                "denouncer": "letter_denouncer", "to": "letter_forward_to",
                "receiver": "reception_receiver", "holder": "reception_holder",
-               "held_on": "reception_held_on", "received_by": "reception_received_by",
+               "received_by": "reception_received_by",
                "place": "reception_place", "citizens": "reception_citizens",
                "letter_ids": "reception_letters",
                "email": "follow_email", "language": "follow_language",
                "cadence": "follow_cadence", "follow_email": "follow_email",
-               "follow_consent": "follow_consent"}
+               "follow_consent": "follow_consent",
+               # oversight's forms (a field the service names, as the form labels it)
+               "year": "year", "body": "supervising_body_field",
+               "body_name": "body_name_field", "adopted_on": "adopted_on_field",
+               "topic": "topic_field", "field": "policy_field", "units": "units_field",
+               "window_start": "window_start_field", "window_end": "window_end_field",
+               "draft_title": "draft_title_field", "drafting_agency": "drafting_agency_field",
+               "drafting_unit": "drafting_unit_field", "participants": "participants_field",
+               "held_on": "held_on_field", "content": "criticism_content_field",
+               "document_number": "document_number_field", "sent_on": "sent_on_field",
+               "uptake": "uptake_field", "reply": "reply_field",
+               "replied_on": "replied_on_field", "law_title": "law_title_field",
+               "opened_on": "opened_on_field", "source": "comment_source_field",
+               "source_name": "source_name_field", "sent_to": "sent_to_field",
+               "submitted_on": "submitted_on_field"}
 
 
 def field_name(name: str, language: Language) -> str:
