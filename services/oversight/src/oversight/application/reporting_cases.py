@@ -19,6 +19,8 @@ from oversight.domain.reporting import (
     report_id,
 )
 
+FLAG_WITHIN = timedelta(days=31)  # how far back a late report is flagged (see flag_late_reports)
+
 
 class ReportStatus(StrEnum):
     ON_TIME = "on_time"  # đã nộp đúng hạn
@@ -62,10 +64,17 @@ class ReportingCases(OversightQueries):
         return report
 
     def flag_late_reports(self) -> int:
-        """Records a finding for every period due (this year or last) whose report was not
-        submitted by its due date, once: a period flagged or submitted is left alone."""
+        """Records a finding for every period due in the last ``FLAG_WITHIN`` whose report
+        was not submitted by its due date, once: a period flagged or submitted is left alone.
+
+        Why not every period of this year and last: a service started for the first time
+        (or a province adopting phoihop in the middle of a year) would find every report
+        of the months before as never submitted here, and the notifier would send dozens of
+        reminders at once for reports that were made on paper. The pass runs every minute,
+        so a report becomes overdue and is flagged within the window; the reports pages
+        still show every period's status (``report_rows``)."""
         today, at = self.today(), self.now()
-        first, last = date(today.year - 1, 1, 1), today - timedelta(days=1)
+        first, last = today - FLAG_WITHIN, today - timedelta(days=1)
         flagged: list[ObligationReport] = []
         with self.planning_lock:  # one pass at a time: two at once would flag twice
             known = {r.id: r for r in self.catalogue.all(ObligationReport)}
