@@ -121,7 +121,7 @@ def test_petitions_forwarded_rerouted_answered_on_time_and_late() -> None:
 
 def test_agencies_are_ranked_only_from_the_rulebook_minimum_up() -> None:
     h = History()
-    for n in range(5):  # Sở Xây dựng: five answers, 10 days each
+    for _ in range(5):  # Sở Xây dựng: five answers, 10 days each
         p = h.petition(date(2025, 3, 1))
         h.forward(p, date(2025, 3, 2), date(2025, 4, 1))
         h.answer(p, date(2025, 3, 12), date(2025, 4, 1))
