@@ -21,6 +21,9 @@ from oversight.review.facts import Fact
 from oversight.review.periods import Period
 
 Unit = Literal["count", "days", "share"]
+# Facts a figure looks up whatever their day, never counts: a session is planned (and its
+# kind said) on the day it is typed in, which may be after the period its opening is in.
+LOOKED_UP = ("session.planned",)
 
 
 class Facts:

@@ -26,6 +26,7 @@ from eventsourcing.sqlite import SQLiteDatastore
 from chassis.application import ServiceApplication
 from chassis.projection import Cursor, PersistedProjection, ProjectionTables
 from oversight.review.facts import Fact
+from oversight.review.figures import LOOKED_UP
 
 COLUMNS = ("fact_id", "kind", "record_id", "record_kind", "href", "title", "occurred_on",
            "bodies", "unit", "attrs")
@@ -96,10 +97,12 @@ class FactTable:
             [fact_row(f) for f in facts])
 
     def until(self, cursor: Cursor, end: date) -> list[Fact]:
-        """Every fact that happened on or before ``end`` (the figures look back from it)."""
+        """Every fact that happened on or before ``end`` (the figures look back from it),
+        and every fact a figure only looks up (a session's kind, planned on any day)."""
         cursor.execute(self.tables.sql(
-            f"SELECT {', '.join(COLUMNS)} FROM {self.name} WHERE occurred_on <= ?"),
-            (end.isoformat(),))
+            f"SELECT {', '.join(COLUMNS)} FROM {self.name} WHERE occurred_on <= ? "
+            f"OR kind IN ({self.tables.placeholders(len(LOOKED_UP))})"),
+            (end.isoformat(), *LOOKED_UP))
         return [Fact(fact_id=r["fact_id"], kind=r["kind"], record_id=r["record_id"],
                      record_kind=r["record_kind"], href=r["href"], title=r["title"],
                      occurred_on=date.fromisoformat(r["occurred_on"]),
