@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from uuid import uuid4
 
 import pytest
 from review_builders import RECORDED, History
 
+from contracts.petitions import v1 as petitions
 from contracts.vocabulary import Agency, ResolutionStatus
 from oversight.review.facts import facts_of
 from oversight.review.figures import BY_KEY, FIGURES, Facts, agencies_answering
@@ -127,6 +129,22 @@ def test_petitions_forwarded_rerouted_answered_on_time_and_late() -> None:
     # days from the last forwarding before the answer: 20, 60, 10
     assert value(h, "petitions.median_days_to_answer") == 20.0
     assert value(h, "petitions.answered", body="hdnd") == 1
+
+
+def test_a_consolidation_split_again_is_not_counted() -> None:
+    h = History()
+    kept, undone = uuid4(), uuid4()
+    for petition_id, sources in ((kept, 3), (undone, 2)):
+        h.add(petitions.PetitionsConsolidated(
+            petition_id=petition_id, merged_petition_ids=[uuid4() for _ in range(sources)],
+            text="Đường tỉnh 864", sources=[petitions.PetitionSource(
+                petition_id=uuid4(), meeting_id=None, commune="Tân Phú")
+                for _ in range(sources)], meeting_count=1, commune_count=1),
+            date(2025, 3, 1))
+    h.add(petitions.PetitionConsolidationSplit(petition_id=undone, restored_petition_ids=[],
+                                               reason="Gộp nhầm"), date(2025, 3, 9))
+    assert value(h, "petitions.consolidated") == 1
+    assert parts(h, "petitions.consolidated") == {"sources": 3, "merged": 3}
 
 
 def test_agencies_are_ranked_only_from_the_rulebook_minimum_up() -> None:

@@ -11,7 +11,7 @@ The day is the act's ``occurred_on`` where the event carries it (decision 16), e
 day of the event's time in Vietnam. One exception, on purpose: a supervision topic counts
 in the period its planned window begins, not the day its programme was adopted (a year's
 programme is adopted in December of the year before, and the review of a year counts the
-topics of that year's programme).
+topics of that year's programme); so does an overlap found between them.
 """
 
 from __future__ import annotations
@@ -81,6 +81,11 @@ def builds(event_type: type[E], day_field: str | None = None
         BUILDERS[event_type] = (builder, day_field)
         return builder
     return register
+
+
+def reads(event: IntegrationEvent) -> bool:
+    """Whether any figure reads this kind of event."""
+    return type(event) in BUILDERS
 
 
 def facts_of(event: IntegrationEvent, *, event_id: str, time: datetime) -> list[Fact]:
@@ -210,8 +215,10 @@ def _topic_added(e: oversight.SupervisionTopicAdded) -> list[Draft]:
 
 @builds(oversight.OverlapDetected)
 def _overlap(e: oversight.OverlapDetected) -> list[Draft]:
+    # Found when the second programme is adopted (the December before): like a topic, an
+    # overlap counts in the period its shared window begins.
     return [Draft("oversight.overlap", e.overlap_id, "overlap", f"/overlaps/{e.overlap_id}",
-                  " / ".join(e.topics), (HDND, MTTQ))]
+                  " / ".join(e.topics), (HDND, MTTQ), day=e.period_start)]
 
 
 @builds(oversight.OverlapResolved)
@@ -277,6 +284,11 @@ def _recorded(e: petitions.PetitionRecorded) -> list[Draft]:
 def _consolidated(e: petitions.PetitionsConsolidated) -> list[Draft]:
     return [_petition("petition.consolidated", e.petition_id, e.text, (MTTQ,),
                       sources=len(e.sources), merged=len(e.merged_petition_ids))]
+
+
+@builds(petitions.PetitionConsolidationSplit)
+def _split(e: petitions.PetitionConsolidationSplit) -> list[Draft]:
+    return [_petition("petition.split", e.petition_id, e.reason, (MTTQ,))]
 
 
 @builds(petitions.PetitionForwarded, "forwarded_on")
