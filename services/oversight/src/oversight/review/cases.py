@@ -14,7 +14,6 @@ from contracts import ReceivedEvent
 from kernel.clock import plausible_days
 from kernel.errors import NotFound, Wording
 from oversight.application.base import OversightBase
-from oversight.review.facts import reads
 from oversight.review.figures import BY_KEY
 from oversight.review.periods import Period, checked_period
 from oversight.review.report import Scope, figure_records_json, review_json
@@ -37,9 +36,9 @@ class ReviewCases(OversightBase):
 
     def note_review_facts(self, received: ReceivedEvent,
                           processing_event: ProcessingEvent[UUID]) -> None:
-        """Keeps an event a figure reads, with the message's receipt (decision 17)."""
-        if not reads(received.data):
-            return
+        """Keeps the event, with the message's receipt (decision 17). Every event, not
+        only those a figure reads today: a figure added later counts the past too (its
+        facts are derived from the notes when the projection's version changes)."""
         digest = content_digest(received)
         if self.exists(ReviewNote.create_id(received.id, digest)):  # noted already
             return

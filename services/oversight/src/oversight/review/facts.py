@@ -83,11 +83,6 @@ def builds(event_type: type[E], day_field: str | None = None
     return register
 
 
-def reads(event: IntegrationEvent) -> bool:
-    """Whether any figure reads this kind of event."""
-    return type(event) in BUILDERS
-
-
 def facts_of(event: IntegrationEvent, *, event_id: str, time: datetime) -> list[Fact]:
     """The facts one integration event says; none for an event no figure reads."""
     found = BUILDERS.get(type(event))

@@ -1,7 +1,7 @@
 """Where the review's facts are kept: noted in oversight's store, listed in its tables.
 
-The consumers (decision 5) hand each integration event to the policy, which saves an
-event a figure reads as one ``ReviewNote`` (one stored event: its CloudEvents id, type,
+The consumers (decision 5) hand each integration event to the policy, which saves it as
+one ``ReviewNote`` (one stored event: its CloudEvents id, type,
 time and data), in the same transaction as the message's receipt and tracking record: a
 redelivered message finds its receipt and notes nothing twice. The ``ReviewProjection``
 (chassis.projection, its own tracking position written with its rows) turns each note into
@@ -36,7 +36,7 @@ COLUMNS = ("fact_id", "kind", "record_id", "record_kind", "href", "title", "occu
 
 
 class ReviewNote(Aggregate):
-    """One integration event a figure reads, as the consumer applied it.
+    """One integration event, as the consumer applied it.
 
     Stored under ``oversight.review.store:ReviewNote``: never move or rename it
     (decision 2)."""
