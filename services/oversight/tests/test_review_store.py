@@ -162,3 +162,13 @@ def test_an_unknown_figure_is_a_404(client: TestClient) -> None:
                         headers={"Accept-Language": "vi"})
     assert answer.status_code == 404
     assert answer.json()["title"] == "Không có chỉ tiêu này"
+
+
+def test_the_earliest_year_has_a_review_and_its_time_is_vietnams(
+    client: TestClient, reviewer: Oversight
+) -> None:
+    first = date(reviewer.today().year - 10, 1, 1)  # kernel.clock.plausible_years
+    answer = client.get("/review", params={"year": first.year})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["as_of"].endswith("+07:00")
+    assert client.get("/review", params={"year": first.year - 1}).status_code == 422

@@ -11,6 +11,7 @@ from eventsourcing.application import ProcessingEvent
 
 from chassis.messaging.receipts import content_digest
 from contracts import ReceivedEvent
+from contracts.vocabulary import VIETNAM
 from kernel.clock import plausible_days
 from kernel.errors import NotFound, Wording
 from oversight.application.base import OversightBase
@@ -49,18 +50,16 @@ class ReviewCases(OversightBase):
     # -- queries ----------------------------------------------------------------------------
 
     def review_period(self, start: date, end: date) -> Period:
-        """The period asked for, if the review can cover it and the one before it."""
-        period = checked_period(start, end, plausible_days(self.today()))
-        checked_period(period.previous().start, period.previous().end,
-                       plausible_days(self.today()))
-        return period
+        """The period asked for, if the review can cover it (the one before it may begin
+        before the first day the system accepts: it then counts nothing)."""
+        return checked_period(start, end, plausible_days(self.today()))
 
     def review(self, period: Period, body: str | None, jurisdiction: str) -> dict[str, Any]:
         """The review of ``period`` (and the previous one), in the portal's JSON shape."""
         facts = self.review_facts.until(period.end)
         minimum = int(self.rulebook.rule(MINIMUM_FOR_RANK, period.end).value)
         return review_json(facts, Scope(period, body, jurisdiction),
-                           minimum_for_rank=minimum, as_of=self.now())
+                           minimum_for_rank=minimum, as_of=self.now().astimezone(VIETNAM))
 
     def review_figure(self, key: str, period: Period, body: str | None) -> dict[str, Any]:
         """The records behind one figure in ``period``."""
