@@ -89,6 +89,8 @@ def test_sessions_held_count_by_opening_with_their_kind() -> None:
     assert value(h, "sessions.questioning") == 1
     assert parts(h, "sessions.questioning") == {"questions": 3}
     assert value(h, "sessions.held", body="ubnd") == 0  # sessions count for HĐND
+    listed = BY_KEY["sessions.questioning"].compute(Facts(h.facts()), Y2025).records
+    assert [r.title for r in listed] == ["Kỳ họp (regular)"]  # the session, by its title
 
 
 def test_guidance_lag_median_longest_and_resolutions_left_without() -> None:

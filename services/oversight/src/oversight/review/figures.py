@@ -13,7 +13,7 @@ from __future__ import annotations
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -36,6 +36,12 @@ class Facts:
         self._by_kind: dict[str, list[Fact]] = defaultdict(list)
         for fact in sorted(facts, key=fact_order):
             self._by_kind[fact.kind].append(fact)
+        # A session's acts (convened, joint meeting, a question) are listed by its title,
+        # which only its planning says.
+        titles = {f.record_id: f.title for f in self.of("session.planned")}
+        for kind in ("session.convened", "session.joint_meeting", "session.question"):
+            self._by_kind[kind] = [replace(f, title=titles.get(f.record_id, f.title))
+                                   for f in self.of(kind)]
 
     def of(self, kind: str) -> list[Fact]:
         """Every fact of ``kind`` loaded, for any body, in the order they happened."""
