@@ -21,6 +21,7 @@ from chassis.stores import postgres_environment
 from contracts import ReceivedEvent
 from oversight.application import Oversight
 from oversight.entrypoints.http import create_http_app
+from oversight.review.store import ReviewProjection
 
 pytestmark = pytest.mark.integration
 
@@ -172,3 +173,21 @@ def test_the_earliest_year_has_a_review_and_its_time_is_vietnams(
     assert answer.status_code == 200, answer.text
     assert answer.json()["as_of"].endswith("+07:00")
     assert client.get("/review", params={"year": first.year - 1}).status_code == 422
+
+
+def test_a_new_projection_version_derives_the_facts_again_from_the_notes_kept(
+    store_env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed fact-builder ships with a new ``ReviewProjection.version``: the rows are
+    dropped and written again from the notes, without the streams."""
+    first = Oversight(store_env, clock=SteppingClock())
+    consume(first, delivered(two_years()))
+    before = sorted(first.review_facts.until(date(2025, 12, 31)), key=lambda f: f.fact_id)
+    with first.review_facts.projection.tables.transaction(commit=True) as cursor:
+        cursor.execute(f"DELETE FROM {first.review_facts.table.name}")  # as a new shape would
+    first.close()
+    monkeypatch.setattr(ReviewProjection, "version", ReviewProjection.version + 1)
+    second = Oversight(store_env, clock=SteppingClock())
+    assert sorted(second.review_facts.until(date(2025, 12, 31)),
+                  key=lambda f: f.fact_id) == before
+    second.close()
