@@ -69,7 +69,8 @@ def test_who_sends_and_receives_what() -> None:
     assert actions("petitions") == {("send", "petitions")}
     assert actions("sessions") == {("send", "sessions")}
     assert actions("oversight") == {("send", "oversight"), ("receive", "petitions"),
-                                    ("receive", "sessions")}
+                                    ("receive", "sessions"), ("receive", "letters"),
+                                    ("receive", "oversight")}  # the review: decision 18
     assert actions("letters") == {("send", "letters")}
     assert actions("notifier") == {("receive", "petitions"), ("receive", "sessions"),
                                    ("receive", "oversight"), ("receive", "letters")}

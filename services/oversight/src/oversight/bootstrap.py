@@ -21,6 +21,7 @@ from oversight.application import Oversight, translate
 from oversight.application.audit import check_read_model
 from oversight.entrypoints.http import create_http_app
 from oversight.monitoring_worker import MonitoringWorker
+from oversight.review.audit import check_review
 from oversight.settings import OversightSettings
 
 SERVICE = ServiceSpec(
@@ -29,15 +30,17 @@ SERVICE = ServiceSpec(
 )
 AUDIT = AuditSpec(  # phoihop audit --service oversight
     open_app=lambda settings: Oversight(env=store_environment(settings, SERVICE.name)),
-    translate=translate, read_model=check_read_model,
+    translate=translate, read_model=check_read_model, derived=check_review,
 )
-# Monitoring from other services' events (decision 5): one durable consumer per stream.
-UPSTREAMS = ("petitions", "sessions")
+# Monitoring and the yearly review from the services' events (decisions 5, 17): one
+# durable consumer per stream, oversight's own included (the review counts its acts from
+# what it published, as it counts everyone else's).
+UPSTREAMS = ("petitions", "sessions", "letters", "oversight")
 
 
 def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
-    """Oversight: its relay, consumers of the petitions and sessions streams, the
-    monitoring worker, the HTTP API."""
+    """Oversight: its relay, consumers of the petitions, sessions, letters and its own
+    streams, the monitoring worker, the HTTP API."""
     config = OversightSettings.of(settings)
     oversight = Oversight(env=store_environment(config, SERVICE.name), clock=clock)
     messaging = ServiceMessaging(config, SERVICE.name)
@@ -60,6 +63,7 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
     http = create_http_app(config, oversight, lifespan=lifespan)
     # The records' index catches up with the log in the background; /readyz says how far.
     http.state.readiness += [store_readiness(oversight), messaging.readiness,
-                             warming_up(oversight.catalogue.projection)]
+                             warming_up(oversight.catalogue.projection),
+                             warming_up(oversight.review_facts.projection)]
     serve_asyncapi(http, messaging.traffic, SERVICE.title)
     return http

@@ -13,6 +13,7 @@ from oversight.entrypoints import (
     monitoring_routes,
     programme_routes,
     reporting_routes,
+    review_routes,
     sessions_routes,
     supervision_routes,
 )
@@ -39,7 +40,7 @@ def create_http_app(
     )
     app.state.oversight = oversight
     for module in (programme_routes, supervision_routes, monitoring_routes,
-                   criticism_routes, reporting_routes, sessions_routes):
+                   criticism_routes, reporting_routes, sessions_routes, review_routes):
         app.include_router(module.router)
     # What its consumers of the petitions and sessions streams could not apply (decision 5).
     app.include_router(dead_letter_router(oversight))
