@@ -25,6 +25,7 @@ from portal.routes import (
     oversight,
     petition,
     public,
+    review,
     session_work,
     sessions,
     signin,
@@ -55,7 +56,7 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
     for module in (public, signin, workbench, timeliness, petition, inbox, session_work,
-                   sessions, oversight, letters):
+                   sessions, oversight, letters, review):
         app.include_router(module.router)
     _show_errors_as_pages(app)
     return app
