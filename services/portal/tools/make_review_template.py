@@ -42,18 +42,20 @@ def build() -> None:
                centred=True, size=14)
     _paragraph(document, "{{ intro }}", first_line=True)
     _paragraph(document, "{%p for section in sections %}")
-    _paragraph(document, "{{ section.number }}. {{ section.title }}", bold=True, before=6)
+    _paragraph(document, "{{ section.number }}. {{ section.title }}", bold=True, before=6,
+               keep_with_next=True)
     _figures_table(document)
     _paragraph(document, "{%p for line in section.notes %}")
-    _paragraph(document, "{{ line }}", italic=True, size=11)
+    _paragraph(document, "{{ line }}", italic=True, size=11, before=3)
     _paragraph(document, "{%p endfor %}")
     _paragraph(document, "{%p endfor %}")
     _paragraph(document, "{{ agencies_number }}. Thời gian trả lời kiến nghị của cử tri theo "
-               "cơ quan, đơn vị", bold=True, before=6)
-    _paragraph(document, "{{ agencies_rule }}", first_line=True)
+               "cơ quan, đơn vị", bold=True, before=6, keep_with_next=True)
+    _paragraph(document, "{{ agencies_rule }}", first_line=True, keep_with_next=True)
     _agencies_table(document)
     _paragraph(document, "{%p if too_few %}")
-    _paragraph(document, "Chưa đủ số liệu để xếp hạng: {{ too_few }}.", first_line=True)
+    _paragraph(document, "Chưa đủ số liệu để xếp hạng: {{ too_few }}.", first_line=True,
+               before=6)
     _paragraph(document, "{%p endif %}")
     _closing(document)
     TEMPLATE.parent.mkdir(parents=True, exist_ok=True)
@@ -100,7 +102,7 @@ def _figures_table(document: Document) -> None:
     _repeat_as_header(table)
     _loop_row(table, 1, "{%tr for row in section.rows %}")
     cells = table.rows[2].cells
-    _cell_text(cells[0], "{{ row.label }}", size=12)
+    _cell_text(cells[0], "{{ row.label }}", size=12, centred=False)
     for cell, tag in zip(cells[1:], ("{{ row.value }}", "{{ row.previous }}",
                                      "{{ row.change }}"), strict=True):
         _cell_text(cell, tag, size=12, right=True)
@@ -119,13 +121,14 @@ def _agencies_table(document: Document) -> None:
     _loop_row(table, 1, "{%tr for agency in agencies %}")
     cells = table.rows[2].cells
     _cell_text(cells[0], "{{ agency.rank }}", size=12, centred=True)
-    _cell_text(cells[1], "{{ agency.name }}", size=12)
+    _cell_text(cells[1], "{{ agency.name }}", size=12, centred=False)
     _cell_text(cells[2], "{{ agency.answered }}", size=12, right=True)
     _cell_text(cells[3], "{{ agency.median_days }}", size=12, right=True)
     _loop_row(table, 3, "{%tr endfor %}")
 
 
 def _closing(document: Document) -> None:
+    _paragraph(document, "")  # a blank line before the addressees and the signature
     table = document.add_table(rows=1, cols=2)
     _widths(table, (Cm(8.0), Cm(8.0)))
     left, right = table.rows[0].cells
@@ -139,8 +142,11 @@ def _closing(document: Document) -> None:
 
 def _paragraph(document: Document, words: str, *, bold: bool = False,
                italic: bool = False, centred: bool = False, size: int = 13,
-               before: int = 0, first_line: bool = False) -> Paragraph:
+               before: int = 0, first_line: bool = False, keep_with_next: bool = False
+               ) -> Paragraph:
+    """A paragraph of one run; ``keep_with_next``: a heading never ends a page alone."""
     paragraph = document.add_paragraph()
+    paragraph.paragraph_format.keep_with_next = keep_with_next
     if centred:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     else:
@@ -192,7 +198,11 @@ def _widths(table: Table, widths: tuple[int, ...]) -> None:
 
 
 def _repeat_as_header(table: Table) -> None:
-    """The header row is repeated on each page the table runs onto."""
+    """The header row is repeated on each page the table runs onto, and never left alone
+    at the foot of a page."""
+    for cell in table.rows[0].cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
     properties = table.rows[0]._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
