@@ -31,13 +31,15 @@ AUDIT = AuditSpec(  # phoihop audit --service oversight
     open_app=lambda settings: Oversight(env=store_environment(settings, SERVICE.name)),
     translate=translate, read_model=check_read_model,
 )
-# Monitoring from other services' events (decision 5): one durable consumer per stream.
-UPSTREAMS = ("petitions", "sessions")
+# Monitoring and the yearly review from the services' events (decisions 5, 17): one
+# durable consumer per stream, oversight's own included (the review counts its acts from
+# what it published, as it counts everyone else's).
+UPSTREAMS = ("petitions", "sessions", "letters", "oversight")
 
 
 def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
-    """Oversight: its relay, consumers of the petitions and sessions streams, the
-    monitoring worker, the HTTP API."""
+    """Oversight: its relay, consumers of the petitions, sessions, letters and its own
+    streams, the monitoring worker, the HTTP API."""
     config = OversightSettings.of(settings)
     oversight = Oversight(env=store_environment(config, SERVICE.name), clock=clock)
     messaging = ServiceMessaging(config, SERVICE.name)
@@ -60,6 +62,7 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
     http = create_http_app(config, oversight, lifespan=lifespan)
     # The records' index catches up with the log in the background; /readyz says how far.
     http.state.readiness += [store_readiness(oversight), messaging.readiness,
-                             warming_up(oversight.catalogue.projection)]
+                             warming_up(oversight.catalogue.projection),
+                             warming_up(oversight.review_facts.projection)]
     serve_asyncapi(http, messaging.traffic, SERVICE.title)
     return http

@@ -8,7 +8,12 @@ from chassis.messaging.dead_letter_routes import dead_letter_router
 from chassis.settings import ServiceSettings
 from chassis.web.app_factory import Lifespan, create_service_app
 from oversight.application import Oversight
-from oversight.entrypoints import monitoring_routes, programme_routes, supervision_routes
+from oversight.entrypoints import (
+    monitoring_routes,
+    programme_routes,
+    review_routes,
+    supervision_routes,
+)
 
 DESCRIPTION = """Giám sát: the supervision programmes of HĐND's bodies and MTTQ for each year,
 coordinated so that they do not supervise the same unit or topic twice (overlaps found,
@@ -29,7 +34,7 @@ def create_http_app(
         description=DESCRIPTION, lifespan=lifespan,
     )
     app.state.oversight = oversight
-    for module in (programme_routes, supervision_routes, monitoring_routes):
+    for module in (programme_routes, supervision_routes, monitoring_routes, review_routes):
         app.include_router(module.router)
     # What its consumers of the petitions and sessions streams could not apply (decision 5).
     app.include_router(dead_letter_router(oversight))

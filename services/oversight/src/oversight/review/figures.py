@@ -1,0 +1,476 @@
+"""The figures of the yearly review (báo cáo sơ kết), each a rule over the facts.
+
+A figure is one small function ``(facts, period) -> Result`` (the records it counts, or a
+value computed from them, and its parts) and one line in ``FIGURES``: its key (dotted
+``section.name``, stable once published), its labels and its unit. The review computes
+each for the period and for the previous one (``review.report``); the records are what
+``/review/figures/{key}`` lists. A figure whose events do not exist yet is left out, not
+faked. No I/O here: the tests call these functions on facts they make.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from oversight.review.facts import Fact
+from oversight.review.periods import Period
+
+Unit = Literal["count", "days", "share"]
+
+
+class Facts:
+    """The facts a review reads, by kind. ``body`` (an agency code, or None for all)
+    limits what a figure counts (``within``), never what it looks up (``of``): a session's
+    kind or a forwarding day is found whoever counts."""
+
+    def __init__(self, facts: Iterable[Fact], body: str | None = None) -> None:
+        self.body = body
+        self._by_kind: dict[str, list[Fact]] = defaultdict(list)
+        for fact in sorted(facts, key=fact_order):
+            self._by_kind[fact.kind].append(fact)
+
+    def of(self, kind: str) -> list[Fact]:
+        """Every fact of ``kind`` loaded, for any body, in the order they happened."""
+        return self._by_kind.get(kind, [])
+
+    def counts(self, fact: Fact) -> bool:
+        return self.body is None or self.body in fact.bodies
+
+    def within(self, kind: str, period: Period) -> list[Fact]:
+        """The facts of ``kind`` that happened in ``period`` and count for the body."""
+        return [f for f in self.of(kind) if period.contains(f.occurred_on) and self.counts(f)]
+
+
+def fact_order(fact: Fact) -> tuple[date, str, int, int]:
+    """The day, then the producer's order (its notification id), then the fact's place."""
+    event_id, _, n = fact.fact_id.rpartition("#")
+    producer, _, sequence = event_id.rpartition(":")
+    return fact.occurred_on, producer, int(sequence) if sequence.isdigit() else 0, int(n or 0)
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    label: str
+    label_en: str
+    value: float | int | None
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a figure found: its records, and its value when it is not their number."""
+
+    records: list[Fact]
+    value: float | int | None = None
+    counted: bool = True  # the value is the number of records
+    parts: list[Part] = field(default_factory=list)
+    note: tuple[str, str] | None = None  # (Vietnamese, English), why the value is null
+
+    @property
+    def figure(self) -> float | int | None:
+        return len(self.records) if self.counted else self.value
+
+
+Compute = Callable[[Facts, Period], Result]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    label_en: str
+    unit: Unit
+    compute: Compute
+
+    @property
+    def section(self) -> str:
+        return self.key.split(".", 1)[0]
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+def count(kind: str) -> Compute:
+    """The facts of one kind in the period: the figure most lines are."""
+    def compute(facts: Facts, period: Period) -> Result:
+        return Result(facts.within(kind, period))
+    return compute
+
+
+def split(records: list[Fact], parts: list[tuple[str, str, str]],
+          key: Callable[[Fact], object]) -> list[Part]:
+    """``parts`` (key, label, English label) counted by ``key`` of each record."""
+    tally = Counter(str(key(r)) for r in records)
+    return [Part(k, vi, en, tally[k]) for k, vi, en in parts]
+
+
+def share(numerator: int, denominator: int) -> float | None:
+    return None if denominator == 0 else round(numerator / denominator, 4)
+
+
+def days(values: list[int], pick: Callable[[list[int]], float]) -> float | None:
+    return None if not values else float(pick(values))
+
+
+NO_RECORDS = ("Không có hồ sơ nào trong kỳ để tính.",
+              "No records in the period to compute it from.")
+
+
+def distinct(records: Iterable[Fact]) -> list[Fact]:
+    """The first fact of each record."""
+    seen: dict[str, Fact] = {}
+    for r in records:
+        seen.setdefault(r.record_id, r)
+    return list(seen.values())
+
+
+def latest_by_record(records: Iterable[Fact]) -> dict[str, Fact]:
+    latest: dict[str, Fact] = {}
+    for r in records:  # in the order they happened: the last one stays
+        latest[r.record_id] = r
+    return latest
+
+
+# -- sessions (HĐND) ----------------------------------------------------------------------
+
+def sessions_held(facts: Facts, period: Period) -> Result:
+    convened = distinct(facts.within("session.convened", period))
+    kinds = {f.record_id: f.attr("session_kind") for f in facts.of("session.planned")}
+    return Result(convened, parts=split(convened, [
+        ("thematic", "chuyên đề", "thematic"), ("regular", "thường lệ", "regular")],
+        lambda f: kinds.get(f.record_id)))
+
+
+def questioning_sessions(facts: Facts, period: Period) -> Result:
+    questions = facts.within("session.question", period)
+    return Result(distinct(questions), parts=[
+        Part("questions", "chất vấn", "questions", len(questions))])
+
+
+def confidence_ratings(facts: Facts, period: Period) -> Result:
+    rated = facts.within("session.confidence_rating", period)
+    low = sum(f.attr("outcome") != "none" for f in rated)
+    return Result(rated, parts=[
+        Part("low_majority", "quá nửa phiếu tín nhiệm thấp", "more than half low", low)])
+
+
+# -- implementing resolutions ---------------------------------------------------------------
+
+def first_guidance(facts: Facts, period: Period) -> list[Fact]:
+    return [f for f in facts.within("resolution.guidance", period) if f.attr("first")]
+
+
+def guidance_median_lag(facts: Facts, period: Period) -> Result:
+    first = first_guidance(facts, period)
+    lag = days([int(f.attr("lag_days")) for f in first], statistics.median)
+    return Result(first, lag, counted=False, note=NO_RECORDS if lag is None else None)
+
+
+def guidance_longest_lag(facts: Facts, period: Period) -> Result:
+    first = first_guidance(facts, period)
+    lag = days([int(f.attr("lag_days")) for f in first], max)
+    longest = [f for f in first if lag is not None and f.attr("lag_days") == lag]
+    return Result(longest, lag, counted=False, note=NO_RECORDS if lag is None else None)
+
+
+def resolutions_without_guidance(facts: Facts, period: Period) -> Result:
+    """Passed in the period, and no guidance issued by its end."""
+    guided = {f.record_id for f in facts.of("resolution.guidance")
+              if f.occurred_on <= period.end}
+    return Result([f for f in facts.within("resolution.passed", period)
+                   if f.record_id not in guided])
+
+
+# -- supervision ------------------------------------------------------------------------------
+
+def topics(facts: Facts, period: Period) -> Result:
+    """Topics whose window begins in the period; a topic added later to a programme
+    counts for the body that adopted the programme."""
+    bodies = {f.attr("programme_id"): f.bodies for f in facts.of("oversight.topic") if f.bodies}
+    planned = [f for f in facts.of("oversight.topic") if period.contains(f.occurred_on)]
+    counted = [f for f in planned if facts.body is None
+               or facts.body in bodies.get(f.attr("programme_id"), ())]
+    owner = {f.record_id: bodies.get(f.attr("programme_id"), ("",))[0] for f in counted}
+    return Result(counted, parts=split(counted, [
+        ("hdnd", "HĐND", "People's Council"), ("mttq", "MTTQ", "Fatherland Front")],
+        lambda f: owner[f.record_id]))
+
+
+def overlaps_resolved(facts: Facts, period: Period) -> Result:
+    resolved = facts.within("oversight.overlap_resolved", period)
+    return Result(resolved, parts=split(resolved, [
+        ("joint", "giám sát liên tịch", "joint supervision"),
+        ("rescheduled", "dời thời gian", "rescheduled"),
+        ("accepted", "chấp nhận có lý do", "accepted with a reason")],
+        lambda f: f.attr("resolution")))
+
+
+def recommendations_answered(facts: Facts, period: Period) -> Result:
+    answered = _of_counted_recommendations(facts, facts.within(
+        "oversight.recommendation_answered", period))
+    return Result(answered, parts=split(answered, [
+        ("implemented", "đã thực hiện", "implemented"),
+        ("partly", "thực hiện một phần", "partly"),
+        ("not_yet", "chưa thực hiện", "not yet")], lambda f: f.attr("outcome")))
+
+
+def recommendation_step(kind: str) -> Compute:
+    def compute(facts: Facts, period: Period) -> Result:
+        return Result(_of_counted_recommendations(facts, facts.within(kind, period)))
+    return compute
+
+
+def _of_counted_recommendations(facts: Facts, records: list[Fact]) -> list[Fact]:
+    """Answers, acceptances and reopenings name no body: they count for the bodies of
+    the recommendation they concern."""
+    if facts.body is None:
+        return records
+    issued = {f.record_id for f in facts.of("oversight.recommendation") if facts.counts(f)}
+    return [r for r in records if r.record_id in issued]
+
+
+def recommendations_overdue(facts: Facts, period: Period) -> Result:
+    """Due in the period and not answered by the due day (answered late, or not yet)."""
+    answered: dict[str, date] = {}
+    for f in facts.of("oversight.recommendation_answered"):
+        answered.setdefault(f.record_id, f.occurred_on)
+    overdue = []
+    for f in facts.of("oversight.recommendation"):
+        due = date.fromisoformat(str(f.attr("due_on")))
+        if period.contains(due) and facts.counts(f):
+            first_answer = answered.get(f.record_id)
+            if first_answer is None or first_answer > due:
+                overdue.append(f)
+    return Result(overdue)
+
+
+# -- petitions --------------------------------------------------------------------------------
+
+def petitions_forwarded(reforwarded: bool) -> Compute:
+    def compute(facts: Facts, period: Period) -> Result:
+        return Result([f for f in facts.within("petition.forwarded", period)
+                       if bool(f.attr("reforwarded")) is reforwarded])
+    return compute
+
+
+def petitions_consolidated(facts: Facts, period: Period) -> Result:
+    made = facts.within("petition.consolidated", period)
+    return Result(made, parts=[
+        Part("sources", "nguồn được giữ lại", "sources kept",
+             sum(int(f.attr("sources") or 0) for f in made)),
+        Part("merged", "kiến nghị được gộp", "petitions merged",
+             sum(int(f.attr("merged") or 0) for f in made))])
+
+
+def petitions_answered(facts: Facts, period: Period) -> Result:
+    answered = facts.within("petition.answered", period)
+    return Result(answered, parts=split(answered, [
+        ("on_time", "đúng hạn", "on time"), ("late", "trễ hạn", "late")],
+        lambda f: "on_time" if f.attr("on_time") else "late"))
+
+
+def petitions_on_time_share(facts: Facts, period: Period) -> Result:
+    answered = facts.within("petition.answered", period)
+    on_time = [f for f in answered if f.attr("on_time")]
+    value = share(len(on_time), len(answered))
+    return Result(on_time, value, counted=False, note=NO_RECORDS if value is None else None)
+
+
+STATUSES = [("resolved", "đã giải quyết xong", "resolved"),
+            ("in_progress", "đang giải quyết, có lộ trình", "in progress with a roadmap"),
+            ("explained", "giải trình, cung cấp thông tin", "explained"),
+            ("unresolved", "chưa giải quyết", "unresolved")]
+
+
+def latest_statuses(facts: Facts, period: Period) -> list[Fact]:
+    """Each petition's last resolution status recorded in the period (answered is not
+    resolved: this is what the agency reported after answering)."""
+    return list(latest_by_record(facts.within("petition.status", period)).values())
+
+
+def petitions_resolution_status(facts: Facts, period: Period) -> Result:
+    latest = latest_statuses(facts, period)
+    return Result(latest, parts=split(latest, STATUSES, lambda f: f.attr("status")))
+
+
+def petitions_resolved_share(facts: Facts, period: Period) -> Result:
+    latest = latest_statuses(facts, period)
+    resolved = [f for f in latest if f.attr("status") == "resolved"]
+    value = share(len(resolved), len(latest))
+    return Result(resolved, value, counted=False, note=NO_RECORDS if value is None else None)
+
+
+@dataclass(frozen=True)
+class Answering:
+    """One answer and the days it took from the (last) forwarding before it."""
+
+    answer: Fact
+    days: int
+
+
+def answering_days(facts: Facts, period: Period) -> list[Answering]:
+    forwarded: dict[str, list[date]] = defaultdict(list)
+    for f in facts.of("petition.forwarded"):
+        forwarded[f.record_id].append(f.occurred_on)
+    took = []
+    for answer in facts.within("petition.answered", period):
+        before = [d for d in forwarded.get(answer.record_id, []) if d <= answer.occurred_on]
+        if before:
+            took.append(Answering(answer, (answer.occurred_on - max(before)).days))
+    return took
+
+
+def petitions_median_days(facts: Facts, period: Period) -> Result:
+    took = answering_days(facts, period)
+    value = days([a.days for a in took], statistics.median)
+    return Result([a.answer for a in took], value, counted=False,
+                  note=NO_RECORDS if value is None else None)
+
+
+@dataclass(frozen=True)
+class AgencyAnswering:
+    agency: str
+    unit: str | None
+    answered: int
+    median_days: float
+    ranked: bool
+
+
+def agencies_answering(facts: Facts, period: Period, minimum: int) -> list[AgencyAnswering]:
+    """Median days to answer per agency and unit; ranked only from ``minimum`` answers up
+    (the rulebook's ``petition.answer.minimum_for_share``: one fast answer must not top
+    the table). Ranked ones first, fastest first."""
+    groups: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for a in answering_days(facts, period):
+        agency = a.answer.bodies[0] if a.answer.bodies else ""
+        groups[(agency, a.answer.unit)].append(a.days)
+    rows = [AgencyAnswering(agency, unit, len(d), float(statistics.median(d)),
+                            len(d) >= minimum) for (agency, unit), d in groups.items()]
+    return sorted(rows, key=lambda r: (not r.ranked, r.median_days if r.ranked else 0,
+                                       r.agency, r.unit or ""))
+
+
+# -- citizens' letters ---------------------------------------------------------------------
+
+LETTER_KINDS = [("complaint", "khiếu nại", "complaints"),
+                ("denunciation", "tố cáo", "denunciations"),
+                ("petition", "kiến nghị", "petitions"),
+                ("reflection", "phản ánh", "reflections"),
+                ("information", "thông tin (tố cáo nặc danh…)", "information")]
+
+
+def letters_received(facts: Facts, period: Period) -> Result:
+    received = facts.within("letter.received", period)
+    return Result(received, parts=split(received, LETTER_KINDS,
+                                        lambda f: f.attr("letter_kind")))
+
+
+def letters_decided(facts: Facts, period: Period) -> Result:
+    decided = facts.within("letter.decided", period)
+    return Result(decided, parts=split(decided, [
+        ("on_time", "trong thời hạn", "within the limit"),
+        ("late", "quá thời hạn", "past the limit")],
+        lambda f: "on_time" if f.attr("on_time") else "late"))
+
+
+def letters_appealed(facts: Facts, period: Period) -> Result:
+    """The first letters appealed: counted for the body that handled them."""
+    handled = {f.record_id for f in facts.of("letter.received") if facts.counts(f)}
+    return Result([f for f in facts.of("letter.appealed")
+                   if period.contains(f.occurred_on)
+                   and (facts.body is None or f.record_id in handled)])
+
+
+# -- the table: one line per figure ---------------------------------------------------------
+
+SECTIONS: dict[str, tuple[str, str]] = {
+    "sessions": ("Kỳ họp và hoạt động của HĐND", "Council sessions"),
+    "guidance": ("Triển khai thực hiện nghị quyết", "Implementing resolutions"),
+    "oversight": ("Hoạt động giám sát", "Supervision"),
+    "petitions": ("Kiến nghị cử tri", "Voters' petitions"),
+    "letters": ("Tiếp nhận, xử lý đơn thư", "Citizens' letters"),
+}
+
+FIGURES: list[Figure] = [
+    Figure("sessions.held", "Kỳ họp đã tổ chức", "Sessions held", "count", sessions_held),
+    Figure("sessions.joint_meetings", "Hội nghị liên tịch chuẩn bị kỳ họp",
+           "Joint meetings held", "count", count("session.joint_meeting")),
+    Figure("sessions.documents_late", "Tài liệu gửi đại biểu trễ hạn",
+           "Documents submitted late", "count", count("session.document_late")),
+    Figure("sessions.resolutions_passed", "Nghị quyết được thông qua", "Resolutions passed",
+           "count", count("resolution.passed")),
+    Figure("sessions.drafts_rejected", "Dự thảo nghị quyết không được thông qua",
+           "Draft resolutions rejected", "count", count("resolution.rejected")),
+    Figure("sessions.questioning", "Kỳ họp có hoạt động chất vấn", "Questioning sessions",
+           "count", questioning_sessions),
+    Figure("sessions.explanations", "Phiên giải trình", "Explanation sessions", "count",
+           count("session.explanation")),
+    Figure("sessions.between_matters", "Vấn đề phát sinh giữa hai kỳ họp đã quyết định",
+           "Matters decided between sessions", "count", count("session.between_matter")),
+    Figure("sessions.confidence_ratings", "Người được lấy phiếu tín nhiệm",
+           "Confidence ratings", "count", confidence_ratings),
+    Figure("guidance.median_lag", "Thời gian ban hành văn bản hướng dẫn (trung vị)",
+           "Guidance lag (median)", "days", guidance_median_lag),
+    Figure("guidance.longest_lag", "Thời gian ban hành văn bản hướng dẫn (dài nhất)",
+           "Guidance lag (longest)", "days", guidance_longest_lag),
+    Figure("guidance.without", "Nghị quyết chưa có văn bản hướng dẫn",
+           "Resolutions with no guidance", "count", resolutions_without_guidance),
+    Figure("oversight.topics", "Chuyên đề giám sát", "Supervision topics", "count", topics),
+    Figure("oversight.supervisions", "Đợt giám sát đã tiến hành", "Supervisions conducted",
+           "count", count("oversight.supervision")),
+    Figure("oversight.overlaps_detected", "Trùng lặp được phát hiện", "Overlaps detected",
+           "count", count("oversight.overlap")),
+    Figure("oversight.overlaps_resolved", "Trùng lặp đã xử lý", "Overlaps resolved",
+           "count", overlaps_resolved),
+    Figure("oversight.recommendations_issued", "Kiến nghị sau giám sát",
+           "Recommendations issued", "count", count("oversight.recommendation")),
+    Figure("oversight.recommendations_answered", "Kiến nghị sau giám sát đã được trả lời",
+           "Recommendations answered", "count", recommendations_answered),
+    Figure("oversight.recommendations_accepted", "Kiến nghị sau giám sát được chấp nhận kết "
+           "quả", "Recommendations accepted", "count",
+           recommendation_step("oversight.recommendation_accepted")),
+    Figure("oversight.recommendations_reopened", "Kiến nghị sau giám sát phải thực hiện lại",
+           "Recommendations reopened", "count",
+           recommendation_step("oversight.recommendation_reopened")),
+    Figure("oversight.recommendations_overdue", "Kiến nghị sau giám sát quá hạn trả lời",
+           "Recommendations overdue", "count", recommendations_overdue),
+    Figure("petitions.recorded", "Kiến nghị cử tri tiếp nhận", "Petitions recorded", "count",
+           count("petition.recorded")),
+    Figure("petitions.consolidated", "Kiến nghị tổng hợp (gộp trùng)", "Petitions consolidated",
+           "count", petitions_consolidated),
+    Figure("petitions.forwarded", "Kiến nghị đã chuyển cơ quan có thẩm quyền",
+           "Petitions forwarded", "count", petitions_forwarded(reforwarded=False)),
+    Figure("petitions.rerouted", "Kiến nghị chuyển lại cơ quan khác", "Petitions re-routed",
+           "count", petitions_forwarded(reforwarded=True)),
+    Figure("petitions.answered", "Kiến nghị đã được trả lời", "Petitions answered", "count",
+           petitions_answered),
+    Figure("petitions.on_time_share", "Tỷ lệ trả lời đúng hạn", "Answered on time (share)",
+           "share", petitions_on_time_share),
+    Figure("petitions.resolution_status", "Kết quả giải quyết kiến nghị",
+           "Resolution status", "count", petitions_resolution_status),
+    Figure("petitions.resolved_share", "Tỷ lệ kiến nghị đã giải quyết xong",
+           "Resolved (share)", "share", petitions_resolved_share),
+    Figure("petitions.published", "Kết quả trả lời đã thông báo đến cử tri",
+           "Answers published", "count", count("petition.published")),
+    Figure("petitions.median_days_to_answer", "Số ngày trả lời (trung vị)",
+           "Days to answer (median)", "days", petitions_median_days),
+    Figure("letters.received", "Đơn thư tiếp nhận", "Letters received", "count",
+           letters_received),
+    Figure("letters.accepted", "Đơn thư được thụ lý", "Letters accepted", "count",
+           count("letter.accepted")),
+    Figure("letters.forwarded", "Đơn thư chuyển cơ quan có thẩm quyền", "Letters forwarded",
+           "count", count("letter.forwarded")),
+    Figure("letters.guided", "Đơn thư hướng dẫn người gửi", "Letters guided", "count",
+           count("letter.guided")),
+    Figure("letters.decided", "Đơn thư đã giải quyết", "Letters decided", "count",
+           letters_decided),
+    Figure("letters.appealed", "Khiếu nại lần hai", "Letters appealed", "count",
+           letters_appealed),
+    Figure("letters.withdrawn", "Khiếu nại được rút", "Complaints withdrawn", "count",
+           count("letter.withdrawn")),
+]
+BY_KEY = {figure.key: figure for figure in FIGURES}
