@@ -34,7 +34,7 @@ class OtherJurisdictionError(NotFound):
 
 
 From = Annotated[Day | None, Query(alias="from", description="Từ ngày — first day (ISO).")]
-To = Annotated[Day | None, Query(description="Đến ngày — last day, included (ISO).")]
+To = Annotated[Day | None, Query(alias="to", description="Đến ngày — last day, included (ISO).")]
 Year = Annotated[int | None, Query(
     description="Năm — a whole calendar year; the same as from=YYYY-01-01&to=YYYY-12-31.")]
 Body = Annotated[Agency | None, Query(
