@@ -8,14 +8,20 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from docx import Document
 from docx.table import Table
 from docxtpl import DocxTemplate
 from fastapi.testclient import TestClient
 
+from chassis.settings import ServiceSettings
+from chassis.stores import store_environment
+from oversight.application import Oversight
+from oversight.entrypoints.http import create_http_app
 from portal.review import Chosen, portal_page, review_html
 from portal.review_docx import TEMPLATE, file_name, review_context, review_docx
 from portal.settings import PortalSettings
@@ -194,3 +200,50 @@ def test_a_service_that_does_not_answer_is_said_in_words(client: TestClient) -> 
 
 def test_the_menu_links_the_review(client: TestClient) -> None:
     assert '<a href="/bao-cao">Báo cáo sơ kết</a>' in client.get("/dung-han").text
+
+
+@pytest.fixture
+def with_oversight(tmp_path: Path) -> Iterator[TestClient]:
+    """The portal against the oversight service's own HTTP app on SQLite (in process)."""
+    settings = ServiceSettings(environment="test", store="sqlite", data_dir=tmp_path,
+                               jurisdiction="tien-giang")
+    application = Oversight(store_environment(settings, "oversight"))
+    oversight_app = create_http_app(settings, application)
+    portal_app = create_portal_app(PortalSettings(
+        environment="test", jurisdiction="tien-giang", petitions_url=NOWHERE,
+        sessions_url=NOWHERE, notifier_url=NOWHERE, oversight_url="http://oversight"))
+    portal_app.state.services.clients["oversight"] = httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=oversight_app), base_url="http://oversight")
+    try:
+        with TestClient(portal_app, follow_redirects=False) as portal:
+            yield portal
+    finally:
+        application.close()
+
+
+@pytest.mark.integration
+def test_the_service_s_review_shown_and_its_refusal_in_the_page_s_language(
+    with_oversight: TestClient
+) -> None:
+    page = with_oversight.get("/bao-cao", params={"nam": "2025", "co-quan": "hdnd"})
+    assert page.status_code == 200
+    assert "Kỳ báo cáo: <strong>năm 2025</strong>" in page.text
+    assert "Kỳ trước (2024)" in page.text and 'role="img"' in page.text
+    document = with_oversight.get("/bao-cao.docx", params={"nam": "2025", "co-quan": "hdnd"})
+    assert document.status_code == 200
+    assert document.headers["content-disposition"] == (
+        'attachment; filename="bao-cao-so-ket-2025-hdnd.docx"')
+    opened_document = Document(BytesIO(document.content))
+    assert cells(opened_document.tables[0])[0][0].startswith("HỘI ĐỒNG NHÂN DÂN TỈNH")
+    assert cells(opened_document.tables[1])[0][1] == "Kỳ này (2025)"
+    # a figure the service does not know: its problem document, in Vietnamese, then English
+    unknown = with_oversight.get("/bao-cao/chi-so/sessions.unknown", params={"nam": "2025"})
+    assert unknown.status_code == 404
+    assert "Không tìm thấy hồ sơ này." in unknown.text and "sessions.unknown" in unknown.text
+    with_oversight.cookies.set("phoihop_lang", "en")
+    unknown = with_oversight.get("/bao-cao/chi-so/sessions.unknown", params={"nam": "2025"})
+    assert "This record was not found." in unknown.text and "No figure is called" in unknown.text
+    records = with_oversight.get("/bao-cao/chi-so/sessions.held", params={"nam": "2025"})
+    assert records.status_code == 200 and "No record." in records.text
+    csv = with_oversight.get("/bao-cao/chi-so/sessions.held.csv", params={"nam": "2025"})
+    assert csv.content.startswith("\ufeffid,kind,title,occurred_on,href".encode())

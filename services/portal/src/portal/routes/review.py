@@ -79,8 +79,12 @@ def _refused(request: Request, wrong: dict[str, str]) -> dict[str, Any]:
 
 
 def _service_refused(request: Request, error: ServiceProblem) -> dict[str, Any]:
-    """The service's problem document in words, its fields named as the form names them."""
+    """The service's problem document in words: the portal's sentence for its kind, then
+    the service's own (asked in the page's language: it says which day or year is
+    wrong), its fields named as the form names them."""
     problem = shown_problem(request, error)
+    problem["message"] = f"{problem['message']} {error.detail}".strip()
+    problem["detail"] = ""
     problem["fields"] = {FORM_FIELDS.get(name, name): words
                          for name, words in problem["fields"].items()}
     return problem
@@ -88,7 +92,8 @@ def _service_refused(request: Request, error: ServiceProblem) -> dict[str, Any]:
 
 async def _review(request: Request, chosen: shown.Chosen) -> dict[str, Any]:
     found: dict[str, Any] = await services_of(request).get(
-        "oversight", "/review", params=chosen.service_params())
+        "oversight", "/review", params=chosen.service_params(),
+        language=language_of(request))
     return found
 
 
@@ -155,7 +160,7 @@ async def figure_csv(request: Request, key: str, nam: Typed = "",
     if chosen is None:
         raise HTTPException(422)
     content, media_type = await services_of(request).get_document(
-        "oversight", f"/review/figures/{key}.csv?{urlencode(params)}")
+        "oversight", f"/review/figures/{key}.csv?{urlencode(params)}", language_of(request))
     suffix = "-ky-truoc" if ky == "truoc" else ""
     return Response(content, media_type=media_type, headers={
         "Content-Disposition": f'attachment; filename="{key}{suffix}.csv"'})
@@ -176,8 +181,15 @@ async def figure_records(request: Request, key: str, nam: Typed = "",
         _, wrong = chosen_period(nam, tu_ngay, den_ngay, co_quan)
         return render(request, "review.html", status=422, values=values,
                       problem=_refused(request, wrong))
-    found: dict[str, Any] = await services_of(request).get(
-        "oversight", f"/review/figures/{key}", params=params)
+    try:
+        found: dict[str, Any] = await services_of(request).get(
+            "oversight", f"/review/figures/{key}", params=params,
+            language=language_of(request))
+    except ServiceProblem as error:
+        if error.status >= 500:
+            raise
+        return render(request, "error.html", status=status_of(error),
+                      problem=_service_refused(request, error))
     records = [record | {"page": shown.portal_page(str(record.get("href", "")))}
                for record in found.get("records", [])]
     query = chosen.portal_query()
