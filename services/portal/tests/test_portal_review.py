@@ -22,7 +22,7 @@ from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
 from oversight.application import Oversight
 from oversight.entrypoints.http import create_http_app
-from portal.review import Chosen, portal_page, review_html
+from portal.review import LONGEST_BAR, Chosen, portal_page, review_html
 from portal.review_docx import TEMPLATE, file_name, review_context, review_docx
 from portal.settings import PortalSettings
 from portal.web import create_portal_app
@@ -95,6 +95,14 @@ def test_the_docx_of_one_body_and_a_period_names_them_and_escapes_what_it_quotes
     assert file_name(sample_review()) == "bao-cao-so-ket-2023.docx"
 
 
+def test_the_docx_without_answered_petitions_says_so_instead_of_an_empty_table() -> None:
+    document = opened(sample_review() | {"agencies": []})
+    assert len(document.tables) == 4  # heading, two sections, closing: no league table
+    text = [paragraph.text for paragraph in document.paragraphs]
+    assert "Chưa có kiến nghị nào được trả lời trong kỳ." in text
+    assert not any(line.startswith("Chưa đủ số liệu") for line in text)
+
+
 def test_the_template_asks_only_for_what_the_portal_fills() -> None:
     """A clerk who edits the template and misspells a tag learns it here, not from an
     empty cell in a signed report."""
@@ -118,12 +126,24 @@ def test_the_page_shows_each_figure_beside_the_previous_with_its_links_and_chart
     assert all("<title id=" in chart and "<desc id=" in chart for chart in charts)
     assert ">2023: 8</text>" in charts[0] and ">2022: 6</text>" in charts[0]
     assert ">2023: 80\u00a0%</text>" in charts[3]
+    # a share's bar is drawn against the whole: 80 % is 0.8 of the longest bar
+    assert f'width="{round(0.8 * LONGEST_BAR)}"' in charts[3]
     # the league table: ranked only from the minimum up, the others apart
     ranked = page[page.index('id="muc-co-quan"'):page.index('id="chua-du"')]
     assert ranked.index("Sở Giáo dục và Đào tạo") < ranked.index("Sở Y tế") < ranked.index(
         "Sở Xây dựng")
     assert "Sở Tài chính" not in ranked
     assert "UBND tỉnh – Sở Tài chính: 1" in page[page.index('id="chua-du"'):]
+
+
+def test_a_figure_at_nothing_in_both_periods_stays_in_the_table_only() -> None:
+    review = sample_review()
+    review["sections"][0]["figures"][2] |= {"value": 0, "previous": 0}
+    page = review_html(review, YEAR, "vi")
+    chart = re.search(r'<svg class="chart".*?</svg>', page, re.S)
+    assert chart is not None and "Phiên chất vấn" not in chart.group(0)
+    assert "Kỳ họp đã tổ chức" in chart.group(0)
+    assert 'href="/bao-cao/chi-so/sessions.questioning?nam=2023">Phiên chất vấn</a>' in page
 
 
 def test_the_page_in_english_and_a_body_s_period_in_its_links() -> None:
@@ -228,7 +248,8 @@ def test_the_service_s_review_shown_and_its_refusal_in_the_page_s_language(
     page = with_oversight.get("/bao-cao", params={"nam": "2025", "co-quan": "hdnd"})
     assert page.status_code == 200
     assert "Kỳ báo cáo: <strong>năm 2025</strong>" in page.text
-    assert "Kỳ trước (2024)" in page.text and 'role="img"' in page.text
+    assert "Kỳ trước (2024)" in page.text
+    assert 'role="img"' not in page.text  # nothing recorded: nothing to draw
     document = with_oversight.get("/bao-cao.docx", params={"nam": "2025", "co-quan": "hdnd"})
     assert document.status_code == 200
     assert document.headers["content-disposition"] == (

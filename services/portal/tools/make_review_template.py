@@ -28,7 +28,7 @@ from docx.text.run import Run
 TEMPLATE = (Path(__file__).parents[1] / "src" / "portal" / "documents"
             / "bao-cao-so-ket.docx")
 FONT = "Times New Roman"
-FIGURES_WIDTHS = (Cm(8.0), Cm(2.6), Cm(2.6), Cm(2.8))  # 16 cm: the page between margins
+FIGURES_WIDTHS = (Cm(9.2), Cm(2.2), Cm(2.2), Cm(2.4))  # 16 cm: the page between margins
 AGENCIES_WIDTHS = (Cm(2.0), Cm(8.4), Cm(2.8), Cm(2.8))
 
 
@@ -51,8 +51,12 @@ def build() -> None:
     _paragraph(document, "{%p endfor %}")
     _paragraph(document, "{{ agencies_number }}. Thời gian trả lời kiến nghị của cử tri theo "
                "cơ quan, đơn vị", bold=True, before=6, keep_with_next=True)
+    _paragraph(document, "{%p if agencies %}")
     _paragraph(document, "{{ agencies_rule }}", first_line=True, keep_with_next=True)
     _agencies_table(document)
+    _paragraph(document, "{%p else %}")
+    _paragraph(document, "Chưa có kiến nghị nào được trả lời trong kỳ.", first_line=True)
+    _paragraph(document, "{%p endif %}")
     _paragraph(document, "{%p if too_few %}")
     _paragraph(document, "Chưa đủ số liệu để xếp hạng: {{ too_few }}.", first_line=True,
                before=6)
@@ -106,6 +110,7 @@ def _figures_table(document: Document) -> None:
     for cell, tag in zip(cells[1:], ("{{ row.value }}", "{{ row.previous }}",
                                      "{{ row.change }}"), strict=True):
         _cell_text(cell, tag, size=12, right=True)
+    _whole_row(table, 2)
     _loop_row(table, 3, "{%tr endfor %}")
 
 
@@ -124,6 +129,7 @@ def _agencies_table(document: Document) -> None:
     _cell_text(cells[1], "{{ agency.name }}", size=12, centred=False)
     _cell_text(cells[2], "{{ agency.answered }}", size=12, right=True)
     _cell_text(cells[3], "{{ agency.median_days }}", size=12, right=True)
+    _whole_row(table, 2)
     _loop_row(table, 3, "{%tr endfor %}")
 
 
@@ -177,6 +183,12 @@ def _run(paragraph: Paragraph, words: str, *, bold: bool = False, italic: bool =
     run = paragraph.add_run(words)
     run.bold, run.italic, run.font.size = bold, italic, Pt(size)
     return run
+
+
+def _whole_row(table: Table, index: int) -> None:
+    """A figure's row is never split across two pages (docxtpl repeats it with this)."""
+    properties = table.rows[index]._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
 
 
 def _loop_row(table: Table, index: int, tag: str) -> None:

@@ -194,11 +194,12 @@ INK = "#1d3557"
 def bar_charts(section: dict[str, Any], review: dict[str, Any], language: Language
                ) -> list[str]:
     """One chart per kind of number in the section (counts, days, shares: never two
-    scales on one chart), of the figures that have both periods' values or one of them."""
+    scales on one chart), of the figures with something to draw in either period (a
+    figure at nothing in both stays in the table only)."""
     charts: list[str] = []
     for unit in ("count", "days", "share"):
         figures = [f for f in section["figures"] if f["unit"] == unit
-                   and (f.get("value") is not None or f.get("previous") is not None)]
+                   and (f.get("value") or f.get("previous"))]
         if figures:
             chart_id = f"bieu-do-{section['key']}-{unit}".replace(".", "-")
             charts.append(_bar_chart(chart_id, section, figures, unit, review, language))
@@ -210,7 +211,9 @@ def _bar_chart(chart_id: str, section: dict[str, Any], figures: list[dict[str, A
     en = language == "en"
     now = period_label(review["period"], language)
     before = period_label(review["previous_period"], language)
-    largest = max(max(f.get("value") or 0, f.get("previous") or 0) for f in figures) or 1
+    # Shares are drawn against the whole (100 %), not against the largest one shown.
+    largest = 1 if unit == "share" else max(
+        max(f.get("value") or 0, f.get("previous") or 0) for f in figures) or 1
     block = LABEL_HEIGHT + 2 * BAR_HEIGHT + 4 + FIGURE_GAP
     height = len(figures) * block + 4
     title = text("review_chart", language).format(
@@ -220,7 +223,8 @@ def _bar_chart(chart_id: str, section: dict[str, Any], figures: list[dict[str, A
         f", {before} {amount(f.get('previous'), unit, language)}" for f in figures)
     shapes = [
         f'<svg class="chart" role="img" viewBox="0 0 {CHART_WIDTH} {height}" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-labelledby="{chart_id}-t" aria-describedby="{chart_id}-d" '
+        f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(text("review_chart_desc", language))} '
         f'{escape(said)}.</desc>',

@@ -193,8 +193,10 @@ async def figure_records(request: Request, key: str, nam: Typed = "",
     records = [record | {"page": shown.portal_page(str(record.get("href", "")))}
                for record in found.get("records", [])]
     query = chosen.portal_query()
+    period = shown.period_words({"from": chosen.first, "to": chosen.last},
+                                language_of(request))
     return render(request, "review_records.html", figure=found, records=records,
-                  previous=ky == "truoc", query=query, key=key,
+                  previous=ky == "truoc", query=query, key=key, period=period,
                   csv=f"/bao-cao/chi-so/{key}.csv?{query}"
                       + ("&ky=truoc" if ky == "truoc" else ""))
 
