@@ -24,6 +24,7 @@ from benchmarks import (
     relay_throughput,
     replay,
     restart,
+    review,
     table,
 )
 from benchmarks.http_load import wrk_available
@@ -59,7 +60,7 @@ def main() -> None:
 def parse_arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--only", type=lambda s: [int(n) for n in s.split(",")],
-                        default=[1, 2, 3, 4, 5, 6, 7], help="benchmarks to run, e.g. 3,4")
+                        default=[1, 2, 3, 4, 5, 6, 7, 8], help="benchmarks to run, e.g. 3,4")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=8, help="seconds per round of 1 and 5")
     parser.add_argument("--relay-events", type=int, default=20_000)
@@ -70,6 +71,8 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--growth-small", type=int, default=10_000)
     parser.add_argument("--growth-large", type=int, default=1_000_000)
     parser.add_argument("--restart-events", type=int, default=1_000_000)
+    parser.add_argument("--review-years", type=int, default=3,
+                        help="years of a province in benchmark 8's store")
     parser.add_argument("--memory-seconds", type=int, default=24, help="wrk load duration")
     parser.add_argument("--workdir", default=None, help="where stores go (default: /tmp)")
     options = parser.parse_args()
@@ -148,9 +151,15 @@ def run_restart(run: Run) -> None:
                                         run.nats_url, load_seconds))
 
 
+def run_review(run: Run) -> None:
+    workdir = run.workdir / "review"
+    workdir.mkdir()
+    review.print_review(review.compare(workdir, run.options.review_years, run.options.rounds))
+
+
 BENCHMARKS: dict[int, Callable[[Run], None]] = {
     1: run_http, 2: run_relay, 3: run_e2e, 4: run_replay, 5: run_growth, 6: run_memory,
-    7: run_restart,
+    7: run_restart, 8: run_review,
 }
 
 

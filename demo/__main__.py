@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from demo import letters_year, oversight_year, petitions_year, sessions_year
-from demo.client import DemoError, answers
+from demo.client import DemoError, ServiceClient, answers
 from demo.progress import Progress
+from demo.review_summary import print_review
 from kernel.clock import SystemClock, plausible_years, today_in_vietnam
 
 
@@ -100,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Không có dịch vụ nào đang chạy: không làm gì. Chạy `make run` rồi "
               "`make demo`.", file=sys.stderr)
         return 2
+    if answers(args.oversight_url):  # the closing summary: the review of the year
+        year = args.year or petitions_year.last_year()
+        with ServiceClient(args.oversight_url, args.jurisdiction, "demo-review") as client:
+            print_review(client, progress, year)
     progress.say(f"Xong trong {time.monotonic() - started:.1f} s.")
     return 0
 

@@ -36,10 +36,11 @@ EVERY_STREAM = set(BUS_SERVICES)
 CONSUMES = {
     "petitions": {"sessions"},
     "sessions": {"petitions", "oversight"},
-    "oversight": {"petitions", "sessions"},
+    "oversight": {"petitions", "sessions", "letters"},  # and its own (decision 17)
     "notifier": {"petitions", "sessions", "oversight", "letters"},
     "letters": set(),
-    # Every stream but letters', which only MTTQ's notifier imports (decision 15).
+    # Every stream but letters', which only MTTQ's notifier and HDND's oversight import
+    # (decisions 15, 17).
     "ubnd": EVERY_STREAM - {"letters"},
     "dbqh": EVERY_STREAM - {"letters"},
 }

@@ -4,6 +4,7 @@ publish them, dated by ``occurred_on`` in two years (2024 and 2025)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 from uuid import UUID, uuid4
 
 from contracts import IntegrationEvent
@@ -146,3 +147,23 @@ class History:
                 done="Đã bố trí", responded_on=answered_on, due_on=due_on,
                 on_time=answered_on <= due_on), answered_on)
         return recommendation_id
+
+
+def consume_own_events(app: Any, jurisdiction: str) -> int:
+    """What oversight's consumer of its own stream applies, without NATS: each stored event
+    in the form its relay publishes it (the same CloudEvents id, time and data)."""
+    from chassis.messaging.consuming_application import tracking_name
+    from chassis.messaging.relay import published_form
+    from contracts import decode_cloudevent, event_source
+    from oversight.application import translate
+
+    name = tracking_name(event_source(jurisdiction, "oversight"), "oversight")
+    applied = 0
+    for notification in app.recorder.select_notifications(start=0, limit=10_000,
+                                                          inclusive_of_start=False):
+        event = app.mapper.to_domain_event(notification)
+        integration = translate(event)
+        if integration is not None:
+            body = published_form(integration, event, jurisdiction, notification.id)[2]
+            applied += app.apply_received(decode_cloudevent(body), name)
+    return applied

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from uuid import uuid4
 
 import pytest
 from review_builders import RECORDED, History
 
-from contracts.sessions import v1 as sessions
+from contracts.petitions import v1 as petitions
 from contracts.vocabulary import Agency, ResolutionStatus
 from oversight.review.facts import facts_of
 from oversight.review.figures import BY_KEY, FIGURES, Facts, agencies_answering
@@ -51,16 +52,27 @@ def test_a_period_the_review_cannot_cover_is_refused(start: date, end: date) -> 
 # -- the day of a fact ---------------------------------------------------------------------
 
 def test_a_fact_is_dated_the_day_it_happened_else_the_day_of_its_event_in_vietnam() -> None:
-    convened = sessions.SessionConvened(session_id=History().session(date(2025, 1, 1)),
-                                        opened_on=date(2025, 3, 14), total_deputies=50,
-                                        present=48, absent_deputies=[])
+    history = History()
+    history.petition(date(2025, 3, 14))
+    _, recorded = history.events[0]
     late_evening = datetime(2025, 3, 20, 18, 30, tzinfo=UTC)  # 01:30 next day in Vietnam
-    [undated] = facts_of(convened, event_id="tg:sessions:9", time=late_evening)
-    assert undated.occurred_on == date(2025, 3, 21)
-    [dated] = facts_of(convened.model_copy(update={"occurred_on": date(2025, 3, 14)}),
-                       event_id="tg:sessions:9", time=late_evening)
+    [dated] = facts_of(recorded, event_id="tg:petitions:9", time=late_evening)
     assert dated.occurred_on == date(2025, 3, 14)
-    assert dated.fact_id == "tg:sessions:9#0"
+    assert dated.fact_id == "tg:petitions:9#0"
+    undated = recorded.model_copy(update={"occurred_on": None})
+    [fact] = facts_of(undated, event_id="tg:petitions:9", time=late_evening)
+    assert fact.occurred_on == date(2025, 3, 21)
+
+
+def test_an_event_without_occurred_on_is_dated_by_its_acts_own_day_field() -> None:
+    """Letters' and oversight's relays do not stamp ``occurred_on`` yet: a letter received
+    by post in 2025 and typed in 2026 still counts in 2025."""
+    history = History()
+    history.letter(date(2025, 4, 2))
+    _, received = history.events[0]
+    unstamped = received.model_copy(update={"occurred_on": None})
+    [fact] = facts_of(unstamped, event_id="tg:letters:1", time=RECORDED)
+    assert fact.occurred_on == date(2025, 4, 2)
 
 
 # -- sessions ------------------------------------------------------------------------------
@@ -119,9 +131,25 @@ def test_petitions_forwarded_rerouted_answered_on_time_and_late() -> None:
     assert value(h, "petitions.answered", body="hdnd") == 1
 
 
+def test_a_consolidation_split_again_is_not_counted() -> None:
+    h = History()
+    kept, undone = uuid4(), uuid4()
+    for petition_id, sources in ((kept, 3), (undone, 2)):
+        h.add(petitions.PetitionsConsolidated(
+            petition_id=petition_id, merged_petition_ids=[uuid4() for _ in range(sources)],
+            text="Đường tỉnh 864", sources=[petitions.PetitionSource(
+                petition_id=uuid4(), meeting_id=None, commune="Tân Phú")
+                for _ in range(sources)], meeting_count=1, commune_count=1),
+            date(2025, 3, 1))
+    h.add(petitions.PetitionConsolidationSplit(petition_id=undone, restored_petition_ids=[],
+                                               reason="Gộp nhầm"), date(2025, 3, 9))
+    assert value(h, "petitions.consolidated") == 1
+    assert parts(h, "petitions.consolidated") == {"sources": 3, "merged": 3}
+
+
 def test_agencies_are_ranked_only_from_the_rulebook_minimum_up() -> None:
     h = History()
-    for n in range(5):  # Sở Xây dựng: five answers, 10 days each
+    for _ in range(5):  # Sở Xây dựng: five answers, 10 days each
         p = h.petition(date(2025, 3, 1))
         h.forward(p, date(2025, 3, 2), date(2025, 4, 1))
         h.answer(p, date(2025, 3, 12), date(2025, 4, 1))

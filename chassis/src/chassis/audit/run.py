@@ -103,6 +103,11 @@ def audit(
                 report.problems += spec.read_model(app, result.aggregates)
             except Exception as error:  # the service itself cannot rebuild it from this log
                 report.problems.append(f"read model: cannot be rebuilt: {error!r}")
+        if spec.derived is not None:
+            try:
+                report.problems += spec.derived(settings, app)
+            except Exception as error:  # a store it replays cannot be read
+                report.problems.append(f"derived: cannot be re-derived: {error!r}")
         if check is not None:
             report.problems += check.problems + check.foreign()
             report.published_checked = check.checked

@@ -21,6 +21,7 @@ from oversight.application import Oversight, translate
 from oversight.application.audit import check_read_model
 from oversight.entrypoints.http import create_http_app
 from oversight.monitoring_worker import MonitoringWorker
+from oversight.review.audit import check_review
 from oversight.settings import OversightSettings
 
 SERVICE = ServiceSpec(
@@ -29,7 +30,7 @@ SERVICE = ServiceSpec(
 )
 AUDIT = AuditSpec(  # phoihop audit --service oversight
     open_app=lambda settings: Oversight(env=store_environment(settings, SERVICE.name)),
-    translate=translate, read_model=check_read_model,
+    translate=translate, read_model=check_read_model, derived=check_review,
 )
 # Monitoring and the yearly review from the services' events (decisions 5, 17): one
 # durable consumer per stream, oversight's own included (the review counts its acts from

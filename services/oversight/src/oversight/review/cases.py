@@ -14,11 +14,10 @@ from contracts import ReceivedEvent
 from kernel.clock import plausible_days
 from kernel.errors import NotFound, Wording
 from oversight.application.base import OversightBase
-from oversight.review.facts import facts_of
 from oversight.review.figures import BY_KEY
 from oversight.review.periods import Period, checked_period
 from oversight.review.report import Scope, figure_records_json, review_json
-from oversight.review.store import ReviewFacts, ReviewNote, fact_as_dict
+from oversight.review.store import ReviewFacts, ReviewNote
 
 MINIMUM_FOR_RANK = "petition.answer.minimum_for_share"
 
@@ -37,15 +36,15 @@ class ReviewCases(OversightBase):
 
     def note_review_facts(self, received: ReceivedEvent,
                           processing_event: ProcessingEvent[UUID]) -> None:
-        """Saves what the event says that a figure needs, with the message's receipt."""
-        facts = facts_of(received.data, event_id=received.id, time=received.time)
-        if not facts:
-            return
+        """Keeps the event, with the message's receipt (decision 17). Every event, not
+        only those a figure reads today: a figure added later counts the past too (its
+        facts are derived from the notes when the projection's version changes)."""
         digest = content_digest(received)
         if self.exists(ReviewNote.create_id(received.id, digest)):  # noted already
             return
         processing_event.collect_events(ReviewNote(
-            cloudevent_id=received.id, digest=digest, facts=[fact_as_dict(f) for f in facts]))
+            cloudevent_id=received.id, digest=digest, type=received.type,
+            time=received.time.isoformat(), data=received.data.model_dump(mode="json")))
 
     # -- queries ----------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ The day is the act's ``occurred_on`` where the event carries it (decision 16), e
 day of the event's time in Vietnam. One exception, on purpose: a supervision topic counts
 in the period its planned window begins, not the day its programme was adopted (a year's
 programme is adopted in December of the year before, and the review of a year counts the
-topics of that year's programme).
+topics of that year's programme); so does an overlap found between them.
 """
 
 from __future__ import annotations
@@ -69,23 +69,28 @@ class Draft:
 E = TypeVar("E", bound=IntegrationEvent)
 Builder = Callable[[Any], list[Draft]]
 Build = Callable[[E], list[Draft]]
-BUILDERS: dict[type[IntegrationEvent], Builder] = {}
+BUILDERS: dict[type[IntegrationEvent], tuple[Builder, str | None]] = {}
 
 
-def builds(event_type: type[E]) -> Callable[[Build[E]], Build[E]]:
-    """Registers the builder of one event type's facts."""
+def builds(event_type: type[E], day_field: str | None = None
+           ) -> Callable[[Build[E]], Build[E]]:
+    """Registers the builder of one event type's facts, and the field that names the
+    day of its act where the contract has one (``received_on``): a service whose relay
+    does not stamp ``occurred_on`` yet (letters, oversight) still dates its acts right."""
     def register(builder: Build[E]) -> Build[E]:
-        BUILDERS[event_type] = builder
+        BUILDERS[event_type] = (builder, day_field)
         return builder
     return register
 
 
 def facts_of(event: IntegrationEvent, *, event_id: str, time: datetime) -> list[Fact]:
     """The facts one integration event says; none for an event no figure reads."""
-    builder = BUILDERS.get(type(event))
-    if builder is None:
+    found = BUILDERS.get(type(event))
+    if found is None:
         return []
-    day = event.occurred_on or day_in_vietnam(time)
+    builder, day_field = found
+    act_day: date | None = getattr(event, day_field) if day_field else None
+    day = event.occurred_on or act_day or day_in_vietnam(time)
     return [Fact(fact_id=f"{event_id}#{n}", kind=d.kind, record_id=str(d.record_id),
                  record_kind=d.record_kind, href=d.href, title=d.title,
                  occurred_on=d.day or day, bodies=d.bodies, unit=d.unit,
@@ -109,44 +114,44 @@ def _planned(e: sessions.SessionPlanned) -> list[Draft]:
     return [_session("session.planned", e.session_id, e.title, session_kind=e.kind)]
 
 
-@builds(sessions.SessionConvened)
+@builds(sessions.SessionConvened, "opened_on")
 def _convened(e: sessions.SessionConvened) -> list[Draft]:
     return [_session("session.convened", e.session_id, "", present=e.present)]
 
 
-@builds(sessions.JointMeetingHeld)
+@builds(sessions.JointMeetingHeld, "held_on")
 def _joint(e: sessions.JointMeetingHeld) -> list[Draft]:
     return [_session("session.joint_meeting", e.session_id, "",
                      attending=[str(a) for a in e.attending])]
 
 
-@builds(sessions.DocumentSubmittedLate)
+@builds(sessions.DocumentSubmittedLate, "submitted_on")
 def _late(e: sessions.DocumentSubmittedLate) -> list[Draft]:
     return [Draft("session.document_late", e.document_id, "document",
                   f"/sessions/{e.session_id}", e.title, (HDND, str(e.submitted_by)),
                   attrs={"days_late": e.days_late, "due_on": _iso(e.due_on)})]
 
 
-@builds(sessions.QuestionAsked)
+@builds(sessions.QuestionAsked, "asked_on")
 def _asked(e: sessions.QuestionAsked) -> list[Draft]:
     return [_session("session.question", e.session_id, e.question, deputy=e.deputy,
                      official=e.official)]
 
 
-@builds(sessions.ResolutionPassed)
+@builds(sessions.ResolutionPassed, "passed_on")
 def _passed(e: sessions.ResolutionPassed) -> list[Draft]:
     return [Draft("resolution.passed", e.resolution_id, "resolution",
                   f"/resolutions/{e.resolution_id}", f"{e.number}: {e.title}", (HDND,),
                   attrs={"session_id": str(e.session_id), "number": e.number})]
 
 
-@builds(sessions.ResolutionRejected)
+@builds(sessions.ResolutionRejected, "voted_on")
 def _rejected(e: sessions.ResolutionRejected) -> list[Draft]:
     return [Draft("resolution.rejected", e.document_id, "document",
                   f"/sessions/{e.session_id}", e.title, (HDND,))]
 
 
-@builds(sessions.ResolutionGuidanceIssued)
+@builds(sessions.ResolutionGuidanceIssued, "issued_on")
 def _guidance(e: sessions.ResolutionGuidanceIssued) -> list[Draft]:
     return [Draft("resolution.guidance", e.resolution_id, "resolution",
                   f"/resolutions/{e.resolution_id}",
@@ -156,20 +161,20 @@ def _guidance(e: sessions.ResolutionGuidanceIssued) -> list[Draft]:
                          "passed_on": _iso(e.passed_on)})]
 
 
-@builds(sessions.ExplanationSessionHeld)
+@builds(sessions.ExplanationSessionHeld, "held_on")
 def _explained(e: sessions.ExplanationSessionHeld) -> list[Draft]:
     return [Draft("session.explanation", e.explanation_id, "explanation",
                   f"/explanation-sessions/{e.explanation_id}", e.topic, (HDND,))]
 
 
-@builds(sessions.BetweenSessionMatterDecided)
+@builds(sessions.BetweenSessionMatterDecided, "decided_on")
 def _matter(e: sessions.BetweenSessionMatterDecided) -> list[Draft]:
     return [Draft("session.between_matter", e.matter_id, "matter",
                   f"/between-session-matters/{e.matter_id}",
                   f"{e.decision_number}: {e.title}", (HDND,))]
 
 
-@builds(sessions.ConfidenceRated)
+@builds(sessions.ConfidenceRated, "rated_on")
 def _rated(e: sessions.ConfidenceRated) -> list[Draft]:
     return [Draft("session.confidence_rating", e.rating_id, "confidence_rating",
                   f"/confidence-ratings/{e.rating_id}", f"{e.official} ({e.position})",
@@ -189,7 +194,7 @@ def _topic(programme_id: UUID, body: str, topic: oversight.ProgrammeTopic) -> Dr
                  attrs={"programme_id": str(programme_id), "supervising_body": body})
 
 
-@builds(oversight.SupervisionProgrammeAdopted)
+@builds(oversight.SupervisionProgrammeAdopted, "adopted_on")
 def _programme(e: oversight.SupervisionProgrammeAdopted) -> list[Draft]:
     return [_topic(e.programme_id, e.body, t) for t in e.topics]
 
@@ -205,8 +210,10 @@ def _topic_added(e: oversight.SupervisionTopicAdded) -> list[Draft]:
 
 @builds(oversight.OverlapDetected)
 def _overlap(e: oversight.OverlapDetected) -> list[Draft]:
+    # Found when the second programme is adopted (the December before): like a topic, an
+    # overlap counts in the period its shared window begins.
     return [Draft("oversight.overlap", e.overlap_id, "overlap", f"/overlaps/{e.overlap_id}",
-                  " / ".join(e.topics), (HDND, MTTQ))]
+                  " / ".join(e.topics), (HDND, MTTQ), day=e.period_start)]
 
 
 @builds(oversight.OverlapResolved)
@@ -216,7 +223,7 @@ def _overlap_resolved(e: oversight.OverlapResolved) -> list[Draft]:
                   attrs={"resolution": e.resolution})]
 
 
-@builds(oversight.SupervisionConducted)
+@builds(oversight.SupervisionConducted, "ended_on")
 def _supervision(e: oversight.SupervisionConducted) -> list[Draft]:
     return [Draft("oversight.supervision", e.supervision_id, "supervision",
                   f"/supervisions/{e.supervision_id}", e.topic, _body(e.body),
@@ -228,7 +235,7 @@ def _recommendation(kind: str, recommendation_id: UUID, title: str, **attrs: Any
                  f"/recommendations/{recommendation_id}", title, attrs=attrs)
 
 
-@builds(oversight.RecommendationIssued)
+@builds(oversight.RecommendationIssued, "issued_on")
 def _issued(e: oversight.RecommendationIssued) -> list[Draft]:
     return [Draft("oversight.recommendation", e.recommendation_id, "recommendation",
                   f"/recommendations/{e.recommendation_id}", e.action,
@@ -236,19 +243,19 @@ def _issued(e: oversight.RecommendationIssued) -> list[Draft]:
                   attrs={"due_on": _iso(e.due_on), "topic": e.topic})]
 
 
-@builds(oversight.RecommendationAnswered)
+@builds(oversight.RecommendationAnswered, "responded_on")
 def _answered(e: oversight.RecommendationAnswered) -> list[Draft]:
     return [_recommendation("oversight.recommendation_answered", e.recommendation_id, e.done,
                             outcome=e.outcome, on_time=e.on_time)]
 
 
-@builds(oversight.RecommendationAccepted)
+@builds(oversight.RecommendationAccepted, "accepted_on")
 def _accepted(e: oversight.RecommendationAccepted) -> list[Draft]:
     return [_recommendation("oversight.recommendation_accepted", e.recommendation_id,
                             e.note or "")]
 
 
-@builds(oversight.RecommendationReopened)
+@builds(oversight.RecommendationReopened, "reopened_on")
 def _reopened(e: oversight.RecommendationReopened) -> list[Draft]:
     return [_recommendation("oversight.recommendation_reopened", e.recommendation_id,
                             e.reason, due_on=_iso(e.due_on))]
@@ -274,25 +281,30 @@ def _consolidated(e: petitions.PetitionsConsolidated) -> list[Draft]:
                       sources=len(e.sources), merged=len(e.merged_petition_ids))]
 
 
-@builds(petitions.PetitionForwarded)
+@builds(petitions.PetitionConsolidationSplit)
+def _split(e: petitions.PetitionConsolidationSplit) -> list[Draft]:
+    return [_petition("petition.split", e.petition_id, e.reason, (MTTQ,))]
+
+
+@builds(petitions.PetitionForwarded, "forwarded_on")
 def _forwarded(e: petitions.PetitionForwarded) -> list[Draft]:
     return [_petition("petition.forwarded", e.petition_id, e.text, (str(e.to_agency),),
                       e.to_unit, reforwarded=e.reforwarded, due_date=_iso(e.due_date))]
 
 
-@builds(petitions.PetitionAnswered)
+@builds(petitions.PetitionAnswered, "answered_on")
 def _petition_answered(e: petitions.PetitionAnswered) -> list[Draft]:
     return [_petition("petition.answered", e.petition_id, e.answer, (str(e.agency),), e.unit,
                       on_time=e.on_time, due_date=_iso(e.due_date))]
 
 
-@builds(petitions.PetitionAnswerPublished)
+@builds(petitions.PetitionAnswerPublished, "published_on")
 def _published(e: petitions.PetitionAnswerPublished) -> list[Draft]:
     return [_petition("petition.published", e.petition_id, e.text,
                       (MTTQ, str(e.answered_by)))]
 
 
-@builds(petitions.PetitionResolutionUpdated)
+@builds(petitions.PetitionResolutionUpdated, "updated_on")
 def _status(e: petitions.PetitionResolutionUpdated) -> list[Draft]:
     return [_petition("petition.status", e.petition_id, e.note or "", status=str(e.status))]
 
@@ -304,33 +316,33 @@ def _letter(kind: str, letter_id: UUID, handler: str, **attrs: Any) -> Draft:
                  attrs=attrs)
 
 
-@builds(letters.LetterReceived)
+@builds(letters.LetterReceived, "received_on")
 def _received(e: letters.LetterReceived) -> list[Draft]:
     return [_letter("letter.received", e.letter_id, str(e.handler), letter_kind=e.kind,
                     treated_as=e.treated_as, channel=e.channel)]
 
 
-@builds(letters.LetterAccepted)
+@builds(letters.LetterAccepted, "accepted_on")
 def _letter_accepted(e: letters.LetterAccepted) -> list[Draft]:
     return [_letter("letter.accepted", e.letter_id, str(e.handler), on_time=e.on_time)]
 
 
-@builds(letters.LetterForwarded)
+@builds(letters.LetterForwarded, "forwarded_on")
 def _letter_forwarded(e: letters.LetterForwarded) -> list[Draft]:
     return [_letter("letter.forwarded", e.letter_id, str(e.handler), on_time=e.on_time)]
 
 
-@builds(letters.LetterGuided)
+@builds(letters.LetterGuided, "guided_on")
 def _letter_guided(e: letters.LetterGuided) -> list[Draft]:
     return [_letter("letter.guided", e.letter_id, str(e.handler))]
 
 
-@builds(letters.LetterDecided)
+@builds(letters.LetterDecided, "decided_on")
 def _letter_decided(e: letters.LetterDecided) -> list[Draft]:
     return [_letter("letter.decided", e.letter_id, str(e.handler), on_time=e.on_time)]
 
 
-@builds(letters.LetterAppealed)
+@builds(letters.LetterAppealed, "appealed_on")
 def _letter_appealed(e: letters.LetterAppealed) -> list[Draft]:
     # The appeal is a letter of its own (received, then counted there too): here the
     # first letter, appealed.
@@ -338,6 +350,6 @@ def _letter_appealed(e: letters.LetterAppealed) -> list[Draft]:
                   attrs={"second_letter_id": str(e.second_letter_id)})]
 
 
-@builds(letters.ComplaintWithdrawn)
+@builds(letters.ComplaintWithdrawn, "withdrawn_on")
 def _withdrawn(e: letters.ComplaintWithdrawn) -> list[Draft]:
     return [_letter("letter.withdrawn", e.letter_id, str(e.handler))]

@@ -21,6 +21,9 @@ from oversight.review.facts import Fact
 from oversight.review.periods import Period
 
 Unit = Literal["count", "days", "share"]
+# Facts a figure looks up whatever their day, never counts: a session is planned (and its
+# kind said) on the day it is typed in, which may be after the period its opening is in.
+LOOKED_UP = ("session.planned",)
 
 
 class Facts:
@@ -258,7 +261,11 @@ def petitions_forwarded(reforwarded: bool) -> Compute:
 
 
 def petitions_consolidated(facts: Facts, period: Period) -> Result:
-    made = facts.within("petition.consolidated", period)
+    """Consolidations made in the period and not split again by its end (a split gives
+    the petitions back: they were not duplicates)."""
+    split_again = {f.record_id for f in facts.of("petition.split") if f.occurred_on <= period.end}
+    made = [f for f in facts.within("petition.consolidated", period)
+            if f.record_id not in split_again]
     return Result(made, parts=[
         Part("sources", "nguồn được giữ lại", "sources kept",
              sum(int(f.attr("sources") or 0) for f in made)),

@@ -1,13 +1,15 @@
 """Where the review's facts are kept: noted in oversight's store, listed in its tables.
 
-The consumers (decision 5) hand each integration event to the policy, which saves the
-facts ``facts_of`` finds in it as one ``ReviewNote`` (one stored event), in the same
-transaction as the message's receipt and tracking record: a redelivered message finds its
-receipt and notes nothing twice. The ``ReviewProjection`` (chassis.projection, its own
-tracking position written with its rows) lists the notes' facts as rows of
-``oversight_review_facts``, one per fact, keyed by the fact's id, so the tables can always
-be written again from the log (a new ``version`` rebuilds them). ``FactTable`` is the SQL
-of those rows, shared by the service's tables and the audit's scratch database.
+The consumers (decision 5) hand each integration event to the policy, which saves it as
+one ``ReviewNote`` (one stored event: its CloudEvents id, type,
+time and data), in the same transaction as the message's receipt and tracking record: a
+redelivered message finds its receipt and notes nothing twice. The ``ReviewProjection``
+(chassis.projection, its own tracking position written with its rows) turns each note into
+its facts (``facts_of``) and lists them as rows of ``oversight_review_facts``, one per
+fact, keyed by the fact's id. So the rows can always be written again from the log, and a
+change of what a fact says is a new ``ReviewProjection.version``: its tables are rebuilt
+from the notes already kept. ``FactTable`` is the SQL of those rows, shared by the
+service's tables and the audit's scratch database.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 from uuid import NAMESPACE_URL, UUID, uuid5
 
@@ -25,30 +27,42 @@ from eventsourcing.sqlite import SQLiteDatastore
 
 from chassis.application import ServiceApplication
 from chassis.projection import Cursor, PersistedProjection, ProjectionTables
-from oversight.review.facts import Fact
+from contracts import event_class_for_type
+from oversight.review.facts import Fact, facts_of
+from oversight.review.figures import LOOKED_UP
 
 COLUMNS = ("fact_id", "kind", "record_id", "record_kind", "href", "title", "occurred_on",
            "bodies", "unit", "attrs")
 
 
 class ReviewNote(Aggregate):
-    """The facts one integration event says, as the consumer applied it.
+    """One integration event, as the consumer applied it.
 
     Stored under ``oversight.review.store:ReviewNote``: never move or rename it
     (decision 2)."""
 
     @event("Noted")
-    def __init__(self, *, cloudevent_id: str, digest: str,
-                 facts: list[dict[str, Any]]) -> None:
+    def __init__(self, *, cloudevent_id: str, digest: str, type: str,
+                 time: str, data: dict[str, Any]) -> None:
         self.cloudevent_id = cloudevent_id
         self.digest = digest
-        self.facts = facts
+        self.type = type
+        self.time = time  # the CloudEvent's time, RFC 3339
+        self.data = data  # as the contract's JSON
 
     @staticmethod
     def create_id(cloudevent_id: str, digest: str) -> UUID:
         """One note per message: from its CloudEvents id and what it says, as a receipt
         (``chassis.messaging.receipts``) is, so a re-publish finds the note there."""
         return uuid5(NAMESPACE_URL, f"phoihop:review-note:{cloudevent_id}:{digest}")
+
+    def facts(self) -> list[Fact]:
+        """What the noted event says, by the fact-builder of this version of the code."""
+        event_class = event_class_for_type(self.type)
+        if event_class is None:
+            return []
+        return facts_of(event_class.model_validate(self.data), event_id=self.cloudevent_id,
+                        time=datetime.fromisoformat(self.time))
 
 
 def fact_as_dict(fact: Fact) -> dict[str, Any]:
@@ -96,10 +110,12 @@ class FactTable:
             [fact_row(f) for f in facts])
 
     def until(self, cursor: Cursor, end: date) -> list[Fact]:
-        """Every fact that happened on or before ``end`` (the figures look back from it)."""
+        """Every fact that happened on or before ``end`` (the figures look back from it),
+        and every fact a figure only looks up (a session's kind, planned on any day)."""
         cursor.execute(self.tables.sql(
-            f"SELECT {', '.join(COLUMNS)} FROM {self.name} WHERE occurred_on <= ?"),
-            (end.isoformat(),))
+            f"SELECT {', '.join(COLUMNS)} FROM {self.name} WHERE occurred_on <= ? "
+            f"OR kind IN ({self.tables.placeholders(len(LOOKED_UP))})"),
+            (end.isoformat(), *LOOKED_UP))
         return [Fact(fact_id=r["fact_id"], kind=r["kind"], record_id=r["record_id"],
                      record_kind=r["record_kind"], href=r["href"], title=r["title"],
                      occurred_on=date.fromisoformat(r["occurred_on"]),
@@ -131,7 +147,7 @@ class ReviewProjection:
             if not notification.topic.endswith(":ReviewNote.Noted"):
                 continue  # decoding every other event would cost the most here
             noted: Any = self._app.mapper.to_domain_event(notification)
-            facts += noted.facts
+            facts += [fact_as_dict(f) for f in noted.mutate(None).facts()]
         return facts
 
     def apply(self, tables: ProjectionTables, cursor: Cursor,
