@@ -39,15 +39,19 @@ class Services:
             await client.aclose()
 
     async def get(self, service: str, path: str, token: str | None = None,
-                  params: dict[str, Any] | None = None) -> Any:
+                  params: dict[str, Any] | None = None, language: str | None = None) -> Any:
+        """``language``: the page's, so a refusal's detail comes back in it."""
         query = {name: value for name, value in (params or {}).items()
                  if value is not None and value != ""}
-        return await self._call(service, "GET", path, token, params=query)
+        headers = {"Accept-Language": language} if language else {}
+        return await self._call(service, "GET", path, token, params=query, headers=headers)
 
-    async def get_document(self, service: str, path: str) -> tuple[bytes, str]:
+    async def get_document(self, service: str, path: str, language: str | None = None
+                           ) -> tuple[bytes, str]:
         """A public document as it is (a feed, open data): its bytes and media type."""
+        headers = {"Accept-Language": language} if language else {}
         try:
-            response = await self.clients[service].get(path)
+            response = await self.clients[service].get(path, headers=headers)
         except httpx.HTTPError as error:
             raise ServiceUnavailable(SERVICE_NAMES[service]) from error
         if response.status_code >= 400:

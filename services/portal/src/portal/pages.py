@@ -16,6 +16,7 @@ from portal.clients import Services
 from portal.problems import ServiceProblem, ServiceUnavailable, field_error
 from portal.settings import PortalSettings
 from portal.viewer import Viewer, language_of, viewer_of
+from portal.words import Language
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).parent / "templates")
 
@@ -34,6 +35,18 @@ def render(request: Request, template: str, status: int = 200, **context: Any
     context.setdefault("problem", None)
     context.setdefault("values", {})
     return TEMPLATES.TemplateResponse(request, template, {
+        **words_context(language),
+        "dev_sign_in": settings.development_sign_in,
+        "oidc_sign_in": settings.oidc_sign_in,
+        "new_key": lambda: str(uuid4()),  # each form's Idempotency-Key
+        "path": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+        **context,
+    }, status_code=status)
+
+
+def words_context(language: Language) -> dict[str, Any]:
+    """What every template writes with: the language, its words, labels, dates, numbers."""
+    return {
         "lang": language,
         "t": lambda key: words.text(key, language),
         "field_name": lambda name: words.field_name(name, language),
@@ -44,12 +57,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any
         "moment": lambda value: formats.moment(value, language),
         "number": lambda value: formats.number(value, language),
         "percent": lambda value: formats.percent(value, language),
-        "dev_sign_in": settings.development_sign_in,
-        "oidc_sign_in": settings.oidc_sign_in,
-        "new_key": lambda: str(uuid4()),  # each form's Idempotency-Key
-        "path": request.url.path + (f"?{request.url.query}" if request.url.query else ""),
-        **context,
-    }, status_code=status)
+    }
 
 
 def shown_problem(request: Request, error: ServiceProblem | ServiceUnavailable

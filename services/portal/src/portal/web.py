@@ -30,6 +30,7 @@ from portal.routes import (
     petition,
     public,
     reception,
+    review,
     session_work,
     sessions,
     signin,
@@ -61,7 +62,7 @@ def create_portal_app(settings: PortalSettings) -> FastAPI:
     # session_work first: its /ky-hop/moi before the sessions' /ky-hop/{id}
     for module in (public, signin, workbench, timeliness, petition, inbox, session_work,
                    sessions, oversight, oversight_programme_forms, oversight_criticism,
-                   oversight_reporting, letters, reception, follow):
+                   oversight_reporting, letters, reception, follow, review):
         app.include_router(module.router)
     _show_errors_as_pages(app)
     return app

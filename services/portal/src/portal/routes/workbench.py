@@ -99,14 +99,15 @@ async def meetings(
     return render(request, "meetings.html", found=found, **page)
 
 
-def date_range(first: str, last: str) -> tuple[tuple[str | None, str | None], dict[str, str]]:
-    """The planned-date filter's two days as the service reads them (ISO, or None when
-    empty), and what is wrong with them by field: not a date, outside the years the
-    services accept, or a range that ends before it starts."""
+def date_range(first: str, last: str, names: tuple[str, str] = ("scheduled_from", "scheduled_to")
+               ) -> tuple[tuple[str | None, str | None], dict[str, str]]:
+    """A filter's two days as the service reads them (ISO, or None when empty), and what
+    is wrong with them by field (``names``: the form's two fields): not a date, outside the
+    years the services accept, or a range that ends before it starts."""
     today = today_in_vietnam(SystemClock())
     days: dict[str, date | None] = {}
     wrong: dict[str, str] = {}
-    for name, typed in (("scheduled_from", first.strip()), ("scheduled_to", last.strip())):
+    for name, typed in zip(names, (first.strip(), last.strip()), strict=True):
         days[name] = None
         if not typed:
             continue
@@ -121,9 +122,9 @@ def date_range(first: str, last: str) -> tuple[tuple[str | None, str | None], di
             days[name] = check_plausible_day(day, today)
         except ValueError:
             wrong[name] = "date_out_of_range"
-    start, end = days["scheduled_from"], days["scheduled_to"]
+    start, end = days[names[0]], days[names[1]]
     if start and end and start > end:
-        wrong["scheduled_to"] = "range_reversed"
+        wrong[names[1]] = "range_reversed"
     iso = tuple(day.isoformat() if day else None for day in (start, end))
     return (iso[0], iso[1]), wrong
 

@@ -2,8 +2,9 @@
 names of the services' codes are in ``labels``, dates and numbers in ``formats``).
 
 Each area keeps its words in a module of its own (``common``, ``petitions``, ``sessions``,
-``letters``, ``oversight``, ``follow``); a new capability adds its module to ``AREAS``. A key is
-defined once: two areas naming the same key fail at import, not by one silently winning.
+``letters``, ``oversight``, ``follow``, ``review``); a new capability adds its module to
+``AREAS``. A key is defined once: two areas naming the same key fail at import, not by one
+silently winning.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Literal
 
-from portal.words import common, follow, letters, oversight, petitions, sessions
+from portal.words import common, follow, letters, oversight, petitions, review, sessions
 
 Language = Literal["vi", "en"]
 LANGUAGES: tuple[Language, ...] = ("vi", "en")
 
-AREAS: tuple[ModuleType, ...] = (common, petitions, sessions, letters, oversight, follow)
+AREAS: tuple[ModuleType, ...] = (common, petitions, sessions, letters, oversight, follow,
+                                 review)
 
 
 def _all_texts(areas: tuple[ModuleType, ...]) -> dict[str, tuple[str, str]]:
