@@ -1,12 +1,12 @@
 """The oversight service's application: ``Oversight`` (use cases and queries over its own
 event-sourced store) and ``translate`` (what the outbox relay publishes)."""
 
-from oversight.application.criticism_cases import CriticismCases
 from uuid import UUID
 
 from eventsourcing.application import ProcessingEvent
 
 from contracts import ReceivedEvent
+from oversight.application.criticism_cases import CriticismCases
 from oversight.application.monitoring_cases import AgencyFigures, MonitoringCases
 from oversight.application.programme_cases import ItemDraft, ProgrammeCases
 from oversight.application.reporting_cases import ReportingCases
