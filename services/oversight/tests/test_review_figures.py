@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 from review_builders import RECORDED, History
 
+from contracts.oversight import v1 as oversight
 from contracts.petitions import v1 as petitions
 from contracts.vocabulary import Agency, ResolutionStatus
 from oversight.review.facts import facts_of
@@ -227,3 +228,48 @@ def test_the_review_has_every_figure_with_the_previous_period_and_its_records_li
     assert held["records"] == ("/review/figures/sessions.held?from=2025-01-01&to=2025-12-31"
                                "&jurisdiction=tien-giang")
     assert document["previous_period"] == {"from": "2024-01-01", "to": "2024-12-31"}
+
+
+# -- social criticism, draft laws, two-way reports ----------------------------------------
+
+def test_social_criticism_draft_laws_and_reports_count_in_the_year_of_their_acts() -> None:
+    """Each from oversight's own events, dated by the act's day (as the contracts' examples
+    are, in 2026): conferences, criticisms sent, draft laws whose comments were sent, and
+    the reports submitted (on time or late) and found overdue."""
+    criticism, consultation, report = uuid4(), uuid4(), uuid4()
+    owed = {"report_id": report, "obligation_id": "ubnd.socioeconomic.monthly",
+            "title": "Tình hình kinh tế - xã hội", "from_agency": Agency.UBND,
+            "to_agencies": [Agency.HDND, Agency.MTTQ], "period_label": "2026-03",
+            "period_start": date(2026, 3, 1), "period_end": date(2026, 3, 31),
+            "due_on": date(2026, 4, 5)}
+    history = History()
+    for event in (
+        oversight.SocialCriticismConferenceHeld(
+            criticism_id=criticism, held_on=date(2026, 3, 12), participants=42,
+            summary="Đề nghị làm rõ đối tượng được hỗ trợ."),
+        oversight.SocialCriticismSent(
+            criticism_id=criticism, draft_title="Dự thảo nghị quyết hỗ trợ học phí",
+            drafting_agency=Agency.UBND, sent_on=date(2026, 3, 20),
+            content="Đề nghị mở rộng đối tượng."),
+        oversight.DraftLawCommentsSent(
+            consultation_id=consultation, law_title="Dự thảo Luật Nhà giáo",
+            collector=Agency.DBQH, sent_on=date(2026, 3, 30), sent_to="Ủy ban Văn hóa",
+            summary="Phụ cấp.", comment_count=12, from_voters=9, from_groups=3),
+        oversight.ObligationReportSubmitted(**owed, submitted_on=date(2026, 4, 7),
+                                            on_time=False, summary="Ổn định."),
+        oversight.ObligationReportOverdue(**owed, found_on=date(2026, 4, 6)),
+    ):
+        # dated by the act's own day field, as an event the relay did not stamp would be
+        history.events.append((f"tien-giang:oversight:{len(history.events) + 1}", event))
+    y2026 = Period.year(2026)
+    assert value(history, "oversight.criticism_conferences", y2026) == 1
+    assert value(history, "oversight.criticisms_sent", y2026) == 1
+    assert value(history, "oversight.draft_laws_commented", y2026) == 1
+    assert value(history, "oversight.draft_laws_commented", y2026, body="mttq") == 0
+    assert value(history, "reporting.submitted", y2026) == 1
+    assert parts(history, "reporting.submitted", y2026) == {"on_time": 0, "late": 1}
+    assert value(history, "reporting.overdue", y2026) == 1
+    assert value(history, "reporting.overdue", Y2025) == 0
+    [conference] = BY_KEY["oversight.criticism_conferences"].compute(
+        Facts(history.facts()), y2026).records
+    assert conference.occurred_on == date(2026, 3, 12)  # held_on, not the day recorded

@@ -353,3 +353,43 @@ def _letter_appealed(e: letters.LetterAppealed) -> list[Draft]:
 @builds(letters.ComplaintWithdrawn, "withdrawn_on")
 def _withdrawn(e: letters.ComplaintWithdrawn) -> list[Draft]:
     return [_letter("letter.withdrawn", e.letter_id, str(e.handler))]
+
+
+# -- social criticism, comments on draft laws, two-way reports ------------------------------
+
+@builds(oversight.SocialCriticismConferenceHeld, "held_on")
+def _criticism_conference(e: oversight.SocialCriticismConferenceHeld) -> list[Draft]:
+    return [Draft("criticism.conference", e.criticism_id, "social_criticism",
+                  f"/social-criticisms/{e.criticism_id}", e.summary, (MTTQ,),
+                  attrs={"participants": e.participants})]
+
+
+@builds(oversight.SocialCriticismSent, "sent_on")
+def _criticism_sent(e: oversight.SocialCriticismSent) -> list[Draft]:
+    return [Draft("criticism.sent", e.criticism_id, "social_criticism",
+                  f"/social-criticisms/{e.criticism_id}", e.draft_title, (MTTQ,),
+                  attrs={"drafting_agency": str(e.drafting_agency)})]
+
+
+@builds(oversight.DraftLawCommentsSent, "sent_on")
+def _draft_law_commented(e: oversight.DraftLawCommentsSent) -> list[Draft]:
+    return [Draft("draft_law.commented", e.consultation_id, "draft_law_consultation",
+                  f"/draft-laws/{e.consultation_id}", e.law_title, (str(e.collector),),
+                  attrs={"comments": e.comment_count})]
+
+
+def _report(kind: str, e: oversight.ObligationReportSubmitted | oversight.ObligationReportOverdue,
+            **attrs: Any) -> Draft:
+    return Draft(kind, e.report_id, "obligation_report", f"/reporting/reports/{e.report_id}",
+                 f"{e.title} ({e.period_label})", (str(e.from_agency),),
+                 attrs={"obligation_id": e.obligation_id, **attrs})
+
+
+@builds(oversight.ObligationReportSubmitted, "submitted_on")
+def _report_submitted(e: oversight.ObligationReportSubmitted) -> list[Draft]:
+    return [_report("report.submitted", e, on_time=e.on_time)]
+
+
+@builds(oversight.ObligationReportOverdue, "found_on")
+def _report_overdue(e: oversight.ObligationReportOverdue) -> list[Draft]:
+    return [_report("report.overdue", e)]

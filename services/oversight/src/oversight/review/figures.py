@@ -398,6 +398,13 @@ def letters_appealed(facts: Facts, period: Period) -> Result:
                    and (facts.body is None or f.record_id in handled)])
 
 
+def reports_submitted(facts: Facts, period: Period) -> Result:
+    submitted = facts.within("report.submitted", period)
+    return Result(submitted, parts=split(submitted, [
+        ("on_time", "đúng hạn", "on time"), ("late", "trễ hạn", "late")],
+        lambda f: "on_time" if f.attr("on_time") else "late"))
+
+
 # -- the table: one line per figure ---------------------------------------------------------
 
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -406,6 +413,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "oversight": ("Hoạt động giám sát", "Supervision"),
     "petitions": ("Kiến nghị cử tri", "Voters' petitions"),
     "letters": ("Tiếp nhận, xử lý đơn thư", "Citizens' letters"),
+    "reporting": ("Chế độ thông tin, báo cáo hai chiều", "Two-way reporting"),
 }
 
 FIGURES: list[Figure] = [
@@ -451,6 +459,12 @@ FIGURES: list[Figure] = [
            recommendation_step("oversight.recommendation_reopened")),
     Figure("oversight.recommendations_overdue", "Kiến nghị sau giám sát quá hạn trả lời",
            "Recommendations overdue", "count", recommendations_overdue),
+    Figure("oversight.criticism_conferences", "Hội nghị phản biện xã hội của MTTQ",
+           "Social criticism conferences", "count", count("criticism.conference")),
+    Figure("oversight.criticisms_sent", "Văn bản phản biện xã hội đã gửi",
+           "Social criticisms sent", "count", count("criticism.sent")),
+    Figure("oversight.draft_laws_commented", "Dự thảo luật được góp ý",
+           "Draft laws commented", "count", count("draft_law.commented")),
     Figure("petitions.recorded", "Kiến nghị cử tri tiếp nhận", "Petitions recorded", "count",
            count("petition.recorded")),
     Figure("petitions.consolidated", "Kiến nghị tổng hợp (gộp trùng)", "Petitions consolidated",
@@ -485,5 +499,9 @@ FIGURES: list[Figure] = [
            letters_appealed),
     Figure("letters.withdrawn", "Khiếu nại được rút", "Complaints withdrawn", "count",
            count("letter.withdrawn")),
+    Figure("reporting.submitted", "Báo cáo định kỳ, chuyên đề đã gửi", "Reports submitted",
+           "count", reports_submitted),
+    Figure("reporting.overdue", "Báo cáo quá hạn chưa gửi (đã nhắc)",
+           "Reports overdue (reminded)", "count", count("report.overdue")),
 ]
 BY_KEY = {figure.key: figure for figure in FIGURES}

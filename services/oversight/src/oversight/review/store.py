@@ -132,7 +132,8 @@ class ReviewProjection:
     """Lists every ``ReviewNote``'s facts as rows, in notification order."""
 
     name = "oversight review facts"  # the tracking name: never change it
-    version = 1
+    # 2: social criticism, draft laws commented, two-way reports (oversight's new events).
+    version = 2
     table_names = ("review_facts",)
 
     def __init__(self, app: ServiceApplication) -> None:
