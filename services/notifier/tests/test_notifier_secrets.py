@@ -58,8 +58,11 @@ def test_production_needs_its_own_sealing_key_and_a_malformed_one_stops_the_star
                          follower_master_keys=own["follower_master_keys"])
     with pytest.raises(ValueError, match="follower master key"):
         NotifierSettings(follower_master_keys="c2hvcnQ=")
+    with pytest.raises(ValueError, match="PHOIHOP_PORTAL_URL"):  # the links' loopback default
+        NotifierSettings(**production, webhook_secret_keys=OTHER_KEY,  # type: ignore[arg-type]
+                         **own)
     assert NotifierSettings(**production, webhook_secret_keys=OTHER_KEY,  # type: ignore[arg-type]
-                            **own)
+                            portal_url="https://phoihop.tien-giang.gov.vn", **own)
 
 
 @pytest.fixture

@@ -69,6 +69,10 @@ class NotifierSettings(ServiceSettings):
                      DEVELOPMENT_FOLLOWER_HASH_KEY)):
                 if development in value:
                     raise ValueError(f"PHOIHOP_{name} must be set in production")
+            if not self.portal_url.startswith("https://"):
+                # Every follower's confirmation and unsubscribe link is built on it.
+                raise ValueError("PHOIHOP_PORTAL_URL must be the portal's public https "
+                                 "address in production")
         return self
 
     @classmethod
