@@ -17,7 +17,10 @@ nowhere: the vault holds it only as ciphertext.
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,19 +39,37 @@ from tests.e2e.test_notifier_journey import Receiver, eventually
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
+
+
+def signature_png(marker: str) -> bytes:
+    """A one-pixel PNG whose bytes carry ``marker`` (a tEXt chunk): a scan to search for."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data)))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"tEXt", b"Comment\x00" + marker.encode("ascii"))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+
+
+SIGNATURE = signature_png("chu-ky-5527-nghiem-tram")
 WITH_DIACRITICS = {"name": "Nghiêm Thị Huyền Trâm", "identity_number": "079186012345",
                    "address": "Số 17 hẻm 4, ấp Bình Đức, xã Mỹ Phong",
-                   "phone": "0987 654 321", "email": "tram.nghiem.tocao@example.vn"}
+                   "phone": "0987 654 321", "email": "tram.nghiem.tocao@example.vn",
+                   "signature_image": base64.b64encode(SIGNATURE).decode("ascii")}
 WITHOUT_DIACRITICS = {"name": "Quach Van Thuong Khiem", "identity_number": "080297054321",
                       "address": "So 9 ap Tan Thuan Dong, xa Tan Phu",
-                      "phone": "+84 903 112 358", "email": "qvthuongkhiem@example.net"}
+                      "phone": "+84 903 112 358", "email": "qvthuongkhiem@example.net",
+                      "signature_image": None}
 
 
-def needles(identity: dict[str, str]) -> set[bytes]:
-    return forms_of(identity.values())
+def needles(identity: dict[str, str | None]) -> set[bytes]:
+    found = forms_of(value for value in identity.values() if value)
+    if identity.get("signature_image"):  # and the scan itself, and what it says
+        found |= {SIGNATURE, b"chu-ky-5527-nghiem-tram"}
+    return found
 
 
-def letter(kind: str, summary: str, received_on: str, denouncer: dict[str, str] | None,
+def letter(kind: str, summary: str, received_on: str, denouncer: dict[str, str | None] | None,
            **extra: Any) -> dict[str, Any]:
     return {"kind": kind, "channel": "reception", "received_on": received_on,
             "summary": summary, "denouncer": denouncer, **extra}

@@ -3,6 +3,7 @@ careless clerk or an attacker sends answered by a 4xx problem document, nothing 
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 import pytest
@@ -15,7 +16,10 @@ from letters.settings import LettersSettings
 
 DENOUNCER = {"name": "Trịnh Thị Quỳnh Hương", "identity_number": "082199004417",
              "address": "Ấp Mỹ Lợi B, xã Thạnh Phú", "phone": "0912 358 714",
-             "email": "huongttq@example.vn"}
+             "email": "huongttq@example.vn",
+             # a one-pixel PNG: the signature's scan, sealed with the rest
+             "signature_image": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4"
+                                "nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg=="}
 SUMMARY = "Tố cáo cán bộ địa chính xã Thạnh Phú nhận tiền khi cấp giấy chứng nhận"
 
 
@@ -141,6 +145,12 @@ BAD_BODIES: list[tuple[str, Any, int]] = [
     ("phone that is text", denunciation(denouncer={**DENOUNCER, "phone": "gọi tôi"}), 422),
     ("e-mail without @", denunciation(denouncer={**DENOUNCER, "email": "huong"}), 422),
     ("empty name", denunciation(denouncer={**DENOUNCER, "name": ""}), 422),
+    ("a signature that is not base64",
+     denunciation(denouncer={**DENOUNCER, "signature_image": "chữ ký"}), 422),
+    ("a signature that is no image", denunciation(denouncer={
+        **DENOUNCER, "signature_image": "PHN2Zz48c2NyaXB0PmFsZXJ0KDEpPC9zY3JpcHQ+PC9zdmc+"}), 422),
+    ("a signature over the body's limit (64 KB here)", denunciation(denouncer={
+        **DENOUNCER, "signature_image": "iVBORw0KGgo" + "A" * 210_000}), 413),
     ("control character", denunciation(summary="Tố cáo\u0000 cán bộ"), 422),
     ("summary too long", denunciation(summary="x" * 20_001), 422),
     ("unknown kind", denunciation(kind="khieu_nai"), 422),
@@ -213,3 +223,17 @@ def test_another_body_may_not_act_and_an_unknown_letter_is_404(
                           headers=headers(settings))
     assert missing.status_code == 404
     assert missing.json()["title"] != "Not Found"  # in Vietnamese
+
+
+def test_a_signature_over_150_kb_is_refused_whatever_the_bodys_limit() -> None:
+    from pydantic import ValidationError
+
+    from letters.entrypoints.requests import DenouncerIdentity
+
+    png = base64.b64decode(DENOUNCER["signature_image"])
+    one_byte_over = png + b"\x00" * (150 * 1024 + 1 - len(png))
+    big = base64.b64encode(one_byte_over).decode("ascii")
+    with pytest.raises(ValidationError, match="150 KB"):
+        DenouncerIdentity(**{**DENOUNCER, "signature_image": big})
+    assert DenouncerIdentity(**DENOUNCER).identity().signature_image == DENOUNCER[
+        "signature_image"]

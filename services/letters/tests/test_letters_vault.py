@@ -21,7 +21,9 @@ from letters.vault.vault import Erased, Identity, IdentityErasedError, RevealGra
 
 DENOUNCER = Identity(name="Trịnh Thị Quỳnh Hương", identity_number="082199004417",
                      address="Ấp Mỹ Lợi B, xã Thạnh Phú", phone="0912 358 714",
-                     email="huongttq@example.vn")
+                     email="huongttq@example.vn",
+                     # a PNG's header and a marker: the signature's scan, sealed too
+                     signature_image="iVBORw0KGgpjaHUta3ktdHJpbmgtaHVvbmctNzcxMg==")
 
 
 def denounce(letters: Letters) -> UUID:

@@ -3,9 +3,10 @@ refused, strings bounded and in NFC, no control characters)."""
 
 from __future__ import annotations
 
+import base64
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from chassis.web.date_types import Day
 from chassis.web.request_body import Paragraphs, RequestBody
@@ -17,6 +18,27 @@ from letters.vault.vault import Identity
 Text = Annotated[str, Field(min_length=1, max_length=500)]
 LongText = Annotated[Paragraphs, Field(min_length=1, max_length=20_000)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
+SIGNATURE_MAX_BYTES = 150 * 1024
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
+
+
+def _signature_image(value: str) -> str:
+    """A PNG or JPEG, base64 (strict), at most ``SIGNATURE_MAX_BYTES`` once decoded."""
+    try:
+        image = base64.b64decode(value, validate=True)
+    except ValueError:
+        raise ValueError("signature_image must be base64 (ảnh chữ ký phải mã hóa base64)") \
+            from None
+    if len(image) > SIGNATURE_MAX_BYTES:
+        raise ValueError("signature_image is larger than 150 KB (ảnh chữ ký quá 150 KB)")
+    if not image.startswith(IMAGE_MAGIC):
+        raise ValueError("signature_image must be a PNG or JPEG (ảnh chữ ký phải là PNG "
+                         "hoặc JPEG)")
+    return value
+
+
+SignatureImage = Annotated[str, Field(max_length=4 * (SIGNATURE_MAX_BYTES // 3 + 1)),
+                           AfterValidator(_signature_image)]
 FactDate = Annotated[Day | None, Field(description="Ngày — date; today when left out.")]
 
 
@@ -31,9 +53,13 @@ class DenouncerIdentity(RequestBody):
         default=None, description="Số điện thoại.")
     email: Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] \
         | None = Field(default=None, description="Thư điện tử.")
+    signature_image: SignatureImage | None = Field(
+        default=None, description="Chữ ký (ảnh quét PNG hoặc JPEG, base64, đến 150 KB) — "
+        "the signature's scan, sealed in the vault with the rest.")
 
     def identity(self) -> Identity:
-        return Identity(self.name, self.identity_number, self.address, self.phone, self.email)
+        return Identity(self.name, self.identity_number, self.address, self.phone, self.email,
+                        self.signature_image)
 
 
 class LetterCreate(RequestBody):

@@ -100,6 +100,7 @@ class IdentityPublic(BaseModel):
     address: str | None
     phone: str | None
     email: str | None
+    signature_image: str | None = Field(default=None, description="Chữ ký (base64).")
 
     @classmethod
     def of(cls, identity: Identity) -> IdentityPublic:

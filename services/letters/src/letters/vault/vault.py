@@ -30,7 +30,7 @@ from kernel.clock import Clock, SystemClock, check_aware
 from letters.domain.errors import IllegalTransitionError, LetterNotFoundError
 from letters.vault.sealing import MasterKeys, Sealed
 
-IDENTITY_FIELDS = ("name", "identity_number", "address", "phone", "email")
+IDENTITY_FIELDS = ("name", "identity_number", "address", "phone", "email", "signature_image")
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,9 @@ class Identity:
     address: str | None = None
     phone: str | None = None
     email: str | None = None
+    # The signature's scan (PNG or JPEG), base64: sealed with the rest, never elsewhere.
+    # Identities sealed before it existed open without it.
+    signature_image: str | None = None
 
     def as_dict(self) -> dict[str, str | None]:
         return {field: getattr(self, field) for field in IDENTITY_FIELDS}
