@@ -123,7 +123,8 @@ def resolve_overlaps(client: ServiceClient, progress: Progress, year: int,
         hdnd = overlap["first"] if overlap["first"]["body"] != "mttq" else overlap["second"]
         if number == 0:
             client.command(f"/overlaps/{overlap['id']}/resolve", Agency.MTTQ,
-                           f"overlap-{number}", {"resolution": "joint"})
+                           f"overlap-{number}", {"resolution": "joint",
+                                                 "resolved_on": f"{year}-01-12"})
         elif number == 1:
             client.command(
                 f"/programmes/{hdnd['programme_id']}/topics/{hdnd['item_id']}/reschedule",
@@ -133,7 +134,7 @@ def resolve_overlaps(client: ServiceClient, progress: Progress, year: int,
         else:
             client.command(f"/overlaps/{overlap['id']}/resolve", Agency.HDND,
                            f"overlap-{number}", {
-                               "resolution": "accepted",
+                               "resolution": "accepted", "resolved_on": f"{year}-01-19",
                                "reason": "Hai đoàn giám sát hai nội dung khác nhau"})
         step.advance(replayed=client.last_replayed)
     step.finish()
