@@ -130,6 +130,7 @@ def resolve_overlaps(client: ServiceClient, progress: Progress, year: int,
                 f"/programmes/{hdnd['programme_id']}/topics/{hdnd['item_id']}/reschedule",
                 Agency.HDND, f"overlap-{number}", {
                     "window_start": f"{year}-12-01", "window_end": f"{year}-12-20",
+                    "rescheduled_on": f"{year}-01-15",
                     "reason": "Tránh trùng với đoàn giám sát của Ủy ban MTTQ"})
         else:
             client.command(f"/overlaps/{overlap['id']}/resolve", Agency.HDND,

@@ -10,7 +10,8 @@ from uuid import uuid4
 import pytest
 from oversight_builders import CULTURE_COMMITTEE, HDND, MTTQ, UBND, YEAR, names, topic
 
-from oversight.application import Oversight
+from kernel.occurred import OccurredOnError
+from oversight.application import Oversight, translate
 from oversight.domain.errors import (
     IllegalTransitionError,
     InvalidCommandError,
@@ -141,3 +142,23 @@ def test_as_of_shows_the_programme_before_a_topic_was_added(app: Oversight) -> N
     [then] = app.list_programmes(as_of=before)
     assert len(then.items) == 1
     assert len(app.list_programmes()[0].items) == 2
+
+
+def test_a_reschedule_is_dated_the_day_it_was_decided_never_before_the_adoption(
+        app: Oversight) -> None:
+    hdnd = app.adopt_programme(HDND, year=YEAR, body=COMMITTEE, body_name=CULTURE,
+                               items=[topic()], adopted_on=date(2026, 1, 10))
+    app.adopt_programme(MTTQ, year=YEAR, body=MTTQ_BODY, items=[topic()])
+    [overlap] = app.list_overlaps(open_only=True)
+    item_id = next(iter(hdnd.items))
+    with pytest.raises(OccurredOnError):  # before the programme it moves was adopted
+        app.reschedule_item(HDND, hdnd.id, item_id, window_start=date(2026, 8, 1),
+                            window_end=date(2026, 8, 31), reason="Tránh trùng",
+                            rescheduled_on=date(2026, 1, 9))
+    app.reschedule_item(HDND, hdnd.id, item_id, window_start=date(2026, 8, 1),
+                        window_end=date(2026, 8, 31), reason="Tránh trùng",
+                        rescheduled_on=date(2026, 2, 3))
+    moved = translate(app.history(hdnd.id)[-1])
+    resolved = translate(app.history(overlap.id)[-1])
+    assert moved is not None and moved.occurred_on == date(2026, 2, 3)
+    assert resolved is not None and resolved.occurred_on == date(2026, 2, 3)

@@ -69,13 +69,14 @@ class ProgrammeCases(OversightBase):
         return programme
 
     def reschedule_item(self, actor: Actor, programme_id: UUID, item_id: UUID, *,
-                        window_start: date, window_end: date, reason: str) -> Programme:
+                        window_start: date, window_end: date, reason: str,
+                        rescheduled_on: date | None = None) -> Programme:
         """Moves a topic's window. The open overlaps it no longer meets are resolved as
         rescheduled; the ones its new window meets are detected."""
         with self.planning_lock:
             programme = self.programme(programme_id)
             window = Window.of(window_start, window_end)
-            programme.reschedule(actor, item_id, window, reason, self.now())
+            programme.reschedule(actor, item_id, window, reason, self.now(), rescheduled_on)
             moved = PlannedItem(programme.id, programme.body, programme.body_name,
                                 programme.items[item_id])
             changed: list[Aggregate] = []
@@ -84,7 +85,8 @@ class ProgrammeCases(OversightBase):
                 other_id = next(i for i in overlap.item_ids() if i != item_id)
                 other = self._planned_items(programme.year).get(other_id)
                 if other is None or not find_overlaps(moved, [other]):
-                    overlap.resolve(actor, OverlapResolution.RESCHEDULED, reason, self.now())
+                    overlap.resolve(actor, OverlapResolution.RESCHEDULED, reason, self.now(),
+                                    rescheduled_on)
                     changed.append(overlap)
             self.save(programme, *changed, *self._overlaps_of(programme, [item_id]))
         return programme

@@ -26,6 +26,7 @@ from oversight.domain.values import (
     body_name,
     check_occurred,
     check_positive_text,
+    follows,
 )
 
 MAX_ITEMS = 100  # a province's year had 16 topics
@@ -100,6 +101,7 @@ class ItemRescheduled(Aggregate.Event):
     previous_end: date
     reason: str
     by: str
+    occurred_on: date | None = None  # the day it was moved; None: stored before it was
 
     def apply(self, programme: Programme) -> None:
         item = programme.items[self.item_id]
@@ -155,9 +157,12 @@ class Programme(Aggregate):
         return found
 
     def reschedule(self, actor: Actor, item_id: UUID, window: Window, reason: str,
-                   at: datetime) -> None:
+                   at: datetime, rescheduled_on: date | None = None) -> None:
         check_runs_body(actor, self.body, self.body_name, "reschedule topics")
         item = self.item(item_id)
+        today = day_in_vietnam(at)
+        day = check_occurred(rescheduled_on or today, today, "rescheduled_on", follows(
+            self.adopted_on, "the programme's adoption", "ngày thông qua chương trình"))
         if window.start.year != self.year or window.end.year != self.year:
             raise errors.InvalidCommandError(
                 f"the window {window.start}–{window.end} lies outside the year {self.year}")
@@ -167,5 +172,5 @@ class Programme(Aggregate):
             ItemRescheduled, timestamp=at, item_id=item_id, topic=item.topic,
             window_start=window.start, window_end=window.end,
             previous_start=item.window.start, previous_end=item.window.end,
-            reason=check_positive_text(reason, "reason"), by=actor_ref(actor),
+            reason=check_positive_text(reason, "reason"), by=actor_ref(actor), occurred_on=day,
         )

@@ -65,6 +65,7 @@ class RescheduleCreate(Command):
     window_start: Day
     window_end: Day
     reason: Text = Field(description="Lý do — why.")
+    rescheduled_on: OccurredOn = None
 
 
 class OverlapResolutionCreate(Command):
