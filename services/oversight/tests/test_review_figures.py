@@ -273,3 +273,17 @@ def test_social_criticism_draft_laws_and_reports_count_in_the_year_of_their_acts
     [conference] = BY_KEY["oversight.criticism_conferences"].compute(
         Facts(history.facts()), y2026).records
     assert conference.occurred_on == date(2026, 3, 12)  # held_on, not the day recorded
+
+
+def test_an_answer_not_yet_published_is_never_a_records_title() -> None:
+    """The review's records are public; an answer is the public's only once MTTQ has
+    published it (petitions' policy), so the answered fact names who answered."""
+    history = History()
+    pid = history.petition(date(2025, 3, 1))
+    history.forward(pid, date(2025, 3, 5), due=date(2025, 4, 4))
+    history.answer(pid, date(2025, 3, 20), due=date(2025, 4, 4))
+    answered = BY_KEY["petitions.answered"].compute(Facts(history.facts()), Y2025).records
+    words = [e.answer for _, e in history.events if isinstance(e, petitions.PetitionAnswered)]
+    assert answered and words
+    assert all(w not in f.title for f in answered for w in words)
+    assert answered[0].title.startswith("Trả lời của UBND tỉnh")

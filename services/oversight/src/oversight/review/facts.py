@@ -27,6 +27,7 @@ from contracts.letters import v1 as letters
 from contracts.oversight import v1 as oversight
 from contracts.petitions import v1 as petitions
 from contracts.sessions import v1 as sessions
+from contracts.vocabulary import AGENCY_NAMES
 from kernel.clock import day_in_vietnam
 
 HDND, MTTQ = "hdnd", "mttq"
@@ -294,8 +295,11 @@ def _forwarded(e: petitions.PetitionForwarded) -> list[Draft]:
 
 @builds(petitions.PetitionAnswered, "answered_on")
 def _petition_answered(e: petitions.PetitionAnswered) -> list[Draft]:
-    return [_petition("petition.answered", e.petition_id, e.answer, (str(e.agency),), e.unit,
-                      on_time=e.on_time, due_date=_iso(e.due_date))]
+    # Titled by who answered, never by the answer: until MTTQ publishes it, an answer is
+    # not the public's to read (petitions' policy), and the review's records are public.
+    who = AGENCY_NAMES[e.agency][0] + (f" – {e.unit}" if e.unit else "")
+    return [_petition("petition.answered", e.petition_id, f"Trả lời của {who}",
+                      (str(e.agency),), e.unit, on_time=e.on_time, due_date=_iso(e.due_date))]
 
 
 @builds(petitions.PetitionAnswerPublished, "published_on")

@@ -133,7 +133,8 @@ class ReviewProjection:
 
     name = "oversight review facts"  # the tracking name: never change it
     # 2: social criticism, draft laws commented, two-way reports (oversight's new events).
-    version = 2
+    # 3: an answer's fact titled by who answered, not by the answer (unpublished answers).
+    version = 3
     table_names = ("review_facts",)
 
     def __init__(self, app: ServiceApplication) -> None:
