@@ -181,4 +181,11 @@ def get_consultation(consultation_id: UUID, oversight: OversightDep, as_of: AsOf
 @router.get(DRAFT_LAWS + "/{consultation_id}/history", response_model=HistoryPublic,
             responses=QUERY_PROBLEMS, tags=[DRAFT_LAW_TAG])
 def consultation_history(consultation_id: UUID, oversight: OversightDep) -> HistoryPublic:
-    return history(oversight, DraftLawConsultation, consultation_id, "draft law consultation")
+    """Every event, without who gave each comment: reads are public and a voter's name is
+    not shown (as in the consultation's own view), whoever gave the comment."""
+    events = oversight.history_of(DraftLawConsultation, consultation_id,
+                                  "draft law consultation")
+    return HistoryPublic.of(consultation_id, events, {"CommentCollected": NAMES_WITHHELD})
+
+
+NAMES_WITHHELD = frozenset({"source_name"})
