@@ -411,3 +411,25 @@ def test_following_again_after_unsubscribing_needs_a_new_confirmation(
         told(http, settings, follower, 1)
     answer = wait_until(lambda: len(m := to_voter(smtp)) >= 3 and m[2], what="the answer")
     assert "đã có trả lời" in str(answer["Subject"])
+
+
+def test_after_an_erasure_one_address_has_one_new_follower_and_one_confirmation_per_item(
+    settings: NotifierSettings, smtp: SmtpSink,
+) -> None:
+    """Asking again while pending sends nothing, after an erasure too: the erased follower
+    is left alone and the address's next one is found again (it once was not, and every
+    request made a follower and a confirmation of its own)."""
+    notifier = build_notifier(settings.model_copy(update=mail_settings(smtp)))
+    try:
+        notifier.following.follow(VOTER, "petition", uuid4())
+        erased = UUID(notifier.read_model.follows()[0]["follower_id"])
+        notifier.following.erase(erased, notifier.following.links.token("follower", erased))
+        again = uuid4()
+        for _ in range(3):
+            notifier.following.follow(VOTER, "petition", again)
+        followers = {f["follower_id"] for f in notifier.read_model.follows()}
+        assert len(followers - {str(erased)}) == 1
+        confirmations = notifier.read_model.notifications(rule_id="follow.confirm")
+        assert len(confirmations) == 2  # the first follow's, and one for the address again
+    finally:
+        notifier.close()

@@ -127,11 +127,12 @@ class Following:
             raise InvalidFollowError(Wording(en="this is not an e-mail address",
                                              vi="đây không phải là địa chỉ thư điện tử"))
         made: list[Aggregate] = []
-        follower = self._follower_of(self.hasher.of(ADDRESS, normal))
+        address_hash = self.hasher.of(ADDRESS, normal)
+        follower, erased_before = self._follower_of(address_hash)
         new = follower is None
         if follower is None:
-            follower = Follower.register(address_hash=self.hasher.of(ADDRESS, normal),
-                                         language=language)
+            follower = Follower.register(address_hash=address_hash, language=language,
+                                         incarnation=erased_before)
             made.append(follower)
         follow_id = Follow.create_id(follower.id, item)
         consent = {"via": "clerk" if clerk else "portal", "by": clerk,
@@ -151,12 +152,18 @@ class Following:
         self.app.save(*made)
         return follow_id
 
-    def _follower_of(self, address_hash: str) -> Follower | None:
-        found = self.read_model.follower_by_hash(address_hash)
-        if found is None:
-            return None
-        follower: Follower = self.app.repository.get(UUID(found["id"]))
-        return None if follower.erased else follower
+    def _follower_of(self, address_hash: str) -> tuple[Follower | None, int]:
+        """The address's follower not erased, if any; and how many were erased before (the
+        next one's ``incarnation``: two first follows at once make the same id, and the
+        second save conflicts rather than registering the address twice)."""
+        found = self.read_model.followers_by_hash(address_hash)
+        erased = sum(1 for summary in found if summary["erased"])
+        for summary in found:
+            if not summary["erased"]:
+                follower: Follower = self.app.repository.get(UUID(summary["id"]))
+                if not follower.erased:
+                    return follower, erased
+        return None, erased
 
     def _confirmation(self, follower: Follower, follow: Follow) -> list[Aggregate]:
         kind = follow.item.partition(":")[0]

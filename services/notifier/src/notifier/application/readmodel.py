@@ -287,10 +287,12 @@ class NotifierReadModel:
     def follower(self, follower_id: UUID) -> dict[str, Any]:
         return self._summary(Follower, follower_id)
 
-    def follower_by_hash(self, address_hash: str) -> dict[str, Any] | None:
-        rows = self._select("SELECT summary FROM {follower_rows} WHERE address_hash = ?",
-                            (address_hash,))
-        return json.loads(rows[0]["summary"]) if rows else None
+    def followers_by_hash(self, address_hash: str) -> list[dict[str, Any]]:
+        """Every follower ever registered with this address, the latest first (an erased
+        one stays, as its events do)."""
+        rows = self._select("SELECT summary FROM {follower_rows} WHERE address_hash = ? "
+                            "ORDER BY listed_at DESC", (address_hash,))
+        return [json.loads(row["summary"]) for row in rows]
 
     def follows(self, *, item: str | None = None, follower_id: UUID | None = None,
                 status: str | None = None) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
-from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
@@ -57,10 +57,13 @@ class Follower(Aggregate):
             follower.active, follower.erased = True, False
 
     @classmethod
-    def register(cls, *, address_hash: str, language: str) -> Follower:
+    def register(cls, *, address_hash: str, language: str, incarnation: int = 0) -> Follower:
+        """``incarnation``: how many followers of this address were erased before. The id
+        follows from the keyed hash and it, so one address has one follower at a time."""
         if language not in LANGUAGES:
             raise InvalidFollowError(f"language {language!r}: vi or en")
-        return cls._create(cls.Registered, id=uuid4(), address_hash=address_hash,
+        follower_id = uuid5(NAMESPACE_URL, f"urn:phoihop:follower:{address_hash}:{incarnation}")
+        return cls._create(cls.Registered, id=follower_id, address_hash=address_hash,
                            language=language)
 
     def choose_language(self, language: str) -> None:
