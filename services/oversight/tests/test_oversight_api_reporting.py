@@ -60,6 +60,8 @@ def test_reports_over_http(client: TestClient, auth: Auth, app: Oversight) -> No
     (Agency.UBND, {**REPORT, "submitted_on": "1900-02-04"}),
     (Agency.UBND, {**REPORT, "submitted_on": "2025-12-31"}),  # before the period
     (Agency.UBND, {**REPORT, "period": "2026-Q1"}),
+    (Agency.UBND, {**REPORT, "period": "0000-01"}),  # once a 500: no year 0
+    (Agency.UBND, {**REPORT, "period": "9999-12"}),  # once a 500: its due day overflowed
     (Agency.UBND, {**REPORT, "period": "tháng 1"}),
     (Agency.UBND, {**REPORT, "obligation_id": "ubnd.weather.daily"}),
     (Agency.UBND, {**REPORT, "colour": "red"}),

@@ -115,8 +115,10 @@ def _label(frequency: Frequency, year: int, index: int) -> str:
 
 
 def _year_of(label: str) -> list[int]:
+    """The year a period's label names, if it is one a period can be in (year 0 or 9999
+    once made ``date`` raise, a 500, rather than a refusal)."""
     head = label[:4]
-    return [int(head)] if head.isdigit() else []
+    return [int(head)] if head.isdigit() and 1900 <= int(head) <= 2999 else []
 
 
 def report_id(obligation_id: str, period_label: str) -> UUID:
