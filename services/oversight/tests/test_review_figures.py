@@ -287,3 +287,12 @@ def test_an_answer_not_yet_published_is_never_a_records_title() -> None:
     assert answered and words
     assert all(w not in f.title for f in answered for w in words)
     assert answered[0].title.startswith("Trả lời của UBND tỉnh")
+
+
+def test_a_title_a_spreadsheet_would_run_as_a_formula_is_quoted_in_the_csv() -> None:
+    from oversight.entrypoints.review_routes import records_csv
+
+    record = {"id": "x", "kind": "petition", "title": "=HYPERLINK(1)",
+              "occurred_on": "2025-03-01", "href": "/petitions/x"}
+    written = records_csv([record, {**record, "title": "Đề nghị sửa đường"}]).decode("utf-8-sig")
+    assert "'=HYPERLINK" in written and ",Đề nghị sửa đường," in written

@@ -58,3 +58,12 @@ def test_redirects_stay_on_the_portal() -> None:
     assert local_path("/kien-nghi/1?x=2") == "/kien-nghi/1?x=2"
     for outside in ("//evil.example/", "https://evil.example/", "/\\evil.example", "", None):
         assert local_path(outside) == "/"
+
+
+def test_a_followed_items_page_is_the_page_of_its_kind() -> None:
+    from portal.routes.follow import item_page
+
+    assert item_page("petition", "p1") == "/kien-nghi/p1"
+    assert item_page("resolution", "r1") == "/nghi-quyet/r1"
+    assert item_page("session", "s1") == "/ky-hop/s1"
+    assert item_page("topic", "t1") == "/giam-sat"  # it was /kien-nghi/t1, a 404

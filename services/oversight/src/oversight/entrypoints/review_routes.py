@@ -103,9 +103,20 @@ def figure_records(
 
 
 def records_csv(records: list[dict[str, Any]]) -> bytes:
+    """The records for a spreadsheet (UTF-8 with a BOM, for Excel). A title is citizens'
+    words: one starting with = + - @ would run as a formula, so it is quoted with '."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerow([record[c] for c in CSV_COLUMNS])
+        writer.writerow([spreadsheet_text(record[c]) for c in CSV_COLUMNS])
     return out.getvalue().encode("utf-8-sig")
+
+
+def spreadsheet_text(value: Any) -> Any:
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+FORMULA_STARTS = frozenset("=+-@\t\r")

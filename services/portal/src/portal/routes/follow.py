@@ -26,6 +26,10 @@ KINDS = {"petition": "kien-nghi", "resolution": "nghi-quyet", "session": "ky-hop
 
 
 def item_page(kind: str, item_id: str) -> str:
+    """The portal page of a followed item; a supervision topic is on the programmes' page
+    (it has no page of its own, as the notifier's links say too)."""
+    if kind == "topic":
+        return "/giam-sat"
     return f"/{KINDS.get(kind, 'kien-nghi')}/{item_id}"
 
 
