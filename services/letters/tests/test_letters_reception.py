@@ -156,10 +156,18 @@ def test_the_application_links_letters_lists_days_and_records_each_miss_once(
     missed = letters.missed_receptions()
     assert {m.holder for m in missed} == {VINH_KIM, PROVINCE_CHAIR, STANDING}
     assert len([m for m in missed if m.holder == VINH_KIM]) == 7
-    assert letters.record_missed_receptions() == len(missed) == 11
+    assert len(missed) == 11
+    # Published: the periods that ended a week ago at least, within the 31 days before
+    # (a reception day typed late still counts; no backlog of years at once): the weeks
+    # ending 29/11 to 20/12 and the province holders' November.
+    assert letters.record_missed_receptions() == 6
     assert letters.record_missed_receptions() == 0  # once
-    saved = letters.repository.get(missed[0].id)
-    assert isinstance(saved, MissedReception) and saved.finding == missed[0]
+    published = [m for m in missed if letters.existing(MissedReception, m.id) is not None]
+    assert sorted({m.period_end for m in published}) == [
+        date(2026, 11, 29), date(2026, 11, 30), date(2026, 12, 6), date(2026, 12, 13),
+        date(2026, 12, 20)]
+    saved = letters.repository.get(published[0].id)
+    assert isinstance(saved, MissedReception) and saved.finding == published[0]
 
 
 def reception_body(**changes: object) -> dict[str, object]:
@@ -228,13 +236,15 @@ def test_reception_days_and_missed_obligations_are_published_naming_no_citizen(
     from letters.application import translate
 
     held = letters.record_reception(UBND, Session(
-        VINH_KIM, date(2026, 12, 1), "Chủ tịch UBND xã", False, "UBND xã", 5))
+        VINH_KIM, date(2026, 11, 3), "Chủ tịch UBND xã", False, "UBND xã", 5))
     (published,) = [translate(e) for e in letters.history(held.id)]
     assert isinstance(published, v1.CitizenReceptionHeld)
     assert (published.holder, published.citizens, published.occurred_on) == (
-        "Xã Vĩnh Kim", 5, date(2026, 12, 1))
+        "Xã Vĩnh Kim", 5, date(2026, 11, 3))
     letters.record_missed_receptions()
-    missed = [translate(e) for m in letters.missed_receptions() for e in letters.history(m.id)]
+    missed = [translate(e) for m in letters.missed_receptions()
+              if letters.existing(MissedReception, m.id) is not None
+              for e in letters.history(m.id)]
     assert missed and all(isinstance(m, v1.ReceptionObligationMissed) for m in missed)
     assert {m.agency for m in missed if m is not None} == {Agency.UBND, Agency.HDND}
     assert all(m is not None and m.occurred_on == TODAY for m in missed)

@@ -4,7 +4,7 @@ the one way to a denouncer's identity (through the vault, every look recorded)."
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from uuid import UUID, uuid4
 
 from chassis.application import ServiceApplication
@@ -23,6 +23,9 @@ from letters.domain.policy import check_handles, may_reveal
 from letters.domain.reception import Missed, MissedReception, Reception, Session
 from letters.domain.values import Channel, LetterKind, Status
 from letters.vault.vault import Identity, Vault
+
+RECORDING_GRACE = timedelta(days=7)  # late-typed reception days still count
+RECORDED_WITHIN = timedelta(days=31)  # how far back a missed period is published
 
 
 class Letters(IdempotentCommands, ServiceApplication):
@@ -203,10 +206,19 @@ class Letters(IdempotentCommands, ServiceApplication):
         return self.receptions.missed(until=min(until or yesterday, yesterday), since=since)
 
     def record_missed_receptions(self) -> int:
-        """Records (and so publishes) each missed obligation found, once; how many are new."""
+        """Records (and so publishes) each missed obligation found, once; how many are new.
+
+        Only periods that ended ``RECORDING_GRACE`` ago at least, so a reception day typed
+        in a few days late (decision 16) still counts before anyone is told; and within
+        ``RECORDED_WITHIN`` before that, so a service started now, or one old reception day
+        recorded, does not publish years of weeks at once. ``missed_receptions`` (the
+        monitoring endpoint) still lists every period."""
+        latest_end = self.today() - RECORDING_GRACE
+        earliest_end = latest_end - RECORDED_WITHIN
         found = [MissedReception.record(missed, at=self.now(), found_on=self.today())
-                 for missed in self.missed_receptions()
-                 if self.existing(MissedReception, missed.id) is None]
+                 for missed in self.missed_receptions(until=latest_end)
+                 if missed.period_end >= earliest_end
+                 and self.existing(MissedReception, missed.id) is None]
         if found:
             self.save(*found)
         return len(found)
