@@ -433,3 +433,22 @@ def test_after_an_erasure_one_address_has_one_new_follower_and_one_confirmation_
         assert len(confirmations) == 2  # the first follow's, and one for the address again
     finally:
         notifier.close()
+
+
+def test_an_address_gets_at_most_five_confirmations_waiting_at_once(
+    settings: NotifierSettings, smtp: SmtpSink,
+) -> None:
+    """Anyone may ask to follow anything for any address: the confirmations a stranger can
+    have sent to someone are bounded, until that person confirms one."""
+    from notifier.domain.errors import TooManyUnconfirmedFollowsError
+
+    notifier = build_notifier(settings.model_copy(update=mail_settings(smtp)))
+    try:
+        for _ in range(5):
+            notifier.following.follow(VOTER, "petition", uuid4())
+        with pytest.raises(TooManyUnconfirmedFollowsError):
+            notifier.following.follow(VOTER, "petition", uuid4())
+        assert len(notifier.read_model.notifications(rule_id="follow.confirm")) == 5
+        notifier.following.follow("nguoi.khac@example.vn", "petition", uuid4())  # others may
+    finally:
+        notifier.close()

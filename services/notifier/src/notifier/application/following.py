@@ -34,7 +34,12 @@ from notifier.application.planning import Cause, Planner, context_of, event_reco
 from notifier.application.readmodel import NotifierReadModel
 from notifier.domain.contact import EMAIL as EMAIL_ADDRESS
 from notifier.domain.delivery import Delivery
-from notifier.domain.errors import FollowLinkError, InvalidFollowError, RecordNotFoundError
+from notifier.domain.errors import (
+    FollowLinkError,
+    InvalidFollowError,
+    RecordNotFoundError,
+    TooManyUnconfirmedFollowsError,
+)
 from notifier.domain.follower import (
     CONFIRMED,
     ENDED,
@@ -65,6 +70,9 @@ class FollowerMail:
     language: str
     unsubscribe_url: str
     confirm_url: str | None
+
+
+MAX_UNCONFIRMED = 5  # follows waiting for confirmation, per address
 
 
 class Links:
@@ -145,12 +153,24 @@ class Following:
                 return follow_id  # its confirmation went: one per request, not a mail bomb
             follow.renew()
         else:
+            self._check_unconfirmed(follower)
             follow = Follow.request(follower_id=follower.id, item=item, consent=consent)
         made += [follow, *self._confirmation(follower, follow)]
         if new:
             self.addresses.put(follower.id, self.keys.seal(follower.id, {"address": normal}))
         self.app.save(*made)
         return follow_id
+
+    def _check_unconfirmed(self, follower: Follower) -> None:
+        """At most ``MAX_UNCONFIRMED`` follows waiting for their confirmation per address:
+        the confirmations a stranger can have sent to someone are bounded."""
+        waiting = self.read_model.follows(follower_id=follower.id, status=PENDING)
+        if len(waiting) >= MAX_UNCONFIRMED:
+            raise TooManyUnconfirmedFollowsError(Wording(
+                en=f"this address has {len(waiting)} follows not yet confirmed: confirm them "
+                   "from their e-mails first",
+                vi=f"địa chỉ này có {len(waiting)} yêu cầu theo dõi chưa xác nhận: xin xác "
+                   "nhận từ thư đã gửi trước"))
 
     def _follower_of(self, address_hash: str) -> tuple[Follower | None, int]:
         """The address's follower not erased, if any; and how many were erased before (the

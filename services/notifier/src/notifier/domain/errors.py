@@ -43,6 +43,14 @@ class InvalidFollowError(NotifierError, Invalid):
     type_slug = "invalid-follow"
 
 
+class TooManyUnconfirmedFollowsError(NotifierError, Conflict):
+    """An address that has not confirmed the follows asked for it gets no more requests:
+    anyone may ask to follow for any address, so the confirmations sent to one are capped."""
+
+    title = Wording(en="Too many unconfirmed follows", vi="Quá nhiều yêu cầu chưa xác nhận")
+    type_slug = "too-many-unconfirmed-follows"
+
+
 class FollowLinkError(NotifierError, Forbidden):
     """A confirmation or unsubscribe link whose token does not match (altered or made up)."""
 
