@@ -452,3 +452,36 @@ def test_an_address_gets_at_most_five_confirmations_waiting_at_once(
         notifier.following.follow("nguoi.khac@example.vn", "petition", uuid4())  # others may
     finally:
         notifier.close()
+
+
+def test_what_a_daily_digest_held_is_still_sent_after_switching_to_each_time(
+    start_notifier: StartNotifier, settings: NotifierSettings, upstream: Upstream,
+    smtp: SmtpSink,
+) -> None:
+    """Switching cadence in the middle of a day once lost the day's news so far: it had
+    not been e-mailed at once (the choice was daily), and no digest covered it any more."""
+    clock = ManualClock(BEFORE_MIDNIGHT - timedelta(hours=6))  # 17:59 in Vietnam
+    server = start_notifier(clock, **mail_settings(smtp))
+    road = uuid4()
+    with server.client() as http:
+        follow(http, road)
+        follower = confirm_by_mail(http, smtp, 1)
+        token = UNSUBSCRIBE.search(to_voter(smtp)[0].get_content()).group(2)  # type: ignore[union-attr]
+        assert http.post(f"/followers/{follower}/preferences",
+                         json={"token": token, "cadence": "daily"}).status_code == 204
+        clock.set(BEFORE_MIDNIGHT - timedelta(hours=5))  # 18:59: in the daily digest
+        upstream.publish((forwarded(road), str(road)))
+        told(http, settings, follower, 1)
+        clock.set(BEFORE_MIDNIGHT - timedelta(hours=4))  # 19:59: now each time
+        assert http.post(f"/followers/{follower}/preferences",
+                         json={"token": token, "cadence": "immediate"}).status_code == 204
+        clock.set(BEFORE_MIDNIGHT - timedelta(hours=3))  # 20:59: e-mailed at once
+        upstream.publish((answered(road), str(road)))
+        told(http, settings, follower, 2)
+        at_once = wait_until(lambda: len(m := to_voter(smtp)) >= 2 and m[1], what="at once")
+        assert "đã có trả lời" in str(at_once["Subject"])
+        clock.set(BEFORE_MIDNIGHT + timedelta(minutes=2))  # the day ended
+        digest = wait_until(lambda: len(m := to_voter(smtp)) >= 3 and m[2], what="the digest")
+    assert str(digest["Subject"]) == "Bản tin ngày 28/11/2025: 1 cập nhật"
+    assert "đã được chuyển" in digest.get_content()  # the forward, held for the digest
+    assert "đã có trả lời" not in digest.get_content()  # the answer went at once

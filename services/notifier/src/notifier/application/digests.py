@@ -75,6 +75,27 @@ def ended_periods(cadence: str, now: datetime, grace: timedelta) -> Iterator[Per
             yield Period("weekly", monday - timedelta(weeks=back), 7)
 
 
+@dataclass(frozen=True)
+class Stretch:
+    """A time a recipient had one digest cadence: from ``since`` until ``until`` (None: now)."""
+
+    cadence: str
+    since: datetime
+    until: datetime | None
+
+    @classmethod
+    def of(cls, row: dict[str, str]) -> Stretch:
+        return cls(row["cadence"], datetime.fromisoformat(row["since"]),
+                   datetime.fromisoformat(row["until"]))
+
+    def covers(self, period: Period) -> bool:
+        return period.end > self.since and (self.until is None or period.start < self.until)
+
+    def within(self, period: Period) -> tuple[datetime, datetime]:
+        end = period.end if self.until is None else min(period.end, self.until)
+        return max(period.start, self.since), end
+
+
 class Digests:
     """Builds the digests whose period ended; the delivery worker sends them."""
 
@@ -93,19 +114,25 @@ class Digests:
         now = self.clock.now()
         for preference in self.read_model.digest_preferences():
             recipient = Recipient.parse(preference["recipient"])
-            since = datetime.fromisoformat(preference["since"])
-            for period in ended_periods(preference["cadence"], now, self.grace):
-                if period.end <= since:
-                    continue  # before the recipient chose digests: sent one by one then
-                built += self.build(recipient, period, since)
+            stretches = [Stretch.of(s) for s in preference.get("stretches", [])]
+            if preference["cadence"] != "immediate":
+                stretches.append(Stretch(preference["cadence"],
+                                         datetime.fromisoformat(preference["since"]), None))
+            for stretch in stretches:
+                for period in ended_periods(stretch.cadence, now, self.grace):
+                    if stretch.covers(period):
+                        built += self.build(recipient, period, stretch)
         return built
 
-    def build(self, recipient: Recipient, period: Period, since: datetime) -> int:
+    def build(self, recipient: Recipient, period: Period, stretch: Stretch) -> int:
         rule_id = f"digest.{period.cadence}"
-        if self.app.exists(Notification.create_id(rule_id, period.key, recipient.key)):
+        start, end = stretch.within(period)
+        # The period's key, and when the stretch began within it: a stretch that starts
+        # in the middle of a period (a cadence changed then) builds a digest of its own.
+        key = period.key if start == period.start else f"{period.key}@{start.isoformat()}"
+        if self.app.exists(Notification.create_id(rule_id, key, recipient.key)):
             return 0
-        items = self.read_model.notifications_recorded(recipient, max(period.start, since),
-                                                       period.end)
+        items = self.read_model.notifications_recorded(recipient, start, end)
         if not items:
             return 0  # nothing happened: nothing is sent
         title, body = self.templates.get(f"digest_{period.cadence}").render({
@@ -114,7 +141,7 @@ class Digests:
                                                     en=grouped(items, "en"))})
         notification = Notification.create(
             type=rule_id, rule_id=rule_id, recipient=recipient, subject_id=recipient.key,
-            cause=period.key, occurred_at=period.end, title=title, body=body,
+            cause=key, occurred_at=period.end, title=title, body=body,
             channels=[EMAIL], source_event={"notifications": [n["id"] for n in items]},
             at=self.clock.now())
         made: list[Aggregate] = [notification,

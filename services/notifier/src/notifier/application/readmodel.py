@@ -316,9 +316,10 @@ class NotifierReadModel:
         return str(rows[0]["cadence"]) if rows else "immediate"
 
     def digest_preferences(self) -> list[dict[str, Any]]:
-        """Every recipient that chose a daily or weekly digest."""
-        return self._summaries("preference_rows", [], extra="cadence <> ?",
-                               extra_params=("immediate",))
+        """Every recipient that chose a daily or weekly digest, or left one (its stretches
+        may still have digests to build)."""
+        return [p for p in self._summaries("preference_rows", [])
+                if p["cadence"] != "immediate" or p.get("stretches")]
 
     def notifications_recorded(self, recipient: Recipient, start: datetime, end: datetime
                                ) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ ITEM_KINDS = ("petition", "resolution", "session", "topic")
 UUID_TEXT = r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
 ITEM = re.compile(rf"^(petition|resolution|session|topic):{UUID_TEXT}$")
 PENDING, CONFIRMED, ENDED = "pending", "confirmed", "ended"
+MAX_STRETCHES = 8  # closed digest stretches kept (a digest looks back 4 weeks at most)
 Cadence = Literal["immediate", "daily", "weekly"]
 CADENCES: tuple[Cadence, ...] = ("immediate", "daily", "weekly")
 LANGUAGES = ("vi", "en")
@@ -188,12 +189,17 @@ class Follow(Aggregate):
 class Preference(Aggregate):
     """How often one recipient (a follower, an agency or unit, a person) is e-mailed:
     each notification at once, or a digest a day or a week. Its events carry the
-    notifier's clock (a digest counts only what was recorded after the choice)."""
+    notifier's clock (a digest counts only what was recorded after the choice).
+
+    A change closes the digest cadence it leaves as a ``stretch`` (its cadence, from when,
+    until the change): what was recorded then was not e-mailed at once, so the digest of
+    each period that stretch overlaps is still built, for that stretch alone."""
 
     if TYPE_CHECKING:
         recipient: str
         cadence: str
         since: datetime
+        stretches: list[dict[str, str]]
 
     class Chosen(Aggregate.Created):
         recipient: str
@@ -203,11 +209,16 @@ class Preference(Aggregate):
             preference.recipient = self.recipient
             preference.cadence = self.cadence
             preference.since = self.timestamp
+            preference.stretches = []
 
     class Changed(Aggregate.Event):
         cadence: str
 
         def apply(self, preference: Preference) -> None:
+            if preference.cadence != "immediate":
+                preference.stretches = [*preference.stretches[-(MAX_STRETCHES - 1):], {
+                    "cadence": preference.cadence, "since": preference.since.isoformat(),
+                    "until": self.timestamp.isoformat()}]
             preference.cadence = self.cadence
             preference.since = self.timestamp
 
@@ -228,7 +239,7 @@ class Preference(Aggregate):
 
     def summary(self) -> dict[str, Any]:
         return {"id": str(self.id), "recipient": self.recipient, "cadence": self.cadence,
-                "since": self.since.isoformat()}
+                "since": self.since.isoformat(), "stretches": list(self.stretches)}
 
 
 def check_cadence(cadence: str) -> None:
