@@ -19,6 +19,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kernel.clock import SystemClock, today_in_vietnam
 from kernel.rulebook import RuleNotFoundError, default_rulebook
@@ -190,53 +191,6 @@ async def _act(request: Request, letter_id: UUID, viewer: Viewer, action: str,
     return RedirectResponse(f"/don-thu/{letter_id}#trang-thai", status_code=303)
 
 
-@router.post("/don-thu/{letter_id}/thu-ly")
-async def accept(request: Request, letter_id: UUID, viewer: Staff) -> Response:
-    form = await form_of(request)
-    return await _act(request, letter_id, viewer, "accept",
-                      {"accepted_on": form.get("accepted_on")}, form)
-
-
-@router.post("/don-thu/{letter_id}/chuyen")
-async def forward(request: Request, letter_id: UUID, viewer: Staff) -> Response:
-    form = await form_of(request)
-    return await _act(request, letter_id, viewer, "forward",
-                      {"to": form.get("to"), "reason": form.get("reason"),
-                       "forwarded_on": form.get("forwarded_on")}, form)
-
-
-@router.post("/don-thu/{letter_id}/huong-dan")
-async def guide(request: Request, letter_id: UUID, viewer: Staff) -> Response:
-    form = await form_of(request)
-    return await _act(request, letter_id, viewer, "guide",
-                      {"reason": form.get("reason"), "guided_on": form.get("guided_on")},
-                      form)
-
-
-@router.post("/don-thu/{letter_id}/gia-han")
-async def extend(request: Request, letter_id: UUID, viewer: Staff) -> Response:
-    form = await form_of(request)
-    return await _act(request, letter_id, viewer, "extend",
-                      {"reason": form.get("reason"), "extended_on": form.get("extended_on")},
-                      form)
-
-
-@router.post("/don-thu/{letter_id}/quyet-dinh")
-async def decide(request: Request, letter_id: UUID, viewer: Staff) -> Response:
-    form = await form_of(request)
-    return await _act(request, letter_id, viewer, "decide",
-                      {"outcome": form.get("outcome"), "decided_on": form.get("decided_on")},
-                      form)
-
-
-@router.post("/don-thu/{letter_id}/rut-don")
-async def withdraw(request: Request, letter_id: UUID, viewer: Staff) -> Response:
-    form = await form_of(request)
-    return await _act(request, letter_id, viewer, "withdraw",
-                      {"reason": form.get("reason"), "withdrawn_on": form.get("withdrawn_on")},
-                      form)
-
-
 @router.post("/don-thu/{letter_id}/khieu-nai-lan-hai")
 async def appeal(request: Request, letter_id: UUID, viewer: Staff) -> Response:
     """A second complaint against the letter's result, received by the viewer's body: on to
@@ -253,3 +207,26 @@ async def appeal(request: Request, letter_id: UUID, viewer: Staff) -> Response:
         return await _page(request, letter_id, viewer, status_of(error),
                            shown_problem(request, error), form, failed="appeal")
     return RedirectResponse(f"/don-thu/{second['id']}#trang-thai", status_code=303)
+
+
+# The acts on a letter that are one command each: the page's path -> (the letters API's
+# action, the form fields it takes).
+ACTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "thu-ly": ("accept", ("accepted_on",)),
+    "chuyen": ("forward", ("to", "reason", "forwarded_on")),
+    "huong-dan": ("guide", ("reason", "guided_on")),
+    "gia-han": ("extend", ("reason", "extended_on")),
+    "quyet-dinh": ("decide", ("outcome", "decided_on")),
+    "rut-don": ("withdraw", ("reason", "withdrawn_on")),
+}
+
+
+@router.post("/don-thu/{letter_id}/{act}")
+async def act(request: Request, letter_id: UUID, act: str, viewer: Staff) -> Response:
+    """Accept, forward, guide, extend, decide or withdraw (``ACTS``)."""
+    if act not in ACTS:
+        raise StarletteHTTPException(404)
+    action, fields = ACTS[act]
+    form = await form_of(request)
+    return await _act(request, letter_id, viewer, action,
+                      {name: form.get(name) for name in fields}, form)
