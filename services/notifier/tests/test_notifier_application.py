@@ -10,12 +10,13 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
+from notifier_app_support import JURISDICTION, OPERATOR, Feed, apply, subscribe
 from notifier_support import FORWARDED_AT, answered, forwarded, resolution_passed
 from prometheus_client import REGISTRY
 
 from chassis.messaging.dead_letters import new_dead_letter
 from chassis.web.auth import Principal
-from contracts import IntegrationEvent, ReceivedEvent, decode_cloudevent, encode_cloudevent
+from contracts import encode_cloudevent
 from contracts.vocabulary import Agency
 from kernel.clock import ManualClock
 from kernel.rulebook import default_rulebook
@@ -25,23 +26,6 @@ from notifier.domain.errors import NotPermittedError, NotRetryableError, RecordN
 from notifier.domain.recipients import Recipient
 from notifier.domain.reminder import Reminder, current_stage, next_stage_on
 from notifier.workers.reminder_worker import ReminderWorker
-
-JURISDICTION = "tien-giang"
-OPERATOR = Principal("op", Agency.HDND, "admin", JURISDICTION)
-
-
-class Feed:
-    """Encodes events as the upstream relays do, with growing sequences per service."""
-
-    def __init__(self) -> None:
-        self.sequences: dict[str, int] = {}
-
-    def __call__(self, event: IntegrationEvent, subject: UUID) -> ReceivedEvent:
-        self.sequences[event.service] = self.sequences.get(event.service, 0) + 1
-        _, _, body = encode_cloudevent(event, jurisdiction=JURISDICTION,
-                                       sequence=self.sequences[event.service],
-                                       subject=str(subject), time=FORWARDED_AT)
-        return decode_cloudevent(body)
 
 
 @pytest.fixture
@@ -55,20 +39,6 @@ def app(clock: ManualClock) -> Iterator[Notifier]:
                         email_enabled=True, backoff=Backoff(1.0, 10.0), max_attempts=3)
     yield notifier
     notifier.close()
-
-
-def subscribe(app: Notifier, agency: str = "ubnd", audience: str = "agency",
-              types: tuple[str, ...] = ("*",), unit: str | None = None) -> UUID:
-    owner = Principal("t", Agency(agency), "admin" if audience == "all" else "staff",
-                      JURISDICTION, unit)
-    return app.register_subscription(
-        owner, url=f"https://{agency}.example.vn/hooks", event_types=list(types), secret=None,
-        audience=audience, unit=None, description=None,  # type: ignore[arg-type]
-        allow_http=False).id
-
-
-def apply(app: Notifier, received: ReceivedEvent, source: str = "petitions") -> bool:
-    return app.apply_received(received, f"urn:phoihop:{JURISDICTION}:{source}#{source}")
 
 
 def test_an_event_notifies_once_however_often_it_is_delivered(app: Notifier) -> None:
@@ -338,73 +308,6 @@ def reminder_failures() -> float:
     return REGISTRY.get_sample_value("phoihop_notifier_reminder_failures_total") or 0.0
 
 
-def test_the_handling_body_is_told_of_a_letter_and_reminded_before_its_limit(
-    app: Notifier, clock: ManualClock,
-) -> None:
-    from contracts.letters import v1 as letters
-
-    feed, letter_id = Feed(), UUID("1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
-    received = letters.LetterReceived(
-        letter_id=letter_id, kind="denunciation", treated_as="denunciation",
-        channel="reception", received_on=date(2025, 12, 1), handler=Agency.UBND, instance=1,
-        handling_due_on=date(2025, 12, 10), rule_id="denunciation.initial_handling",
-        legal_source="Luật Tố cáo 2018, Điều 29")
-    apply(app, feed(received, letter_id))
-    (told,) = app.read_model.notifications()
-    assert (told["rule_id"], told["recipient"]) == ("letter.received", "agency:ubnd")
-    clock.set(datetime(2025, 12, 3, 2, tzinfo=UTC))  # 5 working days before the 10th
-    assert app.reminders.send_due(app.today()) == 1
-    accepted = letters.LetterAccepted(
-        letter_id=letter_id, handler=Agency.UBND, accepted_on=date(2025, 12, 4), on_time=True,
-        due_on=date(2026, 1, 3), rule_id="denunciation.resolve",
-        legal_source="Luật Tố cáo 2018, Điều 30", notify_due_on=date(2025, 12, 11))
-    apply(app, feed(accepted, letter_id))
-    reminders = {r["rule_id"]: r for r in app.read_model.reminders()}
-    assert reminders["letter.handling_due"]["active"] is False
-    assert reminders["letter.resolution_due"]["due_date"] == "2026-01-03"
-    # A petition letter has no statutory limit once accepted: no reminder starts.
-    other = UUID("2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a")
-    apply(app, feed(letters.LetterAccepted(letter_id=other, handler=Agency.UBND,
-                                           accepted_on=date(2025, 12, 4), on_time=True), other))
-    assert len(app.read_model.reminders()) == 2
-
-
-def test_an_extension_moves_the_letter_s_resolution_reminder_to_the_new_limit(
-    app: Notifier, clock: ManualClock,
-) -> None:
-    """A denunciation extended by 30 days is reminded before, on and after its new limit,
-    not found overdue on the old one."""
-    from contracts.letters import v1 as letters
-
-    feed, letter_id = Feed(), UUID("3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b")
-    apply(app, feed(letters.LetterAccepted(
-        letter_id=letter_id, handler=Agency.UBND, accepted_on=date(2025, 12, 4), on_time=True,
-        due_on=date(2026, 1, 3), rule_id="denunciation.resolve",
-        legal_source="Luật Tố cáo 2018, Điều 30"), letter_id))
-    apply(app, feed(letters.LetterExtended(
-        letter_id=letter_id, handler=Agency.UBND, number=1, due_on=date(2026, 2, 2),
-        rule_id="denunciation.extension", legal_source="Luật Tố cáo 2018, Điều 30 khoản 1",
-        occurred_on=date(2025, 12, 30)), letter_id))
-    (reminder,) = [r for r in app.read_model.reminders()
-                   if r["rule_id"] == "letter.resolution_due"]
-    assert (reminder["due_date"], reminder["active"]) == ("2026-02-02", True)
-
-    clock.set(datetime(2026, 1, 4, 2, tzinfo=UTC))  # the day after the old limit
-    app.reminders.send_due(app.today())
-    stages = [n["cause"].rsplit(":", 1)[1] for n in app.read_model.notifications()]
-    assert not [s for s in stages if s.startswith("overdue")]
-    clock.set(datetime(2026, 1, 28, 2, tzinfo=UTC))  # before the new limit
-    app.reminders.send_due(app.today())
-    (before,) = [n for n in app.read_model.notifications() if "before" in n["cause"]]
-    assert before["body"]["vi"] == (  # the acceptance's day, the extension's limit
-        f"Đơn {letter_id} thụ lý ngày 04/12/2025 phải được giải quyết trước ngày 02/02/2026 "
-        "(căn cứ: Luật Tố cáo 2018, Điều 30 khoản 1).")
-    clock.set(datetime(2026, 2, 2, 2, tzinfo=UTC))  # the new limit
-    app.reminders.send_due(app.today())
-    (due,) = [n for n in app.read_model.notifications() if n["cause"].endswith(":due")]
-    assert due["body"]["vi"] == f"Hạn giải quyết đơn {letter_id} là hôm nay, 02/02/2026."
-
-
 def test_a_reminder_stops_on_the_day_the_answer_was_given_not_the_day_it_arrived(
     app: Notifier, clock: ManualClock,
 ) -> None:
@@ -427,21 +330,3 @@ def test_a_reminder_stops_on_the_day_the_answer_was_given_not_the_day_it_arrived
 
     assert stopped_on(given.petition_id) == date(2025, 12, 20)
     assert stopped_on(old.petition_id) == date(2025, 11, 28)  # FORWARDED_AT, in Vietnam
-
-
-def test_a_missed_reception_obligation_tells_the_body_and_the_hdnd(app: Notifier) -> None:
-    from contracts.letters import v1 as letters
-
-    finding = UUID("4f5a6b7c-8d9e-4f0a-9b1c-2d3e4f5a6b7c")
-    apply(app, Feed()(letters.ReceptionObligationMissed(
-        finding_id=finding, receiver="ubnd_chair_commune", holder="Xã Vĩnh Kim",
-        agency=Agency.UBND, period_start=date(2026, 6, 22), period_end=date(2026, 6, 28),
-        required_days=1, held_days=0, found_on=date(2026, 6, 29),
-        rule_id="reception.ubnd_chair.commune",
-        legal_source="Luật Tiếp công dân 2013, Điều 12 khoản 4"), finding), "letters")
-    told = app.read_model.notifications(rule_id="letter.reception_missed")
-    assert sorted(n["recipient"] for n in told) == ["agency:hdnd", "agency:ubnd"]
-    assert told[0]["body"]["vi"] == (
-        "Cơ quan có trách nhiệm tiếp công dân: Ủy ban nhân dân.\nXã hoặc đại biểu: Xã Vĩnh Kim."
-        "\nĐã tiếp 0 ngày, quy định ít nhất 1 ngày (căn cứ: Luật Tiếp công dân 2013, Điều 12 "
-        "khoản 4).")
