@@ -12,7 +12,8 @@ from contracts.oversight import v1 as oversight
 from contracts.petitions import v1 as petitions
 from contracts.vocabulary import Agency, ResolutionStatus
 from oversight.review.facts import facts_of
-from oversight.review.figures import BY_KEY, FIGURES, Facts, agencies_answering
+from oversight.review.figure_kit import Facts
+from oversight.review.figures import BY_KEY, FIGURES, agencies_answering
 from oversight.review.periods import Period, ReviewPeriodError, checked_period
 from oversight.review.report import Scope, review_json
 

@@ -10,7 +10,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from oversight.review.facts import Fact
-from oversight.review.figures import BY_KEY, FIGURES, SECTIONS, Facts, Figure, agencies_answering
+from oversight.review.figure_kit import Facts, Figure
+from oversight.review.figures import BY_KEY, FIGURES, SECTIONS, agencies_answering
 from oversight.review.periods import Period
 
 

@@ -29,7 +29,7 @@ from chassis.application import ServiceApplication
 from chassis.projection import Cursor, PersistedProjection, ProjectionTables
 from contracts import event_class_for_type
 from oversight.review.facts import Fact, facts_of
-from oversight.review.figures import LOOKED_UP
+from oversight.review.figure_kit import LOOKED_UP
 
 COLUMNS = ("fact_id", "kind", "record_id", "record_kind", "href", "title", "occurred_on",
            "bodies", "unit", "attrs")
