@@ -12,7 +12,6 @@ files written last when it starts again, until the next pass replaces them.
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
@@ -23,6 +22,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
+
+from chassis.periodic import run_every
 
 log = logging.getLogger(__name__)
 
@@ -89,14 +90,9 @@ class OpenData:
         }
 
     async def run(self, every_seconds: float) -> None:
-        """Publishes now, then every ``every_seconds``; a failed pass is logged and retried
-        at the next one (the files written last stay served)."""
-        while True:
-            try:
-                await asyncio.to_thread(self.publish)
-            except Exception:
-                log.exception("open data: publishing failed; the files written last stay")
-            await asyncio.sleep(every_seconds)
+        """Publishes now, then every ``every_seconds`` (a failed pass is logged; the files
+        written last stay served)."""
+        await run_every(every_seconds, self.publish, "open data written")
 
     def _write(self, file_name: str, text: str) -> None:
         target = self.directory / file_name

@@ -61,13 +61,16 @@ def producing_service_app(
     translate: Translate,
     create_http_app: Callable[..., FastAPI],
     open_data: OpenData | None = None,
+    background: Sequence[Callable[[], Coroutine[Any, Any, None]]] = (),
 ) -> FastAPI:
     """The HTTP app of a service that publishes its events through the outbox relay (and,
-    given ``open_data``, writes its open data files on a schedule and serves them)."""
+    given ``open_data``, writes its open data files on a schedule and serves them; given
+    ``background``, runs those tasks, a worker's ``run``, while the service runs)."""
     messaging = ServiceMessaging(settings, spec.name)
     messaging.add_outbox(application, translate)
-    tasks = ([lambda: open_data.run(settings.open_data_every_seconds)]
-             if open_data is not None else [])
+    tasks = [*background]
+    if open_data is not None:
+        tasks.append(lambda: open_data.run(settings.open_data_every_seconds))
     lifespan = with_background_tasks(messaging.lifespan, tasks)
     http = create_http_app(settings, application, lifespan=lifespan)
     http.state.readiness += [store_readiness(application), messaging.readiness]

@@ -7,10 +7,6 @@ the smallest blast radius: its own deployment, network policy and database user.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
-
 from fastapi import FastAPI
 
 from chassis.audit import AuditSpec
@@ -19,7 +15,6 @@ from chassis.runtime import producing_service_app
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
-from chassis.web.app_factory import Lifespan
 from kernel.clock import Clock
 from letters.application import Letters, translate
 from letters.application.audit import check_read_model
@@ -48,21 +43,7 @@ def build_app(settings: ServiceSettings) -> FastAPI:
     config = LettersSettings.of(settings)
     letters = build_letters(config)
     worker = ReceptionWorker(letters, config.letters_reception_poll_seconds)
-
-    def with_worker(settings: ServiceSettings, app: Letters, *,
-                    lifespan: Lifespan) -> FastAPI:
-        @asynccontextmanager
-        async def running(http: FastAPI) -> AsyncIterator[None]:
-            task = asyncio.create_task(worker.run(), name="ReceptionWorker")
-            try:
-                async with lifespan(http):
-                    yield
-            finally:
-                task.cancel()
-                with suppress(asyncio.CancelledError, Exception):
-                    await task
-        return create_http_app(settings, app, lifespan=running)
-
-    http = producing_service_app(config, SERVICE, letters, translate, with_worker)
+    http = producing_service_app(config, SERVICE, letters, translate, create_http_app,
+                                 background=[worker.run])
     http.state.readiness.append(warming_up(letters.catalogue.projection))
     return http

@@ -7,12 +7,8 @@ day or a second replica records nothing twice (the second save fails and is retr
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
+from chassis.periodic import run_every
 from letters.application import Letters
-
-log = logging.getLogger(__name__)
 
 
 class ReceptionWorker:
@@ -23,11 +19,5 @@ class ReceptionWorker:
         self.poll_seconds = poll_seconds
 
     async def run(self) -> None:
-        while True:
-            try:
-                found = await asyncio.to_thread(self.app.record_missed_receptions)
-                if found:
-                    log.info("reception: %d missed obligation(s) recorded", found)
-            except Exception:  # the store may be down, or another replica saved first
-                log.exception("reception: pass failed")
-            await asyncio.sleep(self.poll_seconds)
+        await run_every(self.poll_seconds, self.app.record_missed_receptions,
+                        "reception: missed obligations recorded")

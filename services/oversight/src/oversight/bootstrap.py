@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
-
 from fastapi import FastAPI
 
 from chassis.application import store_readiness
@@ -13,6 +9,7 @@ from chassis.audit import AuditSpec
 from chassis.messaging.asyncapi import serve_asyncapi
 from chassis.messaging.service_messaging import ServiceMessaging
 from chassis.projection import warming_up
+from chassis.runtime import with_background_tasks
 from chassis.service_specs import ServiceSpec
 from chassis.settings import ServiceSettings
 from chassis.stores import store_environment
@@ -49,17 +46,7 @@ def build_app(settings: ServiceSettings, clock: Clock | None = None) -> FastAPI:
         messaging.add_consumer(oversight, upstream, purpose=upstream)
     worker = MonitoringWorker(oversight, config.monitoring_poll_seconds)
 
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        task = asyncio.create_task(worker.run(), name="MonitoringWorker")
-        try:
-            async with messaging.lifespan(app):
-                yield
-        finally:
-            task.cancel()
-            with suppress(asyncio.CancelledError, Exception):
-                await task
-
+    lifespan = with_background_tasks(messaging.lifespan, [worker.run])
     http = create_http_app(config, oversight, lifespan=lifespan)
     # The records' index catches up with the log in the background; /readyz says how far.
     http.state.readiness += [store_readiness(oversight), messaging.readiness,

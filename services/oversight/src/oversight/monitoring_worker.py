@@ -8,12 +8,8 @@ alone: a restarted service, or a second tick on the same day, records nothing tw
 
 from __future__ import annotations
 
-import asyncio
-import logging
-
+from chassis.periodic import run_every
 from oversight.application import Oversight
-
-log = logging.getLogger(__name__)
 
 
 class MonitoringWorker:
@@ -24,12 +20,8 @@ class MonitoringWorker:
         self.poll_seconds = poll_seconds
 
     async def run(self) -> None:
-        while True:
-            try:
-                found = await asyncio.to_thread(self.app.flag_overdue)
-                found += await asyncio.to_thread(self.app.flag_late_reports)
-                if found:
-                    log.info("monitoring: %d finding(s) recorded", found)
-            except Exception:  # the store may be down, or a consumer saved first: next tick
-                log.exception("monitoring: pass failed")
-            await asyncio.sleep(self.poll_seconds)
+        await run_every(self.poll_seconds, self.pass_once, "monitoring: findings recorded")
+
+    def pass_once(self) -> int:
+        """The watches past their due dates, then the two-way reports owed and not in."""
+        return self.app.flag_overdue() + self.app.flag_late_reports()

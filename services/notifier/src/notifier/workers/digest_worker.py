@@ -8,11 +8,9 @@ worker sends it like any other delivery.
 from __future__ import annotations
 
 import asyncio
-import logging
 
+from chassis.periodic import run_every
 from notifier.application import Notifier
-
-log = logging.getLogger(__name__)
 
 
 class DigestWorker:
@@ -23,14 +21,7 @@ class DigestWorker:
         self.poll_seconds = poll_seconds
 
     async def run(self) -> None:
-        while True:
-            try:
-                built = await self.pass_once()
-                if built:
-                    log.info("built %d digest(s)", built)
-            except Exception:  # the store may be down: try again on the next tick
-                log.exception("digests: pass failed")
-            await asyncio.sleep(self.poll_seconds)
+        await run_every(self.poll_seconds, self.app.digests.build_due, "digests built")
 
     async def pass_once(self) -> int:
         return await asyncio.to_thread(self.app.digests.build_due)
