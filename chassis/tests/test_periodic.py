@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 
 import pytest
 
@@ -12,17 +13,19 @@ from chassis.periodic import run_every
 
 def test_a_failed_pass_is_logged_and_the_next_one_runs(caplog: pytest.LogCaptureFixture) -> None:
     passes: list[int] = []
+    third = threading.Event()
 
-    def work() -> int:
+    def work() -> int:  # runs in a thread
         passes.append(len(passes))
         if len(passes) == 1:
             raise RuntimeError("the store is down")
+        if len(passes) == 3:
+            third.set()
         return 2
 
     async def three_passes() -> None:
         task = asyncio.create_task(run_every(0.01, work, "findings recorded"))
-        while len(passes) < 3:
-            await asyncio.sleep(0.01)
+        assert await asyncio.to_thread(third.wait, 10), "the passes stopped"
         task.cancel()
 
     with caplog.at_level(logging.INFO, logger="chassis.periodic"):
